@@ -1,0 +1,122 @@
+//! The one pipeline every command runs: load -> model -> render -> write.
+//!
+//! `build` writes the pages; `check` stops before writing. Content problems
+//! of every stage are gathered into one [`Diagnostics`] list.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostics;
+use crate::load;
+use crate::output;
+use crate::render::{Page, Theme};
+use crate::site::{ModelOptions, Site};
+
+/// What to build and how.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// The site's folder (holding `dateline.yaml`).
+    pub root: PathBuf,
+    /// Where to write; `<root>/site` by default.
+    pub output: Option<PathBuf>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Overrides `base_url` from the settings.
+    pub base_url: Option<String>,
+}
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The notes, settings or templates have problems (exit code 1).
+    Content(Diagnostics),
+    /// The command was asked for something it cannot do (exit code 2).
+    Usage(String),
+    /// Writing the output failed (exit code 1).
+    Write(output::WriteError),
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Summary {
+    /// Events on the timeline.
+    pub events: usize,
+    /// Source notes.
+    pub sources: usize,
+    /// Files written.
+    pub pages: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+}
+
+/// Loads, checks and renders the site, without writing anything.
+pub fn render(options: &BuildOptions) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
+    let root = &options.root;
+    if !Config::path(root).is_file() {
+        return Err(BuildError::Usage(format!(
+            "no {} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
+            crate::config::CONFIG_FILE,
+            display_root(root)
+        )));
+    }
+    let mut config = Config::load(root).map_err(BuildError::Content)?;
+    if let Some(url) = &options.base_url {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(BuildError::Usage(format!("--base-url must be an absolute http(s) URL, not `{url}`")));
+        }
+        config.base_url = Some(if url.ends_with('/') { url.clone() } else { format!("{url}/") });
+    }
+    let (theme, (content, mut diagnostics)) = rayon::join(|| Theme::load(root), || load::load(root, &config));
+    let theme = match theme {
+        Ok(theme) => Some(theme),
+        Err(found) => {
+            diagnostics.extend(found);
+            None
+        }
+    };
+    let (site, found) = Site::build(config, content, ModelOptions { drafts: options.drafts });
+    diagnostics.extend(found);
+    let (Some(site), Some(theme)) = (site, theme) else {
+        return Err(BuildError::Content(diagnostics));
+    };
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    let pages = theme.render(&site).map_err(|found| {
+        diagnostics.extend(found);
+        BuildError::Content(diagnostics.clone())
+    })?;
+    Ok((site, pages, diagnostics))
+}
+
+/// Builds the site into its output folder.
+pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
+    let started = Instant::now();
+    let out = output_dir(options);
+    output::check_output(&options.root, &out).map_err(BuildError::Usage)?;
+    let (site, pages, warnings) = render(options)?;
+    output::write(&out, &pages, &options.root.join("static")).map_err(BuildError::Write)?;
+    Ok(Summary {
+        events: site.events.len(),
+        sources: site.sources.len(),
+        pages: pages.len(),
+        elapsed: started.elapsed(),
+        warnings,
+    })
+}
+
+/// The folder a build writes to.
+pub fn output_dir(options: &BuildOptions) -> PathBuf {
+    options.output.clone().unwrap_or_else(|| options.root.join("site"))
+}
+
+fn display_root(root: &Path) -> String {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        "the current folder".to_string()
+    } else {
+        root.display().to_string()
+    }
+}

@@ -1,0 +1,129 @@
+//! Command-line arguments and how each command reports to the terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dateline::{BuildError, BuildOptions, Diagnostics, build};
+
+/// A static-site generator for timelines.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+pub struct Cli {
+    /// The site's folder, holding dateline.yaml.
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render the site into site/ (or --output).
+    Build {
+        /// Include notes marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Write here instead of <root>/site.
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The URL the site will be published at (overrides dateline.yaml).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Check every note and link; write nothing.
+    Check {
+        /// Include notes marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+impl Cli {
+    /// Runs the command and returns the exit code: 0 ok, 1 content errors, 2 usage errors.
+    pub fn run(self) -> ExitCode {
+        match self.command {
+            Command::Build { drafts, output, base_url } => {
+                let options = BuildOptions {
+                    root: self.root.clone(),
+                    output,
+                    drafts,
+                    base_url,
+                };
+                match build::build(&options) {
+                    Ok(summary) => {
+                        report(&self.root, summary.warnings);
+                        println!(
+                            "built {} events and {} sources: {} files in {} ({} ms)",
+                            summary.events,
+                            summary.sources,
+                            summary.pages,
+                            build::output_dir(&options).display(),
+                            summary.elapsed.as_millis()
+                        );
+                        ExitCode::SUCCESS
+                    }
+                    Err(err) => failure(&self.root, err),
+                }
+            }
+            Command::Check { drafts } => {
+                let options = BuildOptions {
+                    root: self.root.clone(),
+                    drafts,
+                    ..BuildOptions::default()
+                };
+                match build::render(&options) {
+                    Ok((site, _, warnings)) => {
+                        let (_, count) = warnings.counts();
+                        report(&self.root, warnings);
+                        println!(
+                            "checked {} events and {} sources: no errors, {count} warning{}",
+                            site.events.len(),
+                            site.sources.len(),
+                            if count == 1 { "" } else { "s" }
+                        );
+                        ExitCode::SUCCESS
+                    }
+                    Err(err) => failure(&self.root, err),
+                }
+            }
+        }
+    }
+}
+
+fn failure(root: &Path, err: BuildError) -> ExitCode {
+    match err {
+        BuildError::Content(diagnostics) => {
+            let (errors, warnings) = diagnostics.counts();
+            report(root, diagnostics);
+            eprintln!(
+                "error: the build failed with {errors} error{} and {warnings} warning{}; the previous site was left as it was",
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+        BuildError::Usage(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        BuildError::Write(err) => {
+            eprintln!("error: {err}\nThe previous site was left as it was.");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints every problem to stderr, paths relative to where the user is.
+fn report(root: &Path, mut diagnostics: Diagnostics) {
+    if root == Path::new(".") {
+        diagnostics.relative_to(Path::new("."));
+    }
+    let stderr = std::io::stderr();
+    let _ = stderr.is_terminal();
+    let mut out = stderr.lock();
+    for diagnostic in diagnostics.sorted() {
+        let _ = writeln!(out, "{diagnostic}\n");
+    }
+}

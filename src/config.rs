@@ -1,0 +1,150 @@
+//! The site's settings, read strictly from `dateline.yaml`.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fields::Fields;
+
+/// The name of the settings file at the root of every site.
+pub const CONFIG_FILE: &str = "dateline.yaml";
+
+/// Keys an event note may have besides its taxonomies.
+pub(crate) const EVENT_KEYS: &[&str] = &["title", "date", "summary", "sources", "slug", "draft"];
+
+/// Folder names of the output that a taxonomy's pages would collide with.
+const RESERVED: &[&str] = &["events", "static"];
+
+const KNOWN: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "taxonomies",
+    "unsafe_html",
+];
+
+/// Site settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The site's title, shown on every page.
+    pub title: String,
+    /// One sentence on what the timeline is about.
+    pub description: Option<String>,
+    /// The absolute URL the site is published at, ending in `/`; used where
+    /// only absolute URLs will do (feed, sitemap).
+    pub base_url: Option<String>,
+    /// The language of the pages, as a BCP 47 tag (`en`).
+    pub language: String,
+    /// Front-matter keys that group events into listing pages; `tags` by default.
+    pub taxonomies: Vec<String>,
+    /// Let raw HTML in notes through instead of escaping it.
+    pub unsafe_html: bool,
+}
+
+impl Config {
+    /// Reads `dateline.yaml` in `root`, reporting every problem found in it.
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|err| {
+            Diagnostics::from_iter([Diagnostic::error(&path, format!("cannot read the site settings: {err}"))
+                .with_hint("a site needs a dateline.yaml at its root; `dateline init` writes one")])
+        })?;
+        Config::parse(&path, &text)
+    }
+
+    /// Parses the text of a settings file.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
+        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut fields = Fields::parse(path, text, start, text.len() - start)
+            .map_err(|d| Diagnostics::from_iter([d]))?;
+        let title = fields.text("title", Some("add `title: The name of your timeline`"));
+        let description = fields.text("description", None);
+        let base_url = fields.text("base_url", None);
+        let language = fields.text("language", None).unwrap_or_else(|| "en".to_string());
+        let taxonomies = fields.list("taxonomies");
+        let taxonomies_given = fields.key_offset("taxonomies").is_some();
+        let unsafe_html = fields.flag("unsafe_html").unwrap_or(false);
+        let base_offset = fields.key_offset("base_url");
+        let mut diagnostics = fields.finish(KNOWN);
+
+        let mut names = Vec::new();
+        for (name, offset) in taxonomies {
+            let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !valid || EVENT_KEYS.contains(&name.as_str()) || RESERVED.contains(&name.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error(path, format!("`{name}` cannot name a taxonomy"))
+                        .at_offset(text, offset, name.len())
+                        .with_hint("a taxonomy is a lowercase front-matter key such as `tags` or `people`, other than title, date, summary, sources, slug, draft and events"),
+                );
+            } else if names.contains(&name) {
+                diagnostics.push(
+                    Diagnostic::error(path, format!("the taxonomy `{name}` is listed twice"))
+                        .at_offset(text, offset, name.len()),
+                );
+            } else {
+                names.push(name);
+            }
+        }
+        if !taxonomies_given {
+            names.push("tags".to_string());
+        }
+
+        let base_url = base_url.and_then(|url| {
+            if url.starts_with("https://") || url.starts_with("http://") {
+                Some(if url.ends_with('/') { url } else { format!("{url}/") })
+            } else {
+                diagnostics.push(
+                    Diagnostic::error(path, format!("`base_url` must be an absolute http(s) URL, not `{url}`"))
+                        .at_offset(text, base_offset.unwrap_or(0), url.len())
+                        .with_hint("write the address the site will be published at, like `https://example.org/timeline/`, or leave `base_url` out"),
+                );
+                None
+            }
+        });
+
+        match title {
+            Some(title) if !diagnostics.has_errors() => Ok(Config {
+                    title,
+                    description,
+                    base_url,
+                    language,
+                    taxonomies: names,
+                unsafe_html,
+            }),
+            _ => Err(diagnostics),
+        }
+    }
+
+    /// The settings file's path for a site at `root`.
+    pub fn path(root: &Path) -> PathBuf {
+        root.join(CONFIG_FILE)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_normalisation() {
+        let config = Config::parse(Path::new("d.yaml"), "title: T\nbase_url: https://x.org/t\n").unwrap();
+        assert_eq!(config.taxonomies, ["tags"]);
+        assert_eq!(config.language, "en");
+        assert_eq!(config.base_url.as_deref(), Some("https://x.org/t/"));
+        assert!(!config.unsafe_html);
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let text = "titel: T\ntaxonomies: [tags, Bad, date]\nbase_url: x.org\nunsafe_html: maybe\n";
+        let diags = Config::parse(Path::new("d.yaml"), text).unwrap_err();
+        let messages: Vec<String> = diags.sorted().iter().map(|d| d.message.clone()).collect();
+        assert!(messages.iter().any(|m| m.contains("`title` is missing")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("unknown key `titel`")));
+        assert!(messages.iter().any(|m| m.contains("`Bad` cannot name a taxonomy")));
+        assert!(messages.iter().any(|m| m.contains("`date` cannot name a taxonomy")));
+        assert!(messages.iter().any(|m| m.contains("base_url")));
+        assert!(messages.iter().any(|m| m.contains("`unsafe_html` should be")));
+    }
+}

@@ -1,0 +1,229 @@
+//! Problems found in a site's files, carried as values up to one reporter.
+//!
+//! Loading and modelling never stop at the first bad note: each stage pushes
+//! [`Diagnostic`]s into a [`Diagnostics`] list and goes on, so one run reports
+//! every problem. Only the command layer decides how to print them and which
+//! exit code they mean.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is: errors fail the build, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be built as written.
+    Error,
+    /// The site builds, but the author probably wants to look.
+    Warning,
+}
+
+/// One problem, located in a file of the site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// How many characters the fault spans (at least 1 when a line is known).
+    pub len: usize,
+    /// The text of the offending line, to show under the message.
+    pub source_line: Option<String>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error about a whole file.
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: 0,
+            column: 0,
+            len: 0,
+            source_line: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning about a whole file.
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    /// Places the problem at a 1-based line and column of `text`, the file's
+    /// whole content, and keeps that line for display.
+    pub fn at(mut self, text: &str, line: usize, column: usize, len: usize) -> Self {
+        self.line = line;
+        self.column = column.max(1);
+        self.len = len.max(1);
+        self.source_line = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// Places the problem at a byte offset of `text`, the file's whole content.
+    pub fn at_offset(self, text: &str, offset: usize, len: usize) -> Self {
+        let (line, column) = line_column(text, offset);
+        let end = (offset + len).min(text.len());
+        let chars = text
+            .get(offset.min(end)..end)
+            .map_or(1, |s| s.chars().count());
+        self.at(text, line, column, chars)
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.path.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        write!(f, ": {kind}: {}", self.message)?;
+        if let Some(source) = &self.source_line {
+            let gutter = " ".repeat(self.line.to_string().len());
+            let pad: String = source
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n{gutter} |\n{} | {source}\n{gutter} | {pad}{}", self.line, "^".repeat(self.len.max(1)))?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem of a run, in the order found.
+#[derive(Clone, Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty list.
+    pub fn new() -> Self {
+        Diagnostics::default()
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records every problem of another list.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// True when at least one problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many errors and how many warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.items.iter().filter(|d| d.is_error()).count();
+        (errors, self.items.len() - errors)
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The problems, sorted by file and position so reports read top to bottom.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
+            (a.path.as_path(), a.line, a.column).cmp(&(b.path.as_path(), b.line, b.column))
+        });
+        items
+    }
+
+    /// Makes every path relative to `root`, for shorter reports.
+    pub fn relative_to(&mut self, root: &Path) {
+        for item in &mut self.items {
+            if let Ok(rel) = item.path.strip_prefix(root) {
+                item.path = rel.to_path_buf();
+            }
+        }
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "ab\nçé x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_column(text, x), (2, 4));
+    }
+
+    #[test]
+    fn display_shows_location_line_caret_and_hint() {
+        let text = "---\ntitel: A\n---\n";
+        let d = Diagnostic::error("content/events/a.md", "unknown key `titel`")
+            .at(text, 2, 1, 5)
+            .with_hint("did you mean `title`?");
+        let shown = d.to_string();
+        assert!(shown.starts_with("content/events/a.md:2:1: error: unknown key `titel`"));
+        assert!(shown.contains("2 | titel: A"));
+        assert!(shown.contains("  | ^^^^^"));
+        assert!(shown.ends_with("= hint: did you mean `title`?"));
+    }
+}

@@ -1,0 +1,363 @@
+//! Strict, located reading of a YAML mapping: front matter and `dateline.yaml`.
+//!
+//! Each key is taken by name and type; what is missing, mistyped or unknown
+//! becomes a [`Diagnostic`] at the key's own line and column in the file, and
+//! reading goes on so one run reports every problem of a file.
+
+use std::path::Path;
+
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::yaml::{self, Value};
+
+/// One key of the mapping with where it stands in the file.
+struct Entry {
+    key: String,
+    value: Value,
+    /// Byte offset of the key in the file (or of the mapping when unknown).
+    key_offset: usize,
+    /// Byte offset of the value's text in the file, and the end of its region.
+    value_offset: usize,
+    value_end: usize,
+    taken: bool,
+}
+
+/// A mapping read from `yaml`, which starts at `offset` in the file `text`.
+pub(crate) struct Fields<'a> {
+    path: &'a Path,
+    text: &'a str,
+    offset: usize,
+    entries: Vec<Entry>,
+    /// Every problem found while taking keys.
+    pub(crate) diagnostics: Diagnostics,
+}
+
+impl<'a> Fields<'a> {
+    /// Parses the YAML `text[offset..offset + len]` of the file at `path`.
+    ///
+    /// A syntax error is returned as the only diagnostic.
+    pub(crate) fn parse(
+        path: &'a Path,
+        text: &'a str,
+        offset: usize,
+        len: usize,
+    ) -> Result<Fields<'a>, Diagnostic> {
+        let yaml_text = &text[offset..offset + len];
+        let pairs = yaml::parse_mapping(yaml_text).map_err(|err| {
+            let first_line = crate::diagnostic::line_column(text, offset).0;
+            Diagnostic::error(path, format!("invalid YAML: {}", err.message))
+                .at(text, first_line + err.line - 1, err.column, 1)
+                .with_hint("check the indentation and quoting; text containing `: ` or starting with `[`, `{`, `*`, `&` or `@` needs quotes")
+        })?;
+        let places = key_places(yaml_text);
+        let mut entries = Vec::with_capacity(pairs.len());
+        let mut diagnostics = Diagnostics::new();
+        for (key, value) in pairs {
+            let Some(key) = yaml::scalar_text(&key) else {
+                diagnostics.push(
+                    Diagnostic::error(path, "a key of the front matter is not plain text")
+                        .at_offset(text, offset, 3),
+                );
+                continue;
+            };
+            let (key_at, value_at, value_end) = places
+                .iter()
+                .find(|p| p.0 == key)
+                .map_or((0, 0, len), |p| (p.1, p.2, p.3));
+            entries.push(Entry {
+                key,
+                value,
+                key_offset: offset + key_at,
+                value_offset: offset + value_at,
+                value_end: offset + value_end,
+                taken: false,
+            });
+        }
+        Ok(Fields {
+            path,
+            text,
+            offset,
+            entries,
+            diagnostics,
+        })
+    }
+
+    fn error_at(&self, offset: usize, len: usize, message: String) -> Diagnostic {
+        Diagnostic::error(self.path, message).at_offset(self.text, offset, len)
+    }
+
+    /// Takes a key's value, marking it known. `None` when absent.
+    fn take(&mut self, key: &str) -> Option<usize> {
+        let index = self.entries.iter().position(|e| e.key == key)?;
+        self.entries[index].taken = true;
+        Some(index)
+    }
+
+    fn missing(&mut self, key: &str, hint: &str) {
+        let diagnostic = Diagnostic::error(self.path, format!("the required key `{key}` is missing"))
+            .at_offset(self.text, self.offset.saturating_sub(4), 3)
+            .with_hint(hint.to_string());
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn wrong_type(&mut self, index: usize, expected: &str) {
+        let entry = &self.entries[index];
+        let message = format!(
+            "`{}` should be {expected}, not {}",
+            entry.key,
+            yaml::describe(&entry.value)
+        );
+        let diagnostic = self.error_at(entry.value_offset, 1, message);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// A text value. A number or true/false is read as its text.
+    pub(crate) fn text(&mut self, key: &str, required: Option<&str>) -> Option<String> {
+        let Some(index) = self.take(key) else {
+            if let Some(hint) = required {
+                self.missing(key, hint);
+            }
+            return None;
+        };
+        match yaml::scalar_text(&self.entries[index].value) {
+            Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(_) | None if matches!(self.entries[index].value, Value::Null | Value::String(_)) => {
+                if required.is_some() {
+                    let entry = &self.entries[index];
+                    let diagnostic = self
+                        .error_at(entry.key_offset, key.len(), format!("`{key}` is empty"))
+                        .with_hint(format!("write a value after `{key}:`"));
+                    self.diagnostics.push(diagnostic);
+                }
+                None
+            }
+            _ => {
+                self.wrong_type(index, "text");
+                None
+            }
+        }
+    }
+
+    /// A list of texts, each with its byte offset in the file.
+    /// A single text is taken as a list of one.
+    pub(crate) fn list(&mut self, key: &str) -> Vec<(String, usize)> {
+        let Some(index) = self.take(key) else {
+            return Vec::new();
+        };
+        let items: Option<Vec<String>> = match &self.entries[index].value {
+            Value::Null => Some(Vec::new()),
+            Value::Sequence(seq) => seq.iter().map(yaml::scalar_text).collect(),
+            other => yaml::scalar_text(other).map(|s| vec![s]),
+        };
+        let Some(items) = items else {
+            self.wrong_type(index, "a list of texts, like `[a, b]`");
+            return Vec::new();
+        };
+        let entry = &self.entries[index];
+        let region = &self.text[entry.value_offset..entry.value_end];
+        let mut search_from = 0;
+        items
+            .into_iter()
+            .map(|item| {
+                let item = item.trim().to_string();
+                let found = region[search_from..].find(item.as_str());
+                let at = match found {
+                    Some(i) => {
+                        search_from += i + item.len();
+                        entry.value_offset + search_from - item.len()
+                    }
+                    None => entry.value_offset,
+                };
+                (item, at)
+            })
+            .collect()
+    }
+
+    /// A true/false value.
+    pub(crate) fn flag(&mut self, key: &str) -> Option<bool> {
+        let index = self.take(key)?;
+        match self.entries[index].value {
+            Value::Bool(b) => Some(b),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(index, "`true` or `false`");
+                None
+            }
+        }
+    }
+
+    /// An EDTF date. YAML's readings of unquoted dates are undone: `2023` (a
+    /// number) is the year, and `[2023-10..2024-03]` (a list) is the "one of" set.
+    pub(crate) fn date(&mut self, key: &str, required: Option<&str>) -> Option<Date> {
+        let Some(index) = self.take(key) else {
+            if let Some(hint) = required {
+                self.missing(key, hint);
+            }
+            return None;
+        };
+        let written = match &self.entries[index].value {
+            Value::Sequence(seq) => seq
+                .iter()
+                .map(yaml::scalar_text)
+                .collect::<Option<Vec<_>>>()
+                .map(|items| format!("[{}]", items.join(", "))),
+            other => yaml::scalar_text(other),
+        };
+        let Some(written) = written else {
+            self.wrong_type(index, "an EDTF date such as `2022-02-21`");
+            return None;
+        };
+        match Date::parse(&written) {
+            Ok(date) => Some(date),
+            Err(err) => {
+                let entry = &self.entries[index];
+                let region = &self.text[entry.value_offset..entry.value_end];
+                let at = region
+                    .find(written.trim())
+                    .map_or(entry.value_offset, |i| entry.value_offset + i + err.offset);
+                let mut diagnostic = self.error_at(at, err.len.max(1), err.message.clone());
+                if let Some(hint) = &err.hint {
+                    diagnostic = diagnostic.with_hint(hint.clone());
+                }
+                self.diagnostics.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    /// Byte offset of a key in the file, for errors found later (in the model).
+    pub(crate) fn key_offset(&self, key: &str) -> Option<usize> {
+        self.entries.iter().find(|e| e.key == key).map(|e| e.value_offset)
+    }
+
+    /// Reports every key not taken as unknown, suggesting the nearest known one.
+    pub(crate) fn finish(mut self, known: &[&str]) -> Diagnostics {
+        for entry in self.entries.iter().filter(|e| !e.taken) {
+            let mut diagnostic = Diagnostic::error(self.path, format!("unknown key `{}`", entry.key))
+                .at_offset(self.text, entry.key_offset, entry.key.len());
+            diagnostic = match nearest(&entry.key, known) {
+                Some(near) => diagnostic.with_hint(format!("did you mean `{near}`?")),
+                None => diagnostic.with_hint(format!("known keys: {}", known.join(", "))),
+            };
+            self.diagnostics.push(diagnostic);
+        }
+        self.diagnostics
+    }
+}
+
+/// For each top-level key: (key, key offset, value offset, end of the value's
+/// region), all relative to the YAML text. Front matter is flat, so a line
+/// starting in column one with `key:` starts a key.
+fn key_places(yaml: &str) -> Vec<(String, usize, usize, usize)> {
+    let mut places: Vec<(String, usize, usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for line in yaml.split_inclusive('\n') {
+        let starts_key = line
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '#' | '-' | '[' | '{' | ']' | '}'));
+        if starts_key && let Some(colon) = line.find(':') {
+            let key = line[..colon].trim().trim_matches(|c| c == '"' || c == '\'');
+            let after = &line[colon + 1..];
+            let value_at = colon + 1 + (after.len() - after.trim_start_matches([' ', '\t']).len());
+            if let Some(last) = places.last_mut() {
+                last.3 = pos;
+            }
+            places.push((key.to_string(), pos, pos + value_at, yaml.len()));
+        }
+        pos += line.len();
+    }
+    places
+}
+
+/// The known name closest to `unknown`, when close enough to be a typo.
+pub(crate) fn nearest<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
+    let unknown = unknown.to_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&unknown, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(text: &str) -> Fields<'_> {
+        let split = crate::frontmatter::split(text).unwrap();
+        Fields::parse(Path::new("n.md"), text, split.yaml_offset, split.yaml.len()).unwrap()
+    }
+
+    #[test]
+    fn suggests_the_nearest_known_key() {
+        assert_eq!(nearest("titel", &["title", "date"]), Some("title"));
+        assert_eq!(nearest("sorces", &["sources", "summary"]), Some("sources"));
+        assert_eq!(nearest("zzzzzz", &["title", "date"]), None);
+    }
+
+    #[test]
+    fn unknown_and_missing_keys_are_located_in_the_file() {
+        let text = "---\ndate: 2022\ntitel: A\n---\n";
+        let mut f = fields(text);
+        assert!(f.text("title", Some("add a title")).is_none());
+        assert!(f.date("date", Some("add a date")).is_some());
+        let diags = f.finish(&["title", "date"]);
+        let all = diags.sorted();
+        assert_eq!(all.len(), 2);
+        assert_eq!((all[0].line, all[0].column), (1, 1));
+        assert!(all[0].message.contains("`title` is missing"));
+        assert_eq!((all[1].line, all[1].column), (3, 1));
+        assert_eq!(all[1].hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn yaml_readings_of_dates_are_undone() {
+        let text = "---\na: 2023\nb: [2023-10..2024-03]\nc: [..2025-06-07]\n---\n";
+        let mut f = fields(text);
+        assert_eq!(f.date("a", None).unwrap().edtf(), "2023");
+        assert_eq!(f.date("b", None).unwrap().edtf(), "[2023-10..2024-03]");
+        assert_eq!(f.date("c", None).unwrap().edtf(), "[..2025-06-07]");
+        assert!(f.finish(&["a", "b", "c"]).is_empty());
+    }
+
+    #[test]
+    fn a_bad_date_points_into_the_value() {
+        let text = "---\ntitle: A\ndate: 2023-02-30\n---\n";
+        let mut f = fields(text);
+        assert!(f.date("date", None).is_none());
+        let diags = f.finish(&["title", "date"]);
+        let d = diags.sorted()[0].clone();
+        assert_eq!(d.line, 3);
+        assert!(d.column >= 7, "{d}");
+    }
+
+    #[test]
+    fn list_items_carry_their_offsets_and_wrong_types_are_reported() {
+        let text = "---\nsources: [nyt, mint]\ntags: {a: 1}\n---\n";
+        let mut f = fields(text);
+        let sources = f.list("sources");
+        assert_eq!(sources[1].0, "mint");
+        assert_eq!(&text[sources[1].1..sources[1].1 + 4], "mint");
+        assert!(f.list("tags").is_empty());
+        let diags = f.finish(&["sources", "tags"]);
+        assert!(diags.sorted()[0].message.contains("should be a list of texts"));
+    }
+}

@@ -1,0 +1,101 @@
+//! Syntax highlighting of fenced code, behind one small interface.
+//!
+//! syntect's syntax set is loaded on first use only, so a site without code
+//! pays nothing for it. Output uses CSS classes (`hl-…`); the matching
+//! stylesheet is written once into the site by [`stylesheet`].
+
+use std::sync::LazyLock;
+
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+/// Highlights `code` written in `lang` (a fence's info string, like `rust`)
+/// into a `<pre>` block. An unknown or absent language gives plain, escaped text.
+pub fn highlight(lang: &str, code: &str) -> String {
+    let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
+    let mut out = String::with_capacity(code.len() * 2);
+    let lang_attr = escape(lang);
+    let highlighted = (!lang.is_empty())
+        .then(|| SYNTAXES.find_syntax_by_token(lang))
+        .flatten()
+        .and_then(|syntax| {
+            let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
+            for line in LinesWithEndings::from(code) {
+                generator.parse_html_for_line_which_includes_newline(line).ok()?;
+            }
+            Some(generator.finalize())
+        });
+    if lang.is_empty() {
+        out.push_str("<pre class=\"code\"><code>");
+    } else {
+        out.push_str(&format!("<pre class=\"code\" data-lang=\"{lang_attr}\"><code>"));
+    }
+    match highlighted {
+        Some(html) => out.push_str(&html),
+        None => out.push_str(&escape(code)),
+    }
+    out.push_str("</code></pre>\n");
+    out
+}
+
+/// The stylesheet for highlighted code: a light theme, and a dark one for
+/// readers whose system prefers it.
+pub fn stylesheet() -> String {
+    let themes = ThemeSet::load_defaults();
+    let css = |name: &str| {
+        themes
+            .themes
+            .get(name)
+            .and_then(|theme| css_for_theme_with_class_style(theme, STYLE).ok())
+            .unwrap_or_default()
+    };
+    format!(
+        "/* Code highlighting (syntect themes InspiredGitHub and base16-ocean.dark). */\n{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
+        css("InspiredGitHub"),
+        css("base16-ocean.dark")
+    )
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_languages_get_classes_and_unknown_ones_are_escaped() {
+        let html = highlight("rust", "fn main() {}\n");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\">"));
+        let plain = highlight("no-such-language", "<script>\n");
+        assert!(plain.contains("&lt;script&gt;"));
+        assert!(!plain.contains("hl-"));
+    }
+
+    #[test]
+    fn stylesheet_has_light_and_dark_rules() {
+        let css = stylesheet();
+        assert!(css.contains(".hl-"));
+        assert!(css.contains("prefers-color-scheme: dark"));
+    }
+}

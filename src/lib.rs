@@ -1,0 +1,30 @@
+//! dateline: a static-site generator for timelines.
+//!
+//! Authors keep one Markdown note per event and one per source article; the
+//! pipeline reads them ([`load`], [`note`]), checks them against each other
+//! into a [`site::Site`], renders pages through Tera templates ([`render`])
+//! and swaps the result into the output folder ([`output`]). [`build`] runs
+//! the whole pipeline; problems travel as [`diagnostic::Diagnostic`] values.
+
+#![warn(missing_docs)]
+
+pub mod build;
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+mod fields;
+mod frontmatter;
+pub mod highlight;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod note;
+pub mod output;
+pub mod render;
+pub mod site;
+mod yaml;
+
+pub use build::{BuildError, BuildOptions, Summary};
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use site::Site;

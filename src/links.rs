@@ -1,0 +1,134 @@
+//! What a link destination written in a note points at.
+//!
+//! A relative link to a `.md` file names another note by its path, like
+//! `leak.md` or `../sources/nyt.md`; it becomes the URL of that note's page.
+//! Links with a scheme other than http(s) or mailto could run script in a
+//! reader's browser, so they are refused unless the site allows raw HTML.
+
+use std::collections::HashMap;
+
+use crate::markdown::LinkTarget;
+
+/// Maps note paths (relative to `content/`, like `events/leak.md`) to page
+/// URLs relative to the site root (`events/leak/index.html`).
+pub struct LinkMap {
+    pages: HashMap<String, String>,
+}
+
+impl LinkMap {
+    /// A map from `(note path, page URL)` pairs.
+    pub fn new(pages: impl IntoIterator<Item = (String, String)>) -> Self {
+        LinkMap {
+            pages: pages.into_iter().collect(),
+        }
+    }
+
+    /// Resolves `dest`, written in the note at `from` (relative to `content/`),
+    /// for a page whose way back to the site root is `root` (like `../../`).
+    pub fn resolve(&self, from: &str, dest: &str, root: &str, unsafe_html: bool) -> LinkTarget {
+        if let Some(scheme) = scheme(dest) {
+            let scheme = scheme.to_ascii_lowercase();
+            if unsafe_html || matches!(scheme.as_str(), "http" | "https" | "mailto") {
+                return LinkTarget::Keep;
+            }
+            return LinkTarget::Refuse(
+                format!("links with the `{scheme}:` scheme are not allowed"),
+                "link to an http(s) address, or set `unsafe_html: true` in dateline.yaml if you trust every note".into(),
+            );
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (dest, None),
+        };
+        if path.is_empty() || path.starts_with('/') || !path.ends_with(".md") {
+            return LinkTarget::Keep;
+        }
+        let target = join(from, path);
+        match target.as_deref().and_then(|t| self.pages.get(t)) {
+            Some(url) => {
+                let mut href = format!("{root}{url}");
+                if let Some(fragment) = fragment {
+                    href.push('#');
+                    href.push_str(fragment);
+                }
+                LinkTarget::Replace(href)
+            }
+            None => LinkTarget::Refuse(
+                format!("the link `{dest}` points to no note"),
+                match target {
+                    Some(t) => format!("there is no content/{t}; link to a note by its path relative to this file, like `other-event.md` or `../sources/some-source.md`"),
+                    None => "the path leaves content/; link to notes inside it".to_string(),
+                },
+            ),
+        }
+    }
+}
+
+/// The scheme of an absolute URL (`https` in `https://…`), if any.
+fn scheme(dest: &str) -> Option<&str> {
+    let colon = dest.find(':')?;
+    let scheme = &dest[..colon];
+    let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some(scheme)
+}
+
+/// Joins a relative link to the folder of the note at `from`; `None` when it
+/// climbs out of `content/`.
+fn join(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map() -> LinkMap {
+        LinkMap::new([
+            ("events/leak.md".to_string(), "events/leak/index.html".to_string()),
+            ("events/2022/launch.md".to_string(), "events/launch/index.html".to_string()),
+            ("sources/nyt.md".to_string(), "sources/nyt/index.html".to_string()),
+        ])
+    }
+
+    fn replaced(target: LinkTarget) -> String {
+        match target {
+            LinkTarget::Replace(url) => url,
+            LinkTarget::Keep => "KEEP".into(),
+            LinkTarget::Refuse(m, _) => format!("REFUSE {m}"),
+        }
+    }
+
+    #[test]
+    fn relative_note_links_become_page_links() {
+        let m = map();
+        assert_eq!(replaced(m.resolve("events/a.md", "leak.md", "../../", false)), "../../events/leak/index.html");
+        assert_eq!(replaced(m.resolve("events/a.md", "../sources/nyt.md#p2", "../../", false)), "../../sources/nyt/index.html#p2");
+        assert_eq!(replaced(m.resolve("events/2022/x.md", "launch.md", "", false)), "events/launch/index.html");
+        assert_eq!(replaced(m.resolve("events/2022/x.md", "../leak.md", "", false)), "events/leak/index.html");
+    }
+
+    #[test]
+    fn other_links_are_kept_and_bad_ones_refused() {
+        let m = map();
+        assert_eq!(replaced(m.resolve("events/a.md", "https://x.org/a.md", "", false)), "KEEP");
+        assert_eq!(replaced(m.resolve("events/a.md", "#notes", "", false)), "KEEP");
+        assert_eq!(replaced(m.resolve("events/a.md", "image.png", "", false)), "KEEP");
+        assert!(replaced(m.resolve("events/a.md", "gone.md", "", false)).starts_with("REFUSE"));
+        assert!(replaced(m.resolve("events/a.md", "../../../etc.md", "", false)).starts_with("REFUSE"));
+        assert!(replaced(m.resolve("events/a.md", "javascript:alert(1)", "", false)).starts_with("REFUSE"));
+        assert!(replaced(m.resolve("events/a.md", "JaVaScRiPt:alert(1)", "", false)).starts_with("REFUSE"));
+        assert_eq!(replaced(m.resolve("events/a.md", "data:text/html,x", "", true)), "KEEP");
+    }
+}

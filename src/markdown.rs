@@ -1,0 +1,198 @@
+//! Markdown bodies to HTML: CommonMark plus tables, footnotes,
+//! strikethrough and task lists, with fenced code highlighted, links to other
+//! notes turned into links to their pages, and raw HTML escaped unless allowed.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::highlight;
+
+/// What a link destination in a note turns into.
+pub enum LinkTarget {
+    /// Keep it as written (an external or in-page link).
+    Keep,
+    /// Replace it (a link to another note becomes a link to its page).
+    Replace(String),
+    /// Refuse it: (what is wrong, how to fix it).
+    Refuse(String, String),
+}
+
+/// A problem found in the body: byte range in the body, message, hint.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offset of the fault within the body.
+    pub offset: usize,
+    /// Its length in bytes.
+    pub len: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// A rendered body.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// The plain text of the first paragraph, for summaries.
+    pub first_paragraph: String,
+    /// Whether the body had fenced or indented code.
+    pub has_code: bool,
+    /// Links that could not be resolved, and other faults.
+    pub problems: Vec<Problem>,
+}
+
+/// Renders `body`. `resolve` decides what each link and image destination becomes.
+pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
+    let mut rendered = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut code: Option<(String, String)> = None;
+    let mut depth = 0usize;
+    let mut in_first_paragraph = false;
+    let mut first_paragraph_done = false;
+
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        if let Some((lang, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    events.push(Event::Html(highlight::highlight(lang, text).into()));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::Paragraph) if depth == 0 && !first_paragraph_done => {
+                in_first_paragraph = true;
+            }
+            Event::End(TagEnd::Paragraph) if in_first_paragraph && depth == 1 => {
+                in_first_paragraph = false;
+                first_paragraph_done = true;
+            }
+            Event::Text(t) | Event::Code(t) if in_first_paragraph => {
+                rendered.first_paragraph.push_str(t);
+            }
+            Event::SoftBreak | Event::HardBreak if in_first_paragraph => {
+                rendered.first_paragraph.push(' ');
+            }
+            _ => {}
+        }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let event = match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                rendered.has_code = true;
+                depth = depth.saturating_sub(1);
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+                continue;
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !unsafe_html => Event::Text(html),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = resolved(dest_url, &range, body, resolve, &mut rendered.problems);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = resolved(dest_url, &range, body, resolve, &mut rendered.problems);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    rendered.first_paragraph = rendered.first_paragraph.trim().to_string();
+    pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
+    rendered
+}
+
+fn resolved<'a>(
+    dest: CowStr<'a>,
+    range: &std::ops::Range<usize>,
+    body: &str,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    problems: &mut Vec<Problem>,
+) -> CowStr<'a> {
+    match resolve(&dest) {
+        LinkTarget::Keep => dest,
+        LinkTarget::Replace(url) => url.into(),
+        LinkTarget::Refuse(message, hint) => {
+            let source = body.get(range.clone()).unwrap_or_default();
+            let (offset, len) = match source.find(dest.as_ref()) {
+                Some(i) => (range.start + i, dest.len()),
+                None => (range.start, range.len()),
+            };
+            problems.push(Problem { offset, len, message, hint });
+            "#".into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keep(_: &str) -> LinkTarget {
+        LinkTarget::Keep
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let body = "| a |\n|---|\n| b |\n\n~~gone~~ [^1]\n\n- [x] done\n\n[^1]: note\n";
+        let html = render(body, false, &keep).html;
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>gone</del>"));
+        assert!(html.contains("footnote-reference"));
+        assert!(html.contains("type=\"checkbox\""));
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        let body = "Hi <script>alert(1)</script>\n\n<div>x</div>\n";
+        let safe = render(body, false, &keep).html;
+        assert!(!safe.contains("<script>"), "{safe}");
+        assert!(safe.contains("&lt;script&gt;"));
+        assert!(!safe.contains("<div>"));
+        assert!(render(body, true, &keep).html.contains("<div>x</div>"));
+    }
+
+    #[test]
+    fn first_paragraph_is_plain_text() {
+        let r = render("# Head\n\nThe *memo* says `x`\nmore.\n\nSecond.\n", false, &keep);
+        assert_eq!(r.first_paragraph, "The memo says x more.");
+    }
+
+    #[test]
+    fn code_is_highlighted_and_flagged() {
+        let r = render("```rust\nlet x = 1;\n```\n", false, &keep);
+        assert!(r.has_code);
+        assert!(r.html.contains("hl-"), "{}", r.html);
+        assert!(!render("no code\n", false, &keep).has_code);
+    }
+
+    #[test]
+    fn links_are_resolved_or_refused_at_their_place() {
+        let resolve = |dest: &str| match dest {
+            "leak.md" => LinkTarget::Replace("../leak/index.html".into()),
+            "gone.md" => LinkTarget::Refuse("no note `gone.md`".into(), "check".into()),
+            _ => LinkTarget::Keep,
+        };
+        let body = "See [the leak](leak.md) and [x](gone.md) and [y](https://a.org).\n";
+        let r = render(body, false, &resolve);
+        assert!(r.html.contains("href=\"../leak/index.html\""));
+        assert!(r.html.contains("href=\"https://a.org\""));
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(&body[r.problems[0].offset..][..7], "gone.md");
+    }
+}

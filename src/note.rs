@@ -1,0 +1,291 @@
+//! Event and source notes as the author wrote them: front matter read
+//! strictly, the Markdown body kept for the model to render.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, EVENT_KEYS};
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fields::Fields;
+use crate::frontmatter;
+
+/// The text of a note file and where it lives.
+#[derive(Clone, Debug)]
+pub struct NoteFile {
+    /// The file on disk.
+    pub path: PathBuf,
+    /// The path relative to `content/`, with `/` separators (`events/leak.md`).
+    pub rel: String,
+    /// The whole text.
+    pub text: String,
+}
+
+impl NoteFile {
+    /// The file name without its extension.
+    pub fn stem(&self) -> &str {
+        Path::new(&self.rel)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+    }
+}
+
+/// A reference from a note to something named in its front matter, with the
+/// byte offset of the name in the file so a later error can point at it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    /// The name as written.
+    pub name: String,
+    /// Byte offset in the note's text.
+    pub offset: usize,
+}
+
+/// An event note, read but not yet checked against the rest of the site.
+#[derive(Clone, Debug)]
+pub struct EventNote {
+    /// The file.
+    pub file: NoteFile,
+    /// What happened, as a headline.
+    pub title: String,
+    /// When, in EDTF.
+    pub date: Date,
+    /// The front-matter summary, if given.
+    pub summary: Option<String>,
+    /// Terms per taxonomy, in the order the site's settings name them.
+    pub taxonomies: BTreeMap<String, Vec<Named>>,
+    /// Ids of the source notes this event rests on.
+    pub sources: Vec<Named>,
+    /// The URL name of the event's page.
+    pub slug: Named,
+    /// Drafts build only with `--drafts`.
+    pub draft: bool,
+    /// Byte offset of the Markdown body in the text.
+    pub body_offset: usize,
+}
+
+/// A source note: one article an event rests on.
+#[derive(Clone, Debug)]
+pub struct SourceNote {
+    /// The file.
+    pub file: NoteFile,
+    /// The id other notes cite it by: the file name without extension.
+    pub id: String,
+    /// The headline, as the outlet printed it.
+    pub title: String,
+    /// Who published it.
+    pub outlet: String,
+    /// The address of the original, when known.
+    pub url: Option<String>,
+    /// When it was published, as precisely as known.
+    pub published: Option<Date>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Its language.
+    pub language: Option<String>,
+    /// Byte offset of the Markdown body in the text.
+    pub body_offset: usize,
+}
+
+const SOURCE_KEYS: &[&str] = &["title", "outlet", "url", "published", "author", "language"];
+
+/// Splits a note and reads its front matter, or reports why it cannot.
+fn fields(file: &NoteFile) -> Result<(Fields<'_>, usize), Diagnostics> {
+    let split = frontmatter::split(&file.text).map_err(|err| {
+        Diagnostics::from_iter([Diagnostic::error(&file.path, err.message)
+            .at_offset(&file.text, err.offset, 1)
+            .with_hint(err.hint)])
+    })?;
+    let fields = Fields::parse(&file.path, &file.text, split.yaml_offset, split.yaml.len())
+        .map_err(|d| Diagnostics::from_iter([d]))?;
+    Ok((fields, split.body_offset))
+}
+
+/// Reads an event note; every problem of its front matter is reported at once.
+pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnostics> {
+    let (mut fields, body_offset) = fields(&file)?;
+    let title = fields.text("title", Some("add `title: What happened` to the front matter"));
+    let date = fields.date("date", Some("add `date:` with an EDTF date, such as `2022-02-21` or `'[2023-10..2024-03]'`"));
+    let summary = fields.text("summary", None);
+    let sources = to_named(fields.list("sources"));
+    let draft = fields.flag("draft").unwrap_or(false);
+    let slug_written = fields.text("slug", None);
+    let slug_offset = fields.key_offset("slug");
+    let taxonomies: BTreeMap<String, Vec<Named>> = config
+        .taxonomies
+        .iter()
+        .map(|name| (name.clone(), to_named(fields.list(name))))
+        .collect();
+    let known: Vec<&str> = EVENT_KEYS
+        .iter()
+        .copied()
+        .chain(config.taxonomies.iter().map(String::as_str))
+        .collect();
+    let mut diagnostics = fields.finish(&known);
+
+    let slug = match (slug_written, slug_offset) {
+        (Some(slug), Some(offset)) => Named { name: slug, offset },
+        _ => Named {
+            name: file.stem().to_string(),
+            offset: 0,
+        },
+    };
+    if let Err(why) = check_slug(&slug.name) {
+        let (message, hint) = if slug.offset == 0 {
+            (
+                format!("the file name `{}` cannot be used as the page's slug: {why}", slug.name),
+                "rename the file, or add `slug: a-safe-name` to the front matter",
+            )
+        } else {
+            (
+                format!("the slug `{}` is not safe in a URL: {why}", slug.name),
+                "use lowercase letters, digits and hyphens, like `entente-4-launch`",
+            )
+        };
+        let mut d = Diagnostic::error(&file.path, message).with_hint(hint);
+        if slug.offset > 0 {
+            d = d.at_offset(&file.text, slug.offset, slug.name.len());
+        }
+        diagnostics.push(d);
+    }
+
+    match (title, date) {
+        (Some(title), Some(date)) if !diagnostics.has_errors() => Ok(EventNote {
+            file,
+            title,
+            date,
+            summary,
+            taxonomies,
+            sources,
+            slug,
+            draft,
+            body_offset,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// Reads a source note; every problem of its front matter is reported at once.
+pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
+    let (mut fields, body_offset) = fields(&file)?;
+    let title = fields.text("title", Some("add `title:` with the headline as the outlet printed it"));
+    let outlet = fields.text("outlet", Some("add `outlet:` with the publication's name, such as `The New York Times`"));
+    let url = fields.text("url", None);
+    let url_offset = fields.key_offset("url");
+    let published = fields.date("published", None);
+    let author = fields.text("author", None);
+    let language = fields.text("language", None);
+    let mut diagnostics = fields.finish(SOURCE_KEYS);
+
+    let id = file.stem().to_string();
+    if let Err(why) = check_slug(&id) {
+        diagnostics.push(
+            Diagnostic::error(&file.path, format!("the file name `{id}` cannot be used as a source id: {why}"))
+                .with_hint("rename the file with lowercase letters, digits and hyphens, like `nyt-report.md`"),
+        );
+    }
+    if let Some(url) = &url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        diagnostics.push(
+            Diagnostic::error(&file.path, format!("`url` must be an http(s) address, not `{url}`"))
+                .at_offset(&file.text, url_offset.unwrap_or(0), url.len())
+                .with_hint("copy the article's address from the browser, or leave `url` out when it is not known"),
+        );
+    }
+
+    match (title, outlet) {
+        (Some(title), Some(outlet)) if !diagnostics.has_errors() => Ok(SourceNote {
+            file,
+            id,
+            title,
+            outlet,
+            url,
+            published,
+            author,
+            language,
+            body_offset,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+fn to_named(items: Vec<(String, usize)>) -> Vec<Named> {
+    items
+        .into_iter()
+        .map(|(name, offset)| Named { name, offset })
+        .collect()
+}
+
+/// A slug names a folder of the output: it must stay one plain path segment.
+pub(crate) fn check_slug(slug: &str) -> Result<(), &'static str> {
+    if slug.is_empty() {
+        return Err("it is empty");
+    }
+    if slug.starts_with('.') {
+        return Err("it starts with a dot");
+    }
+    if slug.contains(['/', '\\']) {
+        return Err("it contains a slash");
+    }
+    if !slug
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err("only ASCII letters, digits, `-`, `_` and `.` are allowed");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse(Path::new("dateline.yaml"), "title: T\ntaxonomies: [tags, people]\n").unwrap()
+    }
+
+    fn file(rel: &str, text: &str) -> NoteFile {
+        NoteFile {
+            path: PathBuf::from("content").join(rel),
+            rel: rel.to_string(),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn reads_an_event_with_taxonomies_and_default_slug() {
+        let text = "---\ntitle: Launch\ndate: 2022-02-21\ntags: [fsb]\npeople: [A B]\nsources: [nyt]\n---\nBody\n";
+        let event = read_event(file("events/launch.md", text), &config()).unwrap();
+        assert_eq!(event.slug.name, "launch");
+        assert_eq!(event.taxonomies["people"][0].name, "A B");
+        assert_eq!(event.sources[0].name, "nyt");
+        assert_eq!(&text[event.body_offset..], "Body\n");
+    }
+
+    #[test]
+    fn reports_all_problems_of_an_event() {
+        let text = "---\ntitle: Launch\ndate: late 2023\nsorces: [nyt]\nslug: ../x\n---\n";
+        let diags = read_event(file("events/launch.md", text), &config()).unwrap_err();
+        let all = diags.sorted();
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert_eq!(all[0].line, 3);
+        assert_eq!(all[1].hint.as_deref(), Some("did you mean `sources`?"));
+        assert!(all[2].message.contains("not safe"));
+    }
+
+    #[test]
+    fn source_urls_must_be_http() {
+        let text = "---\ntitle: T\noutlet: O\nurl: javascript:alert(1)\n---\n";
+        let diags = read_source(file("sources/s.md", text)).unwrap_err();
+        assert!(diags.sorted()[0].message.contains("http(s)"));
+    }
+
+    #[test]
+    fn slugs_stay_one_segment() {
+        assert!(check_slug("entente-4").is_ok());
+        for bad in ["", "..", ".hidden", "a/b", "a\\b", "C:", "a b", "é"] {
+            assert!(check_slug(bad).is_err(), "{bad}");
+        }
+    }
+}

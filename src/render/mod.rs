@@ -1,0 +1,434 @@
+//! Turns a [`Site`] into pages through Tera templates.
+//!
+//! The default theme is embedded in the binary; a file of the same name in
+//! the site's `templates/` folder replaces it. Templates see only the view
+//! structs of [`view`], never the model. Pages render in parallel.
+
+pub mod view;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::highlight;
+use crate::site::Site;
+use view::{EventView, GroupView, LinkView, SiteView, SourceView, event_url, term_url, year_label};
+
+/// The default theme: (name, text). Templates end in `.html` or `.xml`; other
+/// files are assets copied into the site as they are.
+const THEME: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("event.html", include_str!("../../templates/event.html")),
+    ("source.html", include_str!("../../templates/source.html")),
+    ("taxonomy.html", include_str!("../../templates/taxonomy.html")),
+    ("term.html", include_str!("../../templates/term.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// One file of the output: its path relative to the output folder, and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Relative path with `/` separators (`events/leak/index.html`).
+    pub path: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+/// The templates and assets of a theme, ready to render.
+pub struct Theme {
+    tera: Tera,
+    assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The embedded theme with the site's own `templates/` laid over it.
+    pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape);
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut assets: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut templates: Vec<(String, String)> = Vec::new();
+        for (name, text) in THEME {
+            if is_template(name) {
+                templates.push((name.to_string(), text.to_string()));
+            } else {
+                assets.push((name.to_string(), text.as_bytes().to_vec()));
+            }
+        }
+        let dir = root.join("templates");
+        let mut diagnostics = Diagnostics::new();
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(entry) if entry.file_type().is_file() => entry,
+                    Ok(_) => continue,
+                    Err(err) => {
+                        diagnostics.push(Diagnostic::error(&dir, format!("cannot read the templates: {err}")));
+                        continue;
+                    }
+                };
+                let name = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if crate::load::is_ignored(entry.file_name().to_str().unwrap_or(".")) {
+                    continue;
+                }
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) if is_template(&name) => match String::from_utf8(bytes) {
+                        Ok(text) => {
+                            templates.retain(|(n, _)| *n != name);
+                            templates.push((name, text));
+                        }
+                        Err(_) => diagnostics.push(Diagnostic::error(entry.path(), "the template is not UTF-8 text")),
+                    },
+                    Ok(bytes) => {
+                        assets.retain(|(n, _)| *n != name);
+                        assets.push((name, bytes));
+                    }
+                    Err(err) => diagnostics.push(Diagnostic::error(entry.path(), format!("cannot read: {err}"))),
+                }
+            }
+        }
+        if let Err(err) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+            diagnostics.push(
+                Diagnostic::error(&dir, format!("a template does not compile: {}", chain(&err)))
+                    .with_hint("fix the template named above in templates/, or remove it to use the default"),
+            );
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(Theme { tera, assets })
+    }
+
+    /// Renders every page of the site.
+    pub fn render(&self, site: &Site) -> Result<Vec<Page>, Diagnostics> {
+        let jobs = jobs(site);
+        let rendered: Vec<Result<Page, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| job.run(self, site))
+            .collect();
+        let mut pages = Vec::with_capacity(rendered.len() + self.assets.len() + 1);
+        let mut diagnostics = Diagnostics::new();
+        for page in rendered {
+            match page {
+                Ok(page) => pages.push(page),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        for (name, bytes) in &self.assets {
+            pages.push(Page {
+                path: name.clone(),
+                bytes: bytes.clone(),
+            });
+        }
+        if site.has_code {
+            pages.push(Page {
+                path: "highlight.css".to_string(),
+                bytes: highlight::stylesheet().into_bytes(),
+            });
+        }
+        Ok(pages)
+    }
+
+    fn render_one<T: Serialize>(&self, template: &str, path: &str, view: &T) -> Result<Page, Diagnostic> {
+        let context = Context::from_serialize(view)
+            .map_err(|err| Diagnostic::error(template, format!("cannot pass the page to the template: {}", chain(&err))))?;
+        let text = self.tera.render(template, &context).map_err(|err| {
+            Diagnostic::error(format!("templates/{template}"), format!("rendering {path} failed: {}", chain(&err)))
+        })?;
+        Ok(Page {
+            path: path.to_string(),
+            bytes: text.into_bytes(),
+        })
+    }
+}
+
+/// A page to render: which, and where it goes.
+enum Job {
+    Index,
+    Event(usize),
+    Source(usize),
+    Taxonomy(usize),
+    Term(usize, usize),
+    NotFound,
+    Sitemap,
+    Feed,
+}
+
+fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
+    jobs.extend((0..site.events.len()).map(Job::Event));
+    jobs.extend((0..site.sources.len()).map(Job::Source));
+    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+        jobs.push(Job::Taxonomy(t));
+        jobs.extend((0..taxonomy.terms.len()).map(|i| Job::Term(t, i)));
+    }
+    jobs
+}
+
+/// The variables every page has: `site`, `root` (the way back to the site
+/// root) and `page_url` (this page, relative to the root).
+#[derive(Serialize)]
+struct Frame<'a, T: Serialize> {
+    site: SiteView<'a>,
+    root: &'a str,
+    page_url: &'a str,
+    #[serde(flatten)]
+    page: T,
+}
+
+impl Job {
+    fn run(&self, theme: &Theme, site: &Site) -> Result<Page, Diagnostic> {
+        let frame = |root: &'static str, page_url: String| (site_view(site), root, page_url);
+        match *self {
+            Job::Index => {
+                let (s, root, url) = frame("", "index.html".into());
+                theme.render_one("index.html", &url, &Frame { site: s, root, page_url: &url, page: index(site) })
+            }
+            Job::Event(i) => {
+                let event = &site.events[i];
+                let (s, root, url) = frame("../../", event_url(&event.slug));
+                let neighbour = |j: Option<usize>| j.map(|j| EventView::new(site, &site.events[j]));
+                let page = EventPage {
+                    event: EventView::new(site, event),
+                    content: &event.html,
+                    previous: neighbour(i.checked_sub(1)),
+                    next: neighbour(Some(i + 1).filter(|&j| j < site.events.len())),
+                };
+                theme.render_one("event.html", &url, &Frame { site: s, root, page_url: &url, page })
+            }
+            Job::Source(i) => {
+                let source = &site.sources[i];
+                let (s, root, url) = frame("../../", format!("sources/{}/index.html", source.id));
+                let page = SourcePage {
+                    source: SourceView::new(source),
+                    content: &source.html,
+                    events: source.cited_by.iter().map(|&e| EventView::new(site, &site.events[e])).collect(),
+                };
+                theme.render_one("source.html", &url, &Frame { site: s, root, page_url: &url, page })
+            }
+            Job::Taxonomy(t) => {
+                let taxonomy = &site.taxonomies[t];
+                let (s, root, url) = frame("../", format!("{}/index.html", taxonomy.name));
+                let page = TaxonomyPage {
+                    taxonomy: &taxonomy.name,
+                    terms: taxonomy
+                        .terms
+                        .iter()
+                        .map(|term| TermCount {
+                            name: &term.name,
+                            url: term_url(&taxonomy.name, &term.slug),
+                            count: term.events.len(),
+                        })
+                        .collect(),
+                };
+                theme.render_one("taxonomy.html", &url, &Frame { site: s, root, page_url: &url, page })
+            }
+            Job::Term(t, i) => {
+                let taxonomy = &site.taxonomies[t];
+                let term = &taxonomy.terms[i];
+                let (s, root, _) = frame("../../", String::new());
+                let url = format!("{}/{}/index.html", taxonomy.name, term.slug);
+                let page = TermPage {
+                    taxonomy: &taxonomy.name,
+                    term: &term.name,
+                    events: term.events.iter().map(|&e| EventView::new(site, &site.events[e])).collect(),
+                };
+                theme.render_one("term.html", &url, &Frame { site: s, root, page_url: &url, page })
+            }
+            Job::NotFound => {
+                // A 404 page is served at any depth, so only an absolute root works.
+                let root = site.config.base_url.as_deref().map_or("/".to_string(), |b| {
+                    b.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string())).unwrap_or_else(|| "/".into())
+                });
+                let page = Empty {};
+                theme.render_one("404.html", "404.html", &Frame { site: site_view(site), root: &root, page_url: "404.html", page })
+            }
+            Job::Sitemap => {
+                let page = Listing { events: site.events.iter().map(|e| EventView::new(site, e)).collect() };
+                theme.render_one("sitemap.xml", "sitemap.xml", &Frame { site: site_view(site), root: "", page_url: "sitemap.xml", page })
+            }
+            Job::Feed => {
+                let entries = site
+                    .events
+                    .iter()
+                    .rev()
+                    .map(|e| FeedEntry { updated: rfc3339(&e.date), event: EventView::new(site, e) })
+                    .collect();
+                let id = site.config.base_url.clone().unwrap_or_else(|| format!("urn:dateline:{}", crate::site::term_slug(&site.config.title)));
+                let page = Feed { id, updated: site.events.iter().map(|e| rfc3339(&e.date)).max().unwrap_or_else(|| rfc3339_of(None)), entries };
+                theme.render_one("feed.xml", "feed.xml", &Frame { site: site_view(site), root: "", page_url: "feed.xml", page })
+            }
+        }
+    }
+}
+
+fn site_view(site: &Site) -> SiteView<'_> {
+    SiteView {
+        title: &site.config.title,
+        description: site.config.description.as_deref().unwrap_or_default(),
+        language: &site.config.language,
+        base_url: site.config.base_url.as_deref().unwrap_or_default(),
+        has_code: site.has_code,
+        taxonomies: site
+            .taxonomies
+            .iter()
+            .map(|t| LinkView {
+                name: &t.name,
+                url: format!("{}/index.html", t.name),
+            })
+            .collect(),
+    }
+}
+
+/// `index.html`: the events grouped under their years.
+#[derive(Serialize)]
+struct IndexPage<'a> {
+    groups: Vec<GroupView<'a>>,
+    count: usize,
+}
+
+fn index(site: &Site) -> IndexPage<'_> {
+    let mut groups: Vec<GroupView<'_>> = Vec::new();
+    for event in &site.events {
+        let label = year_label(&event.date);
+        match groups.last_mut() {
+            Some(group) if group.label == label => group.events.push(EventView::new(site, event)),
+            _ => {
+                let id = format!("y-{}", crate::site::term_slug(&label));
+                groups.push(GroupView {
+                    label,
+                    id,
+                    events: vec![EventView::new(site, event)],
+                });
+            }
+        }
+    }
+    // A label met twice (an open-start date sorts first) must not repeat an id.
+    for i in 1..groups.len() {
+        if groups[..i].iter().any(|g| g.id == groups[i].id) {
+            groups[i].id = format!("{}-{i}", groups[i].id);
+        }
+    }
+    IndexPage {
+        groups,
+        count: site.events.len(),
+    }
+}
+
+/// `events/<slug>/index.html`.
+#[derive(Serialize)]
+struct EventPage<'a> {
+    event: EventView<'a>,
+    /// The body, as HTML (print with `| safe`).
+    content: &'a str,
+    previous: Option<EventView<'a>>,
+    next: Option<EventView<'a>>,
+}
+
+/// `sources/<id>/index.html`.
+#[derive(Serialize)]
+struct SourcePage<'a> {
+    source: SourceView<'a>,
+    content: &'a str,
+    events: Vec<EventView<'a>>,
+}
+
+/// `<taxonomy>/index.html`.
+#[derive(Serialize)]
+struct TaxonomyPage<'a> {
+    taxonomy: &'a str,
+    terms: Vec<TermCount<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermCount<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
+/// `<taxonomy>/<term>/index.html`.
+#[derive(Serialize)]
+struct TermPage<'a> {
+    taxonomy: &'a str,
+    term: &'a str,
+    events: Vec<EventView<'a>>,
+}
+
+#[derive(Serialize)]
+struct Listing<'a> {
+    events: Vec<EventView<'a>>,
+}
+
+/// `feed.xml`: newest first. Atom wants an RFC 3339 `updated` time; an event's
+/// is the last moment it can have happened, so the feed changes only when the
+/// story does.
+#[derive(Serialize)]
+struct Feed<'a> {
+    /// The feed's permanent id: the base URL, or a URN made from the title.
+    id: String,
+    updated: String,
+    entries: Vec<FeedEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct FeedEntry<'a> {
+    updated: String,
+    event: EventView<'a>,
+}
+
+#[derive(Serialize)]
+struct Empty {}
+
+fn rfc3339(date: &crate::date::Date) -> String {
+    rfc3339_of(date.latest().or_else(|| date.earliest()))
+}
+
+/// RFC 3339 has four-digit years only: earlier and later moments are clamped.
+fn rfc3339_of(moment: Option<chrono::NaiveDateTime>) -> String {
+    let year = moment.map_or(1970, |m| chrono::Datelike::year(&m));
+    match moment {
+        Some(m) if (1..=9999).contains(&year) => m.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        Some(_) if year > 9999 => "9999-12-31T23:59:59Z".to_string(),
+        Some(_) => "0001-01-01T00:00:00Z".to_string(),
+        None => "1970-01-01T00:00:00Z".to_string(),
+    }
+}
+
+fn is_template(name: &str) -> bool {
+    name.ends_with(".html") || name.ends_with(".xml")
+}
+
+/// Tera's default escaper also escapes `/`, which makes URLs unreadable;
+/// these five characters are all HTML and XML need.
+fn escape(text: &str) -> String {
+    highlight::escape(text)
+}
+
+/// An error and its causes on one line: Tera puts the useful part last.
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

@@ -1,0 +1,233 @@
+//! What templates see: documented view structs, built from the model.
+//!
+//! These are the theme's whole API. Every URL in them is relative to the
+//! site root; templates prefix it with `{{ root }}`, the way from the current
+//! page back to the root (`""`, `"../"`, `"../../"`), so the site works from
+//! any sub-path and from `file://`.
+
+use serde::Serialize;
+
+use crate::date::{Date, Shape};
+use crate::site::{Event, Site, Source};
+
+/// Site-wide values, available on every page as `site`.
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    /// `dateline.yaml`'s title.
+    pub title: &'a str,
+    /// `dateline.yaml`'s description, or empty.
+    pub description: &'a str,
+    /// The pages' language (`lang` attribute).
+    pub language: &'a str,
+    /// The absolute base URL, or empty when not set.
+    pub base_url: &'a str,
+    /// Whether `highlight.css` exists (some note has code).
+    pub has_code: bool,
+    /// Links to each taxonomy's index: `{name, url}`.
+    pub taxonomies: Vec<LinkView<'a>>,
+}
+
+/// A plain link.
+#[derive(Clone, Serialize)]
+pub struct LinkView<'a> {
+    /// Its text.
+    pub name: &'a str,
+    /// Its URL, relative to the site root.
+    pub url: String,
+}
+
+/// A date, as pages show it.
+#[derive(Clone, Serialize)]
+pub struct DateView<'a> {
+    /// The EDTF text, for `data-edtf`.
+    pub edtf: &'a str,
+    /// In words: "21 February 2022", "sometime between October 2023 and March 2024".
+    pub words: String,
+    /// `single`, `interval` or `one-of`.
+    pub shape: &'static str,
+    /// `<time datetime>` value of the start (or the date), when HTML can express it.
+    pub start: Option<String>,
+    /// `<time datetime>` value of the end, for intervals and "one of" spans.
+    pub end: Option<String>,
+}
+
+impl<'a> DateView<'a> {
+    /// The view of a date.
+    pub fn new(date: &'a Date) -> Self {
+        let machine = date.machine();
+        DateView {
+            edtf: date.edtf(),
+            words: date.words(),
+            shape: match date.shape() {
+                Shape::Single => "single",
+                Shape::Interval => "interval",
+                Shape::OneOf => "one-of",
+            },
+            start: machine.start,
+            end: machine.end,
+        }
+    }
+}
+
+/// A taxonomy's terms on one event: `{name, terms: [{name, url}]}`.
+#[derive(Clone, Serialize)]
+pub struct TermsView<'a> {
+    /// The taxonomy (`tags`).
+    pub name: &'a str,
+    /// The event's terms in it.
+    pub terms: Vec<LinkView<'a>>,
+}
+
+/// A source as cited by an event.
+#[derive(Clone, Serialize)]
+pub struct SourceView<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// The headline.
+    pub title: &'a str,
+    /// The outlet.
+    pub outlet: &'a str,
+    /// The URL of its page on this site.
+    pub url: String,
+    /// The original's address, when known.
+    pub original: Option<&'a str>,
+    /// When it was published.
+    pub published: Option<DateView<'a>>,
+    /// Who wrote it.
+    pub author: Option<&'a str>,
+    /// Its language.
+    pub language: Option<&'a str>,
+}
+
+impl<'a> SourceView<'a> {
+    /// The view of a source.
+    pub fn new(source: &'a Source) -> Self {
+        SourceView {
+            id: &source.id,
+            title: &source.title,
+            outlet: &source.outlet,
+            url: format!("sources/{}/index.html", source.id),
+            original: source.url.as_deref(),
+            published: source.published.as_ref().map(DateView::new),
+            author: source.author.as_deref(),
+            language: source.language.as_deref(),
+        }
+    }
+}
+
+/// An event as a card of a list.
+#[derive(Clone, Serialize)]
+pub struct EventView<'a> {
+    /// Its slug, also the `id` of its card on the timeline.
+    pub slug: &'a str,
+    /// The headline.
+    pub title: &'a str,
+    /// The URL of its page.
+    pub url: String,
+    /// When.
+    pub date: DateView<'a>,
+    /// One or two sentences.
+    pub summary: &'a str,
+    /// Its terms, per taxonomy (taxonomies where it has none are left out).
+    pub taxonomies: Vec<TermsView<'a>>,
+    /// What it cites.
+    pub sources: Vec<SourceView<'a>>,
+}
+
+impl<'a> EventView<'a> {
+    /// The view of the event at `index` of the site.
+    pub fn new(site: &'a Site, event: &'a Event) -> Self {
+        let taxonomies = site
+            .taxonomies
+            .iter()
+            .zip(&event.terms)
+            .filter(|(_, terms)| !terms.is_empty())
+            .map(|(taxonomy, terms)| TermsView {
+                name: &taxonomy.name,
+                terms: terms
+                    .iter()
+                    .map(|&t| LinkView {
+                        name: &taxonomy.terms[t].name,
+                        url: term_url(&taxonomy.name, &taxonomy.terms[t].slug),
+                    })
+                    .collect(),
+            })
+            .collect();
+        EventView {
+            slug: &event.slug,
+            title: &event.title,
+            url: event_url(&event.slug),
+            date: DateView::new(&event.date),
+            summary: &event.summary,
+            taxonomies,
+            sources: event.sources.iter().map(|&s| SourceView::new(&site.sources[s])).collect(),
+        }
+    }
+}
+
+/// Events under one heading of the timeline.
+#[derive(Serialize)]
+pub struct GroupView<'a> {
+    /// The heading: a year ("2022", "44 BCE"), or "Undated".
+    pub label: String,
+    /// An `id` for the heading.
+    pub id: String,
+    /// The events, in order.
+    pub events: Vec<EventView<'a>>,
+}
+
+/// The URL of an event's page.
+pub fn event_url(slug: &str) -> String {
+    format!("events/{slug}/index.html")
+}
+
+/// The URL of a term's page, with characters outside ASCII percent-encoded.
+pub fn term_url(taxonomy: &str, slug: &str) -> String {
+    let mut url = format!("{taxonomy}/");
+    for byte in slug.bytes() {
+        if byte.is_ascii_alphanumeric() || byte == b'-' {
+            url.push(byte as char);
+        } else {
+            url.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    url.push_str("/index.html");
+    url
+}
+
+/// The heading an event's date files it under.
+pub fn year_label(date: &Date) -> String {
+    match (date.earliest(), date.year()) {
+        (_, None) => "Undated".to_string(),
+        (None, Some(year)) => format!("Up to {}", year_words(year)),
+        (Some(_), Some(year)) => year_words(year),
+    }
+}
+
+/// An astronomical year in words: 2022 -> "2022", -43 -> "44 BCE".
+fn year_words(year: i32) -> String {
+    if year > 0 {
+        year.to_string()
+    } else {
+        format!("{} BCE", 1 - i64::from(year))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_urls_are_encoded() {
+        assert_eq!(term_url("tags", "fsb"), "tags/fsb/index.html");
+        assert_eq!(term_url("people", "путин"), "people/%D0%BF%D1%83%D1%82%D0%B8%D0%BD/index.html");
+    }
+
+    #[test]
+    fn year_labels() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(year_label(&d("2022-02-21")), "2022");
+        assert_eq!(year_label(&d("-0043-03-15")), "44 BCE");
+        assert_eq!(year_label(&d("[..2025-06-07]")), "Up to 2025");
+    }
+}

@@ -1,0 +1,417 @@
+//! The validated site: events in order, sources by id, taxonomies, and the
+//! cross-references between them. Everything a page shows is decided here;
+//! rendering only formats it.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fields::nearest;
+use crate::links::LinkMap;
+use crate::load::Content;
+use crate::markdown;
+use crate::note::{EventNote, Named, SourceNote};
+
+/// Every note page lives two folders down (`events/<slug>/index.html`).
+const NOTE_ROOT: &str = "../../";
+
+/// A site ready to render.
+#[derive(Debug)]
+pub struct Site {
+    /// The settings.
+    pub config: Config,
+    /// Events, sorted by earliest start, then latest end, then title.
+    pub events: Vec<Event>,
+    /// Sources, sorted by id.
+    pub sources: Vec<Source>,
+    /// One entry per taxonomy named in the settings, in that order.
+    pub taxonomies: Vec<Taxonomy>,
+    /// Whether any note has code, so the highlighting stylesheet is needed.
+    pub has_code: bool,
+}
+
+/// An event of the timeline.
+#[derive(Debug)]
+pub struct Event {
+    /// The URL name of its page.
+    pub slug: String,
+    /// The headline.
+    pub title: String,
+    /// When.
+    pub date: Date,
+    /// The summary: from the front matter, else the first paragraph.
+    pub summary: String,
+    /// The body as HTML, with links for the event's own page.
+    pub html: String,
+    /// For each taxonomy (same order as [`Site::taxonomies`]), the indices of
+    /// this event's terms in that taxonomy.
+    pub terms: Vec<Vec<usize>>,
+    /// Indices into [`Site::sources`] of what it cites, in the order written.
+    pub sources: Vec<usize>,
+    /// The note's file.
+    pub path: PathBuf,
+}
+
+/// A source article.
+#[derive(Debug)]
+pub struct Source {
+    /// The id events cite it by.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// Who published it.
+    pub outlet: String,
+    /// The original's address, when known.
+    pub url: Option<String>,
+    /// When it was published.
+    pub published: Option<Date>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Its language.
+    pub language: Option<String>,
+    /// The note's body as HTML.
+    pub html: String,
+    /// Indices into [`Site::events`] of the events that cite it, in timeline order.
+    pub cited_by: Vec<usize>,
+    /// The note's file.
+    pub path: PathBuf,
+}
+
+/// A taxonomy (`tags`, `people`, …) and its terms.
+#[derive(Debug)]
+pub struct Taxonomy {
+    /// Its name, the front-matter key.
+    pub name: String,
+    /// Terms sorted by name, case-insensitively.
+    pub terms: Vec<Term>,
+}
+
+/// One term of a taxonomy.
+#[derive(Debug)]
+pub struct Term {
+    /// As the author wrote it (the first spelling met).
+    pub name: String,
+    /// Its URL name.
+    pub slug: String,
+    /// Indices into [`Site::events`], in timeline order.
+    pub events: Vec<usize>,
+}
+
+/// How to build the model.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ModelOptions {
+    /// Include notes marked `draft: true`.
+    pub drafts: bool,
+}
+
+impl Site {
+    /// Checks the notes against each other and builds the site, reporting
+    /// every problem found. Warnings come back with the site.
+    pub fn build(config: Config, content: Content, options: ModelOptions) -> (Option<Site>, Diagnostics) {
+        let mut diagnostics = Diagnostics::new();
+        let mut events: Vec<EventNote> = content
+            .events
+            .into_iter()
+            .filter(|e| options.drafts || !e.draft)
+            .collect();
+        events.sort_by(|a, b| order(&a.date, &a.title, &b.date, &b.title).then_with(|| a.file.rel.cmp(&b.file.rel)));
+        let mut sources = content.sources;
+        sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.rel.cmp(&b.file.rel)));
+
+        unique(sources.iter().map(|s| (&s.id, &s.file.path, None, &s.file.text)), "source id", &mut diagnostics);
+        unique(
+            events.iter().map(|e| (&e.slug.name, &e.file.path, Some(e.slug.offset), &e.file.text)),
+            "slug",
+            &mut diagnostics,
+        );
+
+        let source_index: HashMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+        let cited: Vec<Vec<usize>> = events
+            .iter()
+            .map(|event| {
+                if event.sources.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::warning(&event.file.path, "the event cites no source")
+                            .with_hint("add `sources: [id]` naming the notes in content/sources/ it rests on"),
+                    );
+                }
+                event
+                    .sources
+                    .iter()
+                    .filter_map(|named| match source_index.get(named.name.as_str()) {
+                        Some(&i) => Some(i),
+                        None => {
+                            diagnostics.push(unknown_source(event, named, &known));
+                            None
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+
+        let links = LinkMap::new(
+            events
+                .iter()
+                .map(|e| (e.file.rel.clone(), format!("events/{}/index.html", e.slug.name)))
+                .chain(sources.iter().map(|s| (s.file.rel.clone(), format!("sources/{}/index.html", s.id)))),
+        );
+        let unsafe_html = config.unsafe_html;
+        let render = |rel: &str, text: &str, offset: usize| {
+            markdown::render(&text[offset..], unsafe_html, &|dest| links.resolve(rel, dest, NOTE_ROOT, unsafe_html))
+        };
+        let event_bodies: Vec<markdown::Rendered> = events
+            .par_iter()
+            .map(|e| render(&e.file.rel, &e.file.text, e.body_offset))
+            .collect();
+        let source_bodies: Vec<markdown::Rendered> = sources
+            .par_iter()
+            .map(|s| render(&s.file.rel, &s.file.text, s.body_offset))
+            .collect();
+        let has_code = event_bodies.iter().chain(&source_bodies).any(|r| r.has_code);
+        for (body, (path, text, offset)) in event_bodies.iter().zip(events.iter().map(|e| (&e.file.path, &e.file.text, e.body_offset))).chain(
+            source_bodies.iter().zip(sources.iter().map(|s| (&s.file.path, &s.file.text, s.body_offset))),
+        ) {
+            for problem in &body.problems {
+                diagnostics.push(
+                    Diagnostic::error(path, problem.message.clone())
+                        .at_offset(text, offset + problem.offset, problem.len)
+                        .with_hint(problem.hint.clone()),
+                );
+            }
+        }
+
+        let mut taxonomies: Vec<Taxonomy> = Vec::new();
+        let mut event_terms: Vec<Vec<Vec<usize>>> = vec![Vec::new(); events.len()];
+        for name in &config.taxonomies {
+            let (taxonomy, per_event) = collect_terms(name, &events, &mut diagnostics);
+            for (terms, these) in event_terms.iter_mut().zip(per_event) {
+                terms.push(these);
+            }
+            taxonomies.push(taxonomy);
+        }
+
+        if diagnostics.has_errors() {
+            return (None, diagnostics);
+        }
+
+        let mut sources: Vec<Source> = sources
+            .into_iter()
+            .zip(source_bodies)
+            .map(|(note, body)| source(note, body.html))
+            .collect();
+        let events: Vec<Event> = events
+            .into_iter()
+            .zip(event_bodies)
+            .zip(cited)
+            .zip(event_terms)
+            .enumerate()
+            .map(|(index, (((note, body), cited), terms))| {
+                for &s in &cited {
+                    if !sources[s].cited_by.contains(&index) {
+                        sources[s].cited_by.push(index);
+                    }
+                }
+                Event {
+                    slug: note.slug.name,
+                    title: note.title,
+                    summary: note.summary.unwrap_or(body.first_paragraph),
+                    date: note.date,
+                    html: body.html,
+                    terms,
+                    sources: cited,
+                    path: note.file.path,
+                }
+            })
+            .collect();
+        let site = Site {
+            config,
+            events,
+            sources,
+            taxonomies,
+            has_code,
+        };
+        (Some(site), diagnostics)
+    }
+}
+
+/// The timeline's order: earliest start, then latest end, then title.
+pub fn order(a: &Date, a_title: &str, b: &Date, b_title: &str) -> Ordering {
+    let start = match (a.earliest(), b.earliest()) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        (Some(x), Some(y)) => x.cmp(&y),
+    };
+    let end = || match (a.latest(), b.latest()) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(x), Some(y)) => x.cmp(&y),
+    };
+    start.then_with(end).then_with(|| a_title.cmp(b_title))
+}
+
+fn source(note: SourceNote, html: String) -> Source {
+    Source {
+        id: note.id,
+        title: note.title,
+        outlet: note.outlet,
+        url: note.url,
+        published: note.published,
+        author: note.author,
+        language: note.language,
+        html,
+        cited_by: Vec::new(),
+        path: note.file.path,
+    }
+}
+
+/// Reports every name given to more than one note.
+fn unique<'a>(
+    items: impl Iterator<Item = (&'a String, &'a PathBuf, Option<usize>, &'a String)>,
+    what: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
+    for (name, path, offset, text) in items {
+        match seen.get(name.as_str()) {
+            Some(first) => {
+                let mut d = Diagnostic::error(path, format!("the {what} `{name}` is already used by {}", first.display()))
+                    .with_hint(format!("give one of the two notes another {what}"));
+                if let Some(offset) = offset.filter(|&o| o > 0) {
+                    d = d.at_offset(text, offset, name.len());
+                }
+                diagnostics.push(d);
+            }
+            None => {
+                seen.insert(name, path);
+            }
+        }
+    }
+}
+
+fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnostic {
+    let hint = match nearest(&named.name, known) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None if known.is_empty() => "there are no notes in content/sources/ yet".to_string(),
+        None => {
+            let shown: Vec<&str> = known.iter().take(8).copied().collect();
+            let more = if known.len() > shown.len() { ", …" } else { "" };
+            format!("known sources: {}{more}", shown.join(", "))
+        }
+    };
+    Diagnostic::error(&event.file.path, format!("unknown source `{}`", named.name))
+        .at_offset(&event.file.text, named.offset, named.name.len())
+        .with_hint(hint)
+}
+
+/// Gathers one taxonomy's terms over all events, and each event's term indices.
+fn collect_terms(name: &str, events: &[EventNote], diagnostics: &mut Diagnostics) -> (Taxonomy, Vec<Vec<usize>>) {
+    let mut terms: Vec<Term> = Vec::new();
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    let mut per_event: Vec<Vec<usize>> = Vec::with_capacity(events.len());
+    for (index, event) in events.iter().enumerate() {
+        let mut these = Vec::new();
+        for named in event.taxonomies.get(name).map(Vec::as_slice).unwrap_or_default() {
+            let slug = term_slug(&named.name);
+            let term = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                terms.push(Term {
+                    name: named.name.clone(),
+                    slug,
+                    events: Vec::new(),
+                });
+                terms.len() - 1
+            });
+            if terms[term].name != named.name {
+                diagnostics.push(
+                    Diagnostic::warning(&event.file.path, format!("`{}` is listed as `{}` elsewhere", named.name, terms[term].name))
+                        .at_offset(&event.file.text, named.offset, named.name.len())
+                        .with_hint("spell the term the same way in every note"),
+                );
+            }
+            if !these.contains(&term) {
+                these.push(term);
+                terms[term].events.push(index);
+            }
+        }
+        per_event.push(these);
+    }
+    // Sort terms by name and renumber the events' references.
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.sort_by_key(|&i| (terms[i].name.to_lowercase(), terms[i].name.clone()));
+    let mut new_index = vec![0; terms.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+    let terms = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for these in &mut per_event {
+        for t in these.iter_mut() {
+            *t = new_index[*t];
+        }
+    }
+    (
+        Taxonomy {
+            name: name.to_string(),
+            terms,
+        },
+        per_event,
+    )
+}
+
+/// The URL name of a taxonomy term: lowercase letters and digits joined by
+/// hyphens (`Vladimir Putin` -> `vladimir-putin`). Letters outside ASCII are
+/// kept; a term with none at all is named by its bytes.
+pub fn term_slug(term: &str) -> String {
+    let mut slug = String::with_capacity(term.len());
+    for c in term.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug = term.bytes().map(|b| format!("{b:02x}")).collect();
+        slug.insert_str(0, "term-");
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_slugs_are_url_safe() {
+        assert_eq!(term_slug("Vladimir Putin"), "vladimir-putin");
+        assert_eq!(term_slug("APT31 / hacking!"), "apt31-hacking");
+        assert_eq!(term_slug("Путин"), "путин");
+        assert_eq!(term_slug("!!"), "term-2121");
+        assert_eq!(term_slug("../etc"), "etc");
+    }
+
+    #[test]
+    fn events_order_by_start_then_end_then_title() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let mut dates = [
+            (d("2022"), "b"),
+            (d("2022-02-01"), "z"),
+            (d("2022"), "a"),
+            (d("[..2021]"), "open"),
+            (d("-0043-03-15"), "caesar"),
+        ];
+        dates.sort_by(|x, y| order(&x.0, x.1, &y.0, y.1));
+        let titles: Vec<&str> = dates.iter().map(|x| x.1).collect();
+        assert_eq!(titles, ["open", "caesar", "z", "a", "b"]);
+    }
+}

@@ -1,0 +1,113 @@
+//! Every call into the YAML library lives here, so the choice of crate is one file.
+//!
+//! The crate is `yaml_serde` (the maintained continuation of `serde_yaml`),
+//! depended on under the name `serde_yaml`. Front matter and `dateline.yaml`
+//! are read as a plain mapping first; the [`crate::fields`] module then takes
+//! key by key, so one file can report several problems at once.
+
+pub(crate) use serde_yaml::Value;
+
+/// A YAML document that failed to parse: where (1-based, relative to the
+/// document) and what.
+#[derive(Debug)]
+pub(crate) struct SyntaxError {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
+}
+
+/// Parses a YAML document whose top level must be a mapping of keys to values.
+///
+/// An empty document is an empty mapping. Keys are returned in the order written.
+pub(crate) fn parse_mapping(text: &str) -> Result<Vec<(Value, Value)>, SyntaxError> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let value: Value = serde_yaml::from_str(text).map_err(|err| {
+        let (line, column) = err
+            .location()
+            .map_or((1, 1), |loc| (loc.line(), loc.column()));
+        SyntaxError {
+            line,
+            column,
+            message: strip_location(&err.to_string()),
+        }
+    })?;
+    match value {
+        Value::Mapping(map) => Ok(map.into_iter().collect()),
+        Value::Null => Ok(Vec::new()),
+        other => Err(SyntaxError {
+            line: 1,
+            column: 1,
+            message: format!(
+                "expected `key: value` lines, found {}",
+                describe(&other)
+            ),
+        }),
+    }
+}
+
+/// A short English name for the kind of a YAML value, for error messages.
+pub(crate) fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping (`key: value` pairs)",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// The value as text when it is a scalar an author would read as text:
+/// `title: 2023` means the text "2023", not a number.
+pub(crate) fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The library's messages end in " at line N column M"; we print our own location.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mapping_keeps_order_and_reports_syntax_errors_with_location() {
+        let map = parse_mapping("b: 1\na: [x, y]\n").unwrap();
+        assert_eq!(map.len(), 2);
+        assert_eq!(map[0].0, Value::String("b".into()));
+
+        let err = parse_mapping("title: ok\ntags: [a, b\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn a_top_level_list_is_refused() {
+        let err = parse_mapping("- a\n- b\n").unwrap_err();
+        assert!(err.message.contains("a list"));
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_not_expanded() {
+        let mut doc = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for name in 'b'..='k' {
+            doc.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+            prev = name;
+        }
+        assert!(parse_mapping(&doc).is_err());
+    }
+}
