@@ -1,6 +1,6 @@
 //! Command-line arguments and how each command reports to the terminal.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -120,9 +120,7 @@ fn report(root: &Path, mut diagnostics: Diagnostics) {
     if root == Path::new(".") {
         diagnostics.relative_to(Path::new("."));
     }
-    let stderr = std::io::stderr();
-    let _ = stderr.is_terminal();
-    let mut out = stderr.lock();
+    let mut out = std::io::stderr().lock();
     for diagnostic in diagnostics.sorted() {
         let _ = writeln!(out, "{diagnostic}\n");
     }

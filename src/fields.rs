@@ -342,10 +342,11 @@ mod tests {
     fn a_bad_date_points_into_the_value() {
         let text = "---\ntitle: A\ndate: 2023-02-30\n---\n";
         let mut f = fields(text);
+        assert!(f.text("title", None).is_some());
         assert!(f.date("date", None).is_none());
         let diags = f.finish(&["title", "date"]);
         let d = diags.sorted()[0].clone();
-        assert_eq!(d.line, 3);
+        assert_eq!(d.line, 3, "{d}");
         assert!(d.column >= 7, "{d}");
     }
 

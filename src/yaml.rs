@@ -71,12 +71,21 @@ pub(crate) fn scalar_text(value: &Value) -> Option<String> {
     }
 }
 
-/// The library's messages end in " at line N column M"; we print our own location.
+/// The library's messages carry " at line N column M"; we print our own location.
 fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
+    let mut message = message.to_string();
+    while let Some(start) = message.find(" at line ") {
+        let rest = &message[start..];
+        let end = rest
+            .find(" column ")
+            .map(|c| {
+                let digits = rest[c + 8..].chars().take_while(char::is_ascii_digit).count();
+                c + 8 + digits
+            })
+            .unwrap_or(rest.len());
+        message.replace_range(start..start + end, "");
     }
+    message
 }
 
 #[cfg(test)]

@@ -1,0 +1,215 @@
+//! `dateline build` on whole sites: the demo story and small fixture sites.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::{TestSite, hrefs, resolve};
+
+/// The repository is itself a site: it builds, and every event page links to
+/// a source page that links back.
+#[test]
+fn the_story_builds_and_events_and_sources_link_both_ways() {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["--root", env!("CARGO_MANIFEST_DIR"), "build", "--output"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let read = |rel: &str| std::fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+
+    for page in ["index.html", "404.html", "sitemap.xml", "feed.xml", "tags/index.html", "style.css"] {
+        assert!(site.join(page).is_file(), "{page} missing");
+    }
+    let events: Vec<String> = std::fs::read_dir(site.join("events"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(events.len() >= 12, "only {} events", events.len());
+
+    let index = read("index.html");
+    for slug in &events {
+        let page = format!("events/{slug}/index.html");
+        let html = read(&page);
+        let sources: BTreeSet<String> = hrefs(&html)
+            .iter()
+            .map(|h| resolve(&page, h))
+            .filter(|target| target.starts_with("sources/"))
+            .collect();
+        assert!(!sources.is_empty(), "{page} links to no source page");
+        for source in sources {
+            let back: Vec<String> = hrefs(&read(&source)).iter().map(|h| resolve(&source, h)).collect();
+            assert!(back.contains(&page), "{source} does not link back to {page}");
+        }
+        assert!(index.contains(&format!("id=\"{slug}\"")), "the timeline has no card for {slug}");
+    }
+
+    // Every relative link of every HTML page points at a file that exists.
+    let mut pages = vec!["index.html".to_string(), "tags/index.html".to_string()];
+    pages.extend(events.iter().map(|s| format!("events/{s}/index.html")));
+    for page in pages {
+        for href in hrefs(&read(&page)) {
+            if href.starts_with("http") || href.starts_with('#') {
+                continue;
+            }
+            let target = resolve(&page, &href);
+            assert!(site.join(&target).is_file(), "{page} links to missing {target}");
+        }
+    }
+}
+
+#[test]
+fn events_from_before_the_common_era_to_now_sort_as_designed() {
+    let mut site = TestSite::minimal();
+    let events = [
+        ("ides", "-0043-03-15"),
+        ("moon", "1969-07-20"),
+        ("open-start", "'[..1900]'"),
+        ("year", "2022"),
+        ("day-in-year", "2022-02-21"),
+        ("interval", "2023-10/2024-03"),
+        ("one-of", "'[2023-10..2024-03]'"),
+        ("moment", "2022-02-21T09:30:00Z"),
+        ("bce-year", "-0499"),
+    ];
+    for (slug, date) in events {
+        site = site.file(
+            &format!("content/events/{slug}.md"),
+            &format!("---\ntitle: Event {slug}\ndate: {date}\nsources: [src-a]\n---\n"),
+        );
+    }
+    site.build_ok();
+    let index = site.page("index.html");
+    let order: Vec<&str> = index
+        .split("<article class=\"event\" id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    // Earliest start first (an open start before all), then latest end, then
+    // title: `interval` and `one-of` share both bounds, so their titles decide.
+    assert_eq!(
+        order,
+        ["open-start", "bce-year", "ides", "moon", "year", "day-in-year", "first", "moment", "interval", "one-of"]
+    );
+    assert!(index.contains("44 BCE"), "BCE years are said in words");
+}
+
+#[test]
+fn drafts_build_only_when_asked() {
+    let site = TestSite::minimal().file(
+        "content/events/secret.md",
+        "---\ntitle: Not yet\ndate: 2023\ndraft: true\nsources: [src-a]\n---\n",
+    );
+    site.build_ok();
+    assert!(!site.path("site/events/secret").exists());
+    assert!(!site.page("index.html").contains("Not yet"));
+    let run = site.run(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.page("events/secret/index.html").contains("Not yet"));
+}
+
+#[test]
+fn taxonomies_get_index_and_term_pages() {
+    let site = TestSite::minimal()
+        .file("dateline.yaml", "title: T\ntaxonomies: [tags, people]\n")
+        .file(
+            "content/events/second.md",
+            "---\ntitle: Second\ndate: 2023\ntags: [alpha, Beta Gamma]\npeople: [Ada Lovelace]\nsources: [src-a]\n---\n",
+        );
+    site.build_ok();
+    let tags = site.page("tags/index.html");
+    assert!(tags.contains("tags/alpha/index.html"));
+    assert!(tags.contains("(2 events)"));
+    let term = site.page("tags/beta-gamma/index.html");
+    assert!(term.contains("Second") && !term.contains("The first event"));
+    assert!(site.page("people/ada-lovelace/index.html").contains("Second"));
+}
+
+#[test]
+fn a_sites_own_templates_and_static_files_win() {
+    let site = TestSite::minimal()
+        .file(
+            "templates/index.html",
+            "{% extends \"base.html\" %}{% block main %}<p id=\"custom\">{{ count }} custom</p>{% endblock main %}",
+        )
+        .file("templates/style.css", "body { color: red; }")
+        .file("static/img/logo.svg", "<svg/>");
+    site.build_ok();
+    assert!(site.page("index.html").contains("<p id=\"custom\">1 custom</p>"));
+    assert_eq!(site.page("style.css"), "body { color: red; }");
+    assert_eq!(site.page("img/logo.svg"), "<svg/>");
+    // The other pages still use the embedded theme.
+    assert!(site.page("events/first/index.html").contains("The first event"));
+}
+
+#[test]
+fn code_is_highlighted_and_its_stylesheet_written_only_when_needed() {
+    let site = TestSite::minimal();
+    site.build_ok();
+    assert!(!site.path("site/highlight.css").exists());
+    let site = site.file(
+        "content/events/code.md",
+        "---\ntitle: Code\ndate: 2023\nsources: [src-a]\n---\n```rust\nfn main() {}\n```\n",
+    );
+    site.build_ok();
+    assert!(site.page("highlight.css").contains(".hl-"));
+    let page = site.page("events/code/index.html");
+    assert!(page.contains("class=\"hl-"));
+    assert!(page.contains("highlight.css"));
+}
+
+#[test]
+fn note_links_become_page_links_and_raw_html_is_escaped() {
+    let site = TestSite::minimal().file(
+        "content/events/sub/linker.md",
+        "---\ntitle: Linker\ndate: 2023\nsources: [src-a]\n---\nSee [first](../first.md) and [the source](../../sources/src-a.md#notes). <b>bold</b>\n",
+    );
+    site.build_ok();
+    let page = site.page("events/linker/index.html");
+    assert!(page.contains("href=\"../../events/first/index.html\""), "{page}");
+    assert!(page.contains("href=\"../../sources/src-a/index.html#notes\""));
+    assert!(page.contains("&lt;b&gt;bold&lt;/b&gt;"));
+
+    let site = site.file("dateline.yaml", "title: T\nunsafe_html: true\n");
+    site.build_ok();
+    assert!(site.page("events/linker/index.html").contains("<b>bold</b>"));
+}
+
+#[test]
+fn summaries_come_from_front_matter_or_the_first_paragraph() {
+    let site = TestSite::minimal().file(
+        "content/events/para.md",
+        "---\ntitle: Para\ndate: 2023\nsources: [src-a]\n---\nThe *first* paragraph.\n\nThe second.\n",
+    );
+    site.build_ok();
+    let index = site.page("index.html");
+    assert!(index.contains("<p class=\"summary\">The first paragraph.</p>"), "{index}");
+    assert!(!index.contains("The second."));
+}
+
+#[test]
+fn output_and_base_url_flags() {
+    let site = TestSite::minimal();
+    let out = site.path("public");
+    let run = site.run(&["build", "--output", out.to_str().unwrap(), "--base-url", "https://example.org/tl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(feed.contains("<id>https://example.org/tl/</id>"));
+    assert!(feed.contains("https://example.org/tl/events/first/index.html"));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://example.org/tl/events/first/index.html</loc>"));
+    assert!(!Path::new(&site.path("site")).exists());
+}
+
+#[test]
+fn a_utf8_bom_and_crlf_line_endings_build() {
+    let site = TestSite::minimal().bytes(
+        "content/events/windows.md",
+        "\u{feff}---\r\ntitle: Saved on Windows\r\ndate: 2023-05\r\nsources: [src-a]\r\n---\r\nBody.\r\n".as_bytes(),
+    );
+    site.build_ok();
+    assert!(site.page("events/windows/index.html").contains("Saved on Windows"));
+}

@@ -1,0 +1,219 @@
+//! Bad input: every class of problem is reported with its file and line, the
+//! build exits 1 (2 for usage errors), and the previous site survives whole.
+
+mod common;
+
+use common::TestSite;
+
+/// Builds a good site, breaks it with `file`, builds again, and checks the
+/// failure: exit code 1, each `expected` text in the report, old site intact.
+/// Returns the report.
+fn fails(rel: &str, contents: &[u8], expected: &[&str]) -> String {
+    let site = TestSite::minimal();
+    site.build_ok();
+    let before = site.snapshot();
+    let site = site.bytes(rel, contents);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "expected exit 1, got {}:\n{}", run.code, run.stderr);
+    for text in expected {
+        assert!(run.stderr.contains(text), "report lacks {text:?}:\n{}", run.stderr);
+    }
+    assert_eq!(site.snapshot(), before, "the previous site changed");
+    assert!(run.stderr.contains("error: the build failed"), "{}", run.stderr);
+    run.stderr
+}
+
+fn event(front: &str) -> Vec<u8> {
+    format!("---\n{front}---\nBody.\n").into_bytes()
+}
+
+#[test]
+fn broken_yaml() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: 2023\ntags: [a, b\n"),
+        &["content/events/bad.md:5:", "invalid YAML"],
+    );
+}
+
+#[test]
+fn missing_required_key() {
+    fails(
+        "content/events/bad.md",
+        &event("date: 2023\nsources: [src-a]\n"),
+        &["content/events/bad.md:1:1: error: the required key `title` is missing"],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: 2023\ndraft: sometimes\nsources: [src-a]\n"),
+        &["content/events/bad.md:4:8: error: `draft` should be `true` or `false`, not text"],
+    );
+}
+
+#[test]
+fn unknown_key_suggests_the_nearest() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: 2023\nsorces: [src-a]\n"),
+        &["content/events/bad.md:4:1: error: unknown key `sorces`", "did you mean `sources`?"],
+    );
+}
+
+#[test]
+fn impossible_date() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: 2023-02-30\nsources: [src-a]\n"),
+        &["content/events/bad.md:3:", "28 days"],
+    );
+}
+
+#[test]
+fn prose_date_gets_an_edtf_hint() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: late 2023\nsources: [src-a]\n"),
+        &["content/events/bad.md:3:7:", "[2023-09..2023-12]"],
+    );
+}
+
+#[test]
+fn unknown_source_is_named_with_a_suggestion() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: 2023\nsources: [src-b]\n"),
+        &["content/events/bad.md:4:11: error: unknown source `src-b`", "did you mean `src-a`?"],
+    );
+}
+
+#[test]
+fn duplicate_slug() {
+    fails(
+        "content/events/other.md",
+        &event("title: A\ndate: 2023\nslug: first\nsources: [src-a]\n"),
+        &["content/events/other.md:4:7: error: the slug `first` is already used by"],
+    );
+}
+
+#[test]
+fn duplicate_source_id_in_subfolders() {
+    fails(
+        "content/sources/more/src-a.md",
+        b"---\ntitle: Again\noutlet: X\n---\n",
+        &["content/sources/", "error: the source id `src-a` is already used by", "src-a.md"],
+    );
+}
+
+#[test]
+fn slugs_that_try_to_leave_the_output() {
+    for slug in ["../escape", "/etc", "a/b", "'C:\\\\x'", ".."] {
+        let report = fails(
+            "content/events/bad.md",
+            &event(&format!("title: A\ndate: 2023\nslug: {slug}\nsources: [src-a]\n")),
+            &["content/events/bad.md:4:7:", "is not safe in a URL"],
+        );
+        assert!(!report.is_empty());
+    }
+}
+
+#[test]
+fn missing_and_unterminated_front_matter() {
+    fails("content/events/bad.md", b"# Just a heading\n", &["content/events/bad.md:1:1: error: the note has no front matter"]);
+    fails(
+        "content/events/bad.md",
+        b"---\ntitle: A\ndate: 2023\n\nBody\n",
+        &["content/events/bad.md:1:1: error: the front matter is never closed"],
+    );
+}
+
+#[test]
+fn empty_file() {
+    fails("content/events/empty.md", b"", &["content/events/empty.md", "no front matter"]);
+}
+
+#[test]
+fn non_utf8_bytes() {
+    fails(
+        "content/events/latin1.md",
+        b"---\ntitle: Caf\xe9\ndate: 2023\n---\n",
+        &["content/events/latin1.md:2:11: error: the note is not UTF-8 text"],
+    );
+}
+
+#[test]
+fn link_to_a_missing_note() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: 2023\nsources: [src-a]\n").into_iter().chain(*b"See [this](gone.md).\n").collect::<Vec<u8>>(),
+        &["content/events/bad.md:7:12: error: the link `gone.md` points to no note"],
+    );
+}
+
+#[test]
+fn script_links_are_refused() {
+    fails(
+        "content/events/bad.md",
+        b"---\ntitle: A\ndate: 2023\nsources: [src-a]\n---\n[click](javascript:alert(1))\n",
+        &["content/events/bad.md:6:9: error: links with the `javascript:` scheme are not allowed"],
+    );
+}
+
+#[test]
+fn broken_settings_file() {
+    fails("dateline.yaml", b"title: [unclosed\n", &["dateline.yaml:2:", "invalid YAML"]);
+    fails("dateline.yaml", b"titel: T\n", &["dateline.yaml:1:1: error: unknown key `titel`", "did you mean `title`?"]);
+}
+
+#[test]
+fn broken_template() {
+    fails("templates/index.html", b"{% block main %}{{ unclosed {% endblock main %}", &["templates", "does not compile"]);
+}
+
+#[test]
+fn every_problem_of_a_run_is_reported_at_once() {
+    let site = TestSite::minimal()
+        .file("content/events/a.md", "---\ntitle: A\ndate: 2023-13\nsources: [src-a]\n---\n")
+        .file("content/events/b.md", "---\ndate: 2023\nsources: [nope]\n---\n")
+        .file("content/sources/c.md", "---\ntitle: C\n---\n");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1);
+    for expected in [
+        "content/events/a.md:3:",
+        "content/events/b.md:1:1: error: the required key `title` is missing",
+        "content/sources/c.md:1:1: error: the required key `outlet` is missing",
+    ] {
+        assert!(run.stderr.contains(expected), "missing {expected:?} in:\n{}", run.stderr);
+    }
+    assert!(run.stderr.contains("3 errors"), "{}", run.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let site = TestSite::empty();
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("no dateline.yaml"), "{}", run.stderr);
+    assert_eq!(site.run(&["build", "--no-such-flag"]).code, 2);
+    assert_eq!(site.run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn an_output_folder_that_is_not_a_site_is_left_alone() {
+    let site = TestSite::minimal().file("docs/thesis.txt", "mine");
+    let run = site.run(&["build", "--output", site.path("docs").to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(site.path("docs/thesis.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn editor_temp_files_and_other_files_in_content_are_ignored() {
+    let site = TestSite::minimal()
+        .file("content/events/.first.md.swp", "garbage")
+        .file("content/events/first.md~", "garbage")
+        .bytes("content/events/photo.jpg", &[0xff, 0xd8, 0xff, 0x00]);
+    site.build_ok();
+}
