@@ -65,11 +65,18 @@ pub fn render(options: &BuildOptions) -> Result<(Site, Vec<Page>, Diagnostics), 
     let mut config = Config::load(root).map_err(BuildError::Content)?;
     if let Some(url) = &options.base_url {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(BuildError::Usage(format!("--base-url must be an absolute http(s) URL, not `{url}`")));
+            return Err(BuildError::Usage(format!(
+                "--base-url must be an absolute http(s) URL, not `{url}`"
+            )));
         }
-        config.base_url = Some(if url.ends_with('/') { url.clone() } else { format!("{url}/") });
+        config.base_url = Some(if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        });
     }
-    let (theme, (content, mut diagnostics)) = rayon::join(|| Theme::load(root), || load::load(root, &config));
+    let (theme, (content, mut diagnostics)) =
+        rayon::join(|| Theme::load(root), || load::load(root, &config));
     let theme = match theme {
         Ok(theme) => Some(theme),
         Err(found) => {
@@ -77,7 +84,13 @@ pub fn render(options: &BuildOptions) -> Result<(Site, Vec<Page>, Diagnostics), 
             None
         }
     };
-    let (site, found) = Site::build(config, content, ModelOptions { drafts: options.drafts });
+    let (site, found) = Site::build(
+        config,
+        content,
+        ModelOptions {
+            drafts: options.drafts,
+        },
+    );
     diagnostics.extend(found);
     let (Some(site), Some(theme)) = (site, theme) else {
         return Err(BuildError::Content(diagnostics));
@@ -110,7 +123,10 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
 
 /// The folder a build writes to.
 pub fn output_dir(options: &BuildOptions) -> PathBuf {
-    options.output.clone().unwrap_or_else(|| options.root.join("site"))
+    options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("site"))
 }
 
 fn display_root(root: &Path) -> String {

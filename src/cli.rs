@@ -44,7 +44,11 @@ impl Cli {
     /// Runs the command and returns the exit code: 0 ok, 1 content errors, 2 usage errors.
     pub fn run(self) -> ExitCode {
         match self.command {
-            Command::Build { drafts, output, base_url } => {
+            Command::Build {
+                drafts,
+                output,
+                base_url,
+            } => {
                 let options = BuildOptions {
                     root: self.root.clone(),
                     output,
@@ -64,7 +68,7 @@ impl Cli {
                         );
                         ExitCode::SUCCESS
                     }
-                    Err(err) => failure(&self.root, err),
+                    Err(err) => failure(&self.root, err, Mode::Build),
                 }
             }
             Command::Check { drafts } => {
@@ -85,23 +89,36 @@ impl Cli {
                         );
                         ExitCode::SUCCESS
                     }
-                    Err(err) => failure(&self.root, err),
+                    Err(err) => failure(&self.root, err, Mode::Check),
                 }
             }
         }
     }
 }
 
-fn failure(root: &Path, err: BuildError) -> ExitCode {
+/// Which command failed, for the closing line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Build,
+    Check,
+}
+
+fn failure(root: &Path, err: BuildError, mode: Mode) -> ExitCode {
     match err {
         BuildError::Content(diagnostics) => {
             let (errors, warnings) = diagnostics.counts();
             report(root, diagnostics);
-            eprintln!(
-                "error: the build failed with {errors} error{} and {warnings} warning{}; the previous site was left as it was",
+            let counts = format!(
+                "{errors} error{} and {warnings} warning{}",
                 if errors == 1 { "" } else { "s" },
                 if warnings == 1 { "" } else { "s" }
             );
+            match mode {
+                Mode::Build => eprintln!(
+                    "error: the build failed with {counts}; the previous site was left as it was"
+                ),
+                Mode::Check => eprintln!("error: the check found {counts}"),
+            }
             ExitCode::from(1)
         }
         BuildError::Usage(message) => {

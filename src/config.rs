@@ -46,8 +46,11 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|err| {
-            Diagnostics::from_iter([Diagnostic::error(&path, format!("cannot read the site settings: {err}"))
-                .with_hint("a site needs a dateline.yaml at its root; `dateline init` writes one")])
+            Diagnostics::from_iter([Diagnostic::error(
+                &path,
+                format!("cannot read the site settings: {err}"),
+            )
+            .with_hint("a site needs a dateline.yaml at its root; `dateline init` writes one")])
         })?;
         Config::parse(&path, &text)
     }
@@ -60,7 +63,9 @@ impl Config {
         let title = fields.text("title", Some("add `title: The name of your timeline`"));
         let description = fields.text("description", None);
         let base_url = fields.text("base_url", None);
-        let language = fields.text("language", None).unwrap_or_else(|| "en".to_string());
+        let language = fields
+            .text("language", None)
+            .unwrap_or_else(|| "en".to_string());
         let taxonomies = fields.list("taxonomies");
         let taxonomies_given = fields.key_offset("taxonomies").is_some();
         let unsafe_html = fields.flag("unsafe_html").unwrap_or(false);
@@ -70,7 +75,9 @@ impl Config {
         let mut names = Vec::new();
         for (name, offset) in taxonomies {
             let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !valid || EVENT_KEYS.contains(&name.as_str()) || RESERVED.contains(&name.as_str()) {
                 diagnostics.push(
                     Diagnostic::error(path, format!("`{name}` cannot name a taxonomy"))
@@ -105,11 +112,11 @@ impl Config {
 
         match title {
             Some(title) if !diagnostics.has_errors() => Ok(Config {
-                    title,
-                    description,
-                    base_url,
-                    language,
-                    taxonomies: names,
+                title,
+                description,
+                base_url,
+                language,
+                taxonomies: names,
                 unsafe_html,
             }),
             _ => Err(diagnostics),
@@ -128,7 +135,8 @@ mod tests {
 
     #[test]
     fn defaults_and_normalisation() {
-        let config = Config::parse(Path::new("d.yaml"), "title: T\nbase_url: https://x.org/t\n").unwrap();
+        let config =
+            Config::parse(Path::new("d.yaml"), "title: T\nbase_url: https://x.org/t\n").unwrap();
         assert_eq!(config.taxonomies, ["tags"]);
         assert_eq!(config.language, "en");
         assert_eq!(config.base_url.as_deref(), Some("https://x.org/t/"));
@@ -140,11 +148,26 @@ mod tests {
         let text = "titel: T\ntaxonomies: [tags, Bad, date]\nbase_url: x.org\nunsafe_html: maybe\n";
         let diags = Config::parse(Path::new("d.yaml"), text).unwrap_err();
         let messages: Vec<String> = diags.sorted().iter().map(|d| d.message.clone()).collect();
-        assert!(messages.iter().any(|m| m.contains("`title` is missing")), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("`title` is missing")),
+            "{messages:?}"
+        );
         assert!(messages.iter().any(|m| m.contains("unknown key `titel`")));
-        assert!(messages.iter().any(|m| m.contains("`Bad` cannot name a taxonomy")));
-        assert!(messages.iter().any(|m| m.contains("`date` cannot name a taxonomy")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`Bad` cannot name a taxonomy"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`date` cannot name a taxonomy"))
+        );
         assert!(messages.iter().any(|m| m.contains("base_url")));
-        assert!(messages.iter().any(|m| m.contains("`unsafe_html` should be")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`unsafe_html` should be"))
+        );
     }
 }

@@ -127,7 +127,12 @@ impl fmt::Display for Diagnostic {
                 .take(self.column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "\n{gutter} |\n{} | {source}\n{gutter} | {pad}{}", self.line, "^".repeat(self.len.max(1)))?;
+            write!(
+                f,
+                "\n{gutter} |\n{} | {source}\n{gutter} | {pad}{}",
+                self.line,
+                "^".repeat(self.len.max(1))
+            )?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "\n  = hint: {hint}")?;

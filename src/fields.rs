@@ -94,9 +94,10 @@ impl<'a> Fields<'a> {
     }
 
     fn missing(&mut self, key: &str, hint: &str) {
-        let diagnostic = Diagnostic::error(self.path, format!("the required key `{key}` is missing"))
-            .at_offset(self.text, self.offset.saturating_sub(4), 3)
-            .with_hint(hint.to_string());
+        let diagnostic =
+            Diagnostic::error(self.path, format!("the required key `{key}` is missing"))
+                .at_offset(self.text, self.offset.saturating_sub(4), 3)
+                .with_hint(hint.to_string());
         self.diagnostics.push(diagnostic);
     }
 
@@ -121,7 +122,9 @@ impl<'a> Fields<'a> {
         };
         match yaml::scalar_text(&self.entries[index].value) {
             Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            Some(_) | None if matches!(self.entries[index].value, Value::Null | Value::String(_)) => {
+            Some(_) | None
+                if matches!(self.entries[index].value, Value::Null | Value::String(_)) =>
+            {
                 if required.is_some() {
                     let entry = &self.entries[index];
                     let diagnostic = self
@@ -227,14 +230,20 @@ impl<'a> Fields<'a> {
 
     /// Byte offset of a key in the file, for errors found later (in the model).
     pub(crate) fn key_offset(&self, key: &str) -> Option<usize> {
-        self.entries.iter().find(|e| e.key == key).map(|e| e.value_offset)
+        self.entries
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| e.value_offset)
     }
 
     /// Reports every key not taken as unknown, suggesting the nearest known one.
     pub(crate) fn finish(mut self, known: &[&str]) -> Diagnostics {
         for entry in self.entries.iter().filter(|e| !e.taken) {
-            let mut diagnostic = Diagnostic::error(self.path, format!("unknown key `{}`", entry.key))
-                .at_offset(self.text, entry.key_offset, entry.key.len());
+            let mut diagnostic = Diagnostic::error(
+                self.path,
+                format!("unknown key `{}`", entry.key),
+            )
+            .at_offset(self.text, entry.key_offset, entry.key.len());
             diagnostic = match nearest(&entry.key, known) {
                 Some(near) => diagnostic.with_hint(format!("did you mean `{near}`?")),
                 None => diagnostic.with_hint(format!("known keys: {}", known.join(", "))),
@@ -290,7 +299,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
@@ -359,6 +370,10 @@ mod tests {
         assert_eq!(&text[sources[1].1..sources[1].1 + 4], "mint");
         assert!(f.list("tags").is_empty());
         let diags = f.finish(&["sources", "tags"]);
-        assert!(diags.sorted()[0].message.contains("should be a list of texts"));
+        assert!(
+            diags.sorted()[0]
+                .message
+                .contains("should be a list of texts")
+        );
     }
 }

@@ -41,7 +41,7 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if first.trim_end() != "---" {
         return Err(missing);
     }
-    while let Some((line, line_start, next)) = lines.next() {
+    for (line, line_start, next) in lines {
         let fence = line.trim_end();
         if fence == "---" || fence == "..." {
             return Ok(Split {
@@ -114,8 +114,14 @@ mod tests {
 
     #[test]
     fn missing_and_unterminated_front_matter_are_errors() {
-        assert_eq!(split("").unwrap_err().message, "the note has no front matter");
-        assert_eq!(split("# Title\n").unwrap_err().message, "the note has no front matter");
+        assert_eq!(
+            split("").unwrap_err().message,
+            "the note has no front matter"
+        );
+        assert_eq!(
+            split("# Title\n").unwrap_err().message,
+            "the note has no front matter"
+        );
         assert_eq!(
             split("---\ntitle: A\nBody\n").unwrap_err().message,
             "the front matter is never closed"

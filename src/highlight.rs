@@ -25,16 +25,21 @@ pub fn highlight(lang: &str, code: &str) -> String {
         .then(|| SYNTAXES.find_syntax_by_token(lang))
         .flatten()
         .and_then(|syntax| {
-            let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
+            let mut generator =
+                ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
             for line in LinesWithEndings::from(code) {
-                generator.parse_html_for_line_which_includes_newline(line).ok()?;
+                generator
+                    .parse_html_for_line_which_includes_newline(line)
+                    .ok()?;
             }
             Some(generator.finalize())
         });
     if lang.is_empty() {
         out.push_str("<pre class=\"code\"><code>");
     } else {
-        out.push_str(&format!("<pre class=\"code\" data-lang=\"{lang_attr}\"><code>"));
+        out.push_str(&format!(
+            "<pre class=\"code\" data-lang=\"{lang_attr}\"><code>"
+        ));
     }
     match highlighted {
         Some(html) => out.push_str(&html),

@@ -7,6 +7,8 @@
 //! the whole pipeline; problems travel as [`diagnostic::Diagnostic`] values.
 
 #![warn(missing_docs)]
+// A `Diagnostic` is returned only when a note is broken, where its size costs nothing.
+#![allow(clippy::result_large_err)]
 
 pub mod build;
 pub mod config;

@@ -56,7 +56,9 @@ impl LinkMap {
             None => LinkTarget::Refuse(
                 format!("the link `{dest}` points to no note"),
                 match target {
-                    Some(t) => format!("there is no content/{t}; link to a note by its path relative to this file, like `other-event.md` or `../sources/some-source.md`"),
+                    Some(t) => format!(
+                        "there is no content/{t}; link to a note by its path relative to this file, like `other-event.md` or `../sources/some-source.md`"
+                    ),
                     None => "the path leaves content/; link to notes inside it".to_string(),
                 },
             ),
@@ -68,8 +70,13 @@ impl LinkMap {
 fn scheme(dest: &str) -> Option<&str> {
     let colon = dest.find(':')?;
     let scheme = &dest[..colon];
-    let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let valid = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     valid.then_some(scheme)
 }
 
@@ -96,9 +103,18 @@ mod tests {
 
     fn map() -> LinkMap {
         LinkMap::new([
-            ("events/leak.md".to_string(), "events/leak/index.html".to_string()),
-            ("events/2022/launch.md".to_string(), "events/launch/index.html".to_string()),
-            ("sources/nyt.md".to_string(), "sources/nyt/index.html".to_string()),
+            (
+                "events/leak.md".to_string(),
+                "events/leak/index.html".to_string(),
+            ),
+            (
+                "events/2022/launch.md".to_string(),
+                "events/launch/index.html".to_string(),
+            ),
+            (
+                "sources/nyt.md".to_string(),
+                "sources/nyt/index.html".to_string(),
+            ),
         ])
     }
 
@@ -113,22 +129,54 @@ mod tests {
     #[test]
     fn relative_note_links_become_page_links() {
         let m = map();
-        assert_eq!(replaced(m.resolve("events/a.md", "leak.md", "../../", false)), "../../events/leak/index.html");
-        assert_eq!(replaced(m.resolve("events/a.md", "../sources/nyt.md#p2", "../../", false)), "../../sources/nyt/index.html#p2");
-        assert_eq!(replaced(m.resolve("events/2022/x.md", "launch.md", "", false)), "events/launch/index.html");
-        assert_eq!(replaced(m.resolve("events/2022/x.md", "../leak.md", "", false)), "events/leak/index.html");
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "leak.md", "../../", false)),
+            "../../events/leak/index.html"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "../sources/nyt.md#p2", "../../", false)),
+            "../../sources/nyt/index.html#p2"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/2022/x.md", "launch.md", "", false)),
+            "events/launch/index.html"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/2022/x.md", "../leak.md", "", false)),
+            "events/leak/index.html"
+        );
     }
 
     #[test]
     fn other_links_are_kept_and_bad_ones_refused() {
         let m = map();
-        assert_eq!(replaced(m.resolve("events/a.md", "https://x.org/a.md", "", false)), "KEEP");
-        assert_eq!(replaced(m.resolve("events/a.md", "#notes", "", false)), "KEEP");
-        assert_eq!(replaced(m.resolve("events/a.md", "image.png", "", false)), "KEEP");
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "https://x.org/a.md", "", false)),
+            "KEEP"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "#notes", "", false)),
+            "KEEP"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "image.png", "", false)),
+            "KEEP"
+        );
         assert!(replaced(m.resolve("events/a.md", "gone.md", "", false)).starts_with("REFUSE"));
-        assert!(replaced(m.resolve("events/a.md", "../../../etc.md", "", false)).starts_with("REFUSE"));
-        assert!(replaced(m.resolve("events/a.md", "javascript:alert(1)", "", false)).starts_with("REFUSE"));
-        assert!(replaced(m.resolve("events/a.md", "JaVaScRiPt:alert(1)", "", false)).starts_with("REFUSE"));
-        assert_eq!(replaced(m.resolve("events/a.md", "data:text/html,x", "", true)), "KEEP");
+        assert!(
+            replaced(m.resolve("events/a.md", "../../../etc.md", "", false)).starts_with("REFUSE")
+        );
+        assert!(
+            replaced(m.resolve("events/a.md", "javascript:alert(1)", "", false))
+                .starts_with("REFUSE")
+        );
+        assert!(
+            replaced(m.resolve("events/a.md", "JaVaScRiPt:alert(1)", "", false))
+                .starts_with("REFUSE")
+        );
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "data:text/html,x", "", true)),
+            "KEEP"
+        );
     }
 }

@@ -27,8 +27,9 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
     let content = root.join("content");
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::error(&content, "the site has no content folder")
-                .with_hint("put event notes in content/events/ and source notes in content/sources/"),
+            Diagnostic::error(&content, "the site has no content folder").with_hint(
+                "put event notes in content/events/ and source notes in content/sources/",
+            ),
         );
         return (Content::default(), diagnostics);
     }
@@ -39,8 +40,10 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
         .into_par_iter()
         .map(|file| note::read_event(file, config))
         .collect();
-    let sources: Vec<Result<SourceNote, Diagnostics>> =
-        source_files.into_par_iter().map(note::read_source).collect();
+    let sources: Vec<Result<SourceNote, Diagnostics>> = source_files
+        .into_par_iter()
+        .map(note::read_source)
+        .collect();
 
     let mut loaded = Content::default();
     for result in events {
@@ -72,8 +75,9 @@ fn discover(content: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<
     for entry in walk {
         match entry {
             Ok(entry) if entry.file_type().is_symlink() => diagnostics.push(
-                Diagnostic::warning(entry.path(), "symbolic link skipped")
-                    .with_hint("notes must be real files inside content/; copy the note instead of linking it"),
+                Diagnostic::warning(entry.path(), "symbolic link skipped").with_hint(
+                    "notes must be real files inside content/; copy the note instead of linking it",
+                ),
             ),
             Ok(entry) if entry.file_type().is_file() => {
                 if entry.path().extension().is_some_and(|ext| ext == "md") {
@@ -130,7 +134,13 @@ mod tests {
 
     #[test]
     fn editor_files_are_ignored() {
-        for name in [".leak.md.swp", "leak.md~", "#leak.md#", ".DS_Store", "x.tmp"] {
+        for name in [
+            ".leak.md.swp",
+            "leak.md~",
+            "#leak.md#",
+            ".DS_Store",
+            "x.tmp",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
         assert!(!is_ignored("leak.md"));

@@ -100,13 +100,33 @@ pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarge
                 continue;
             }
             Event::Html(html) | Event::InlineHtml(html) if !unsafe_html => Event::Text(html),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = resolved(dest_url, &range, body, resolve, &mut rendered.problems);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = resolved(dest_url, &range, body, resolve, &mut rendered.problems);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             other => other,
         };
@@ -133,7 +153,12 @@ fn resolved<'a>(
                 Some(i) => (range.start + i, dest.len()),
                 None => (range.start, range.len()),
             };
-            problems.push(Problem { offset, len, message, hint });
+            problems.push(Problem {
+                offset,
+                len,
+                message,
+                hint,
+            });
             "#".into()
         }
     }
@@ -169,7 +194,11 @@ mod tests {
 
     #[test]
     fn first_paragraph_is_plain_text() {
-        let r = render("# Head\n\nThe *memo* says `x`\nmore.\n\nSecond.\n", false, &keep);
+        let r = render(
+            "# Head\n\nThe *memo* says `x`\nmore.\n\nSecond.\n",
+            false,
+            &keep,
+        );
         assert_eq!(r.first_paragraph, "The memo says x more.");
     }
 

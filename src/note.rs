@@ -104,8 +104,14 @@ fn fields(file: &NoteFile) -> Result<(Fields<'_>, usize), Diagnostics> {
 /// Reads an event note; every problem of its front matter is reported at once.
 pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnostics> {
     let (mut fields, body_offset) = fields(&file)?;
-    let title = fields.text("title", Some("add `title: What happened` to the front matter"));
-    let date = fields.date("date", Some("add `date:` with an EDTF date, such as `2022-02-21` or `'[2023-10..2024-03]'`"));
+    let title = fields.text(
+        "title",
+        Some("add `title: What happened` to the front matter"),
+    );
+    let date = fields.date(
+        "date",
+        Some("add `date:` with an EDTF date, such as `2022-02-21` or `'[2023-10..2024-03]'`"),
+    );
     let summary = fields.text("summary", None);
     let sources = to_named(fields.list("sources"));
     let draft = fields.flag("draft").unwrap_or(false);
@@ -133,7 +139,10 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     if let Err(why) = check_slug(&slug.name) {
         let (message, hint) = if slug.offset == 0 {
             (
-                format!("the file name `{}` cannot be used as the page's slug: {why}", slug.name),
+                format!(
+                    "the file name `{}` cannot be used as the page's slug: {why}",
+                    slug.name
+                ),
                 "rename the file, or add `slug: a-safe-name` to the front matter",
             )
         } else {
@@ -168,8 +177,14 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
 /// Reads a source note; every problem of its front matter is reported at once.
 pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let (mut fields, body_offset) = fields(&file)?;
-    let title = fields.text("title", Some("add `title:` with the headline as the outlet printed it"));
-    let outlet = fields.text("outlet", Some("add `outlet:` with the publication's name, such as `The New York Times`"));
+    let title = fields.text(
+        "title",
+        Some("add `title:` with the headline as the outlet printed it"),
+    );
+    let outlet = fields.text(
+        "outlet",
+        Some("add `outlet:` with the publication's name, such as `The New York Times`"),
+    );
     let url = fields.text("url", None);
     let url_offset = fields.key_offset("url");
     let published = fields.date("published", None);
@@ -180,8 +195,13 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let id = file.stem().to_string();
     if let Err(why) = check_slug(&id) {
         diagnostics.push(
-            Diagnostic::error(&file.path, format!("the file name `{id}` cannot be used as a source id: {why}"))
-                .with_hint("rename the file with lowercase letters, digits and hyphens, like `nyt-report.md`"),
+            Diagnostic::error(
+                &file.path,
+                format!("the file name `{id}` cannot be used as a source id: {why}"),
+            )
+            .with_hint(
+                "rename the file with lowercase letters, digits and hyphens, like `nyt-report.md`",
+            ),
         );
     }
     if let Some(url) = &url
@@ -242,7 +262,11 @@ mod tests {
     use super::*;
 
     fn config() -> Config {
-        Config::parse(Path::new("dateline.yaml"), "title: T\ntaxonomies: [tags, people]\n").unwrap()
+        Config::parse(
+            Path::new("dateline.yaml"),
+            "title: T\ntaxonomies: [tags, people]\n",
+        )
+        .unwrap()
     }
 
     fn file(rel: &str, text: &str) -> NoteFile {

@@ -23,7 +23,13 @@ pub struct WriteError {
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot {} {}: {}", self.action, self.path.display(), self.source)
+        write!(
+            f,
+            "cannot {} {}: {}",
+            self.action,
+            self.path.display(),
+            self.source
+        )
     }
 }
 
@@ -48,15 +54,22 @@ pub fn write(out: &Path, pages: &[Page], static_dir: &Path) -> Result<(), WriteE
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    let name = out
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
     context(fs::create_dir_all(&parent), "create the folder", &parent)?;
     recover(out, &parent, &name);
 
     let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
     if staging.exists() {
-        context(fs::remove_dir_all(&staging), "remove the leftover folder", &staging)?;
+        context(
+            fs::remove_dir_all(&staging),
+            "remove the leftover folder",
+            &staging,
+        )?;
     }
-    let result = fill(&staging, pages, static_dir).and_then(|()| swap(out, &staging, &parent, &name));
+    let result =
+        fill(&staging, pages, static_dir).and_then(|()| swap(out, &staging, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
@@ -90,7 +103,11 @@ fn swap(out: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Wri
     if old.exists() {
         context(fs::remove_dir_all(&old), "remove the leftover folder", &old)?;
     }
-    context(fs::rename(out, &old), "move the previous site aside from", out)?;
+    context(
+        fs::rename(out, &old),
+        "move the previous site aside from",
+        out,
+    )?;
     if let Err(err) = fs::rename(staging, out) {
         let _ = fs::rename(&old, out);
         return context(Err(err), "move the new site to", out);
@@ -107,9 +124,13 @@ fn recover(out: &Path, parent: &Path, name: &str) {
         return;
     }
     let prefix = format!(".{name}.old-");
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) && fs::rename(entry.path(), out).is_ok() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix)
+            && fs::rename(entry.path(), out).is_ok()
+        {
             return;
         }
     }
@@ -120,7 +141,9 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), WriteError> {
         let entry = entry.map_err(|err| WriteError {
             path: err.path().unwrap_or(from).to_path_buf(),
             action: "read",
-            source: err.into_io_error().unwrap_or_else(|| io::Error::other("symbolic link loop")),
+            source: err
+                .into_io_error()
+                .unwrap_or_else(|| io::Error::other("symbolic link loop")),
         })?;
         if crate::load::is_ignored(&entry.file_name().to_string_lossy()) {
             continue;
@@ -130,7 +153,11 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), WriteError> {
         if entry.file_type().is_dir() {
             context(fs::create_dir_all(&target), "create the folder", &target)?;
         } else {
-            context(fs::copy(entry.path(), &target).map(|_| ()), "copy", entry.path())?;
+            context(
+                fs::copy(entry.path(), &target).map(|_| ()),
+                "copy",
+                entry.path(),
+            )?;
         }
     }
     Ok(())
@@ -143,17 +170,28 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), String> {
     let root = canonical(root);
     let out_full = canonical(out);
     if root.starts_with(&out_full) {
-        return Err(format!("the output folder {} contains the site itself", out.display()));
+        return Err(format!(
+            "the output folder {} contains the site itself",
+            out.display()
+        ));
     }
     for own in ["content", "templates", "static"] {
         if out_full.starts_with(root.join(own)) {
-            return Err(format!("the output folder {} is inside the site's {own}/ folder", out.display()));
+            return Err(format!(
+                "the output folder {} is inside the site's {own}/ folder",
+                out.display()
+            ));
         }
     }
     if out.is_file() {
-        return Err(format!("the output {} is a file, not a folder", out.display()));
+        return Err(format!(
+            "the output {} is a file, not a folder",
+            out.display()
+        ));
     }
-    let non_empty = fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(false);
+    let non_empty = fs::read_dir(out)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
     if non_empty && !out.join("index.html").is_file() {
         return Err(format!(
             "the output folder {} is not empty and holds no built site; dateline replaces its output folder whole, so it will not touch this one",
@@ -178,12 +216,26 @@ mod tests {
     fn replaces_the_previous_output_whole() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        write(&out, &[page("index.html", "1"), page("old/index.html", "x")], &dir.path().join("none")).unwrap();
-        write(&out, &[page("index.html", "2"), page("a/b/c.html", "c")], &dir.path().join("none")).unwrap();
+        write(
+            &out,
+            &[page("index.html", "1"), page("old/index.html", "x")],
+            &dir.path().join("none"),
+        )
+        .unwrap();
+        write(
+            &out,
+            &[page("index.html", "2"), page("a/b/c.html", "c")],
+            &dir.path().join("none"),
+        )
+        .unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
         assert!(out.join("a/b/c.html").is_file());
         assert!(!out.join("old").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers, ["site"]);
     }
 

@@ -112,25 +112,48 @@ pub struct ModelOptions {
 impl Site {
     /// Checks the notes against each other and builds the site, reporting
     /// every problem found. Warnings come back with the site.
-    pub fn build(config: Config, content: Content, options: ModelOptions) -> (Option<Site>, Diagnostics) {
+    pub fn build(
+        config: Config,
+        content: Content,
+        options: ModelOptions,
+    ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
         let mut events: Vec<EventNote> = content
             .events
             .into_iter()
             .filter(|e| options.drafts || !e.draft)
             .collect();
-        events.sort_by(|a, b| order(&a.date, &a.title, &b.date, &b.title).then_with(|| a.file.rel.cmp(&b.file.rel)));
+        events.sort_by(|a, b| {
+            order(&a.date, &a.title, &b.date, &b.title).then_with(|| a.file.rel.cmp(&b.file.rel))
+        });
         let mut sources = content.sources;
         sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.rel.cmp(&b.file.rel)));
 
-        unique(sources.iter().map(|s| (&s.id, &s.file.path, None, &s.file.text)), "source id", &mut diagnostics);
         unique(
-            events.iter().map(|e| (&e.slug.name, &e.file.path, Some(e.slug.offset), &e.file.text)),
+            sources
+                .iter()
+                .map(|s| (&s.id, &s.file.path, None, &s.file.text)),
+            "source id",
+            &mut diagnostics,
+        );
+        unique(
+            events.iter().map(|e| {
+                (
+                    &e.slug.name,
+                    &e.file.path,
+                    Some(e.slug.offset),
+                    &e.file.text,
+                )
+            }),
             "slug",
             &mut diagnostics,
         );
 
-        let source_index: HashMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let source_index: HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
         let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
         let cited: Vec<Vec<usize>> = events
             .iter()
@@ -158,12 +181,23 @@ impl Site {
         let links = LinkMap::new(
             events
                 .iter()
-                .map(|e| (e.file.rel.clone(), format!("events/{}/index.html", e.slug.name)))
-                .chain(sources.iter().map(|s| (s.file.rel.clone(), format!("sources/{}/index.html", s.id)))),
+                .map(|e| {
+                    (
+                        e.file.rel.clone(),
+                        format!("events/{}/index.html", e.slug.name),
+                    )
+                })
+                .chain(
+                    sources
+                        .iter()
+                        .map(|s| (s.file.rel.clone(), format!("sources/{}/index.html", s.id))),
+                ),
         );
         let unsafe_html = config.unsafe_html;
         let render = |rel: &str, text: &str, offset: usize| {
-            markdown::render(&text[offset..], unsafe_html, &|dest| links.resolve(rel, dest, NOTE_ROOT, unsafe_html))
+            markdown::render(&text[offset..], unsafe_html, &|dest| {
+                links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
+            })
         };
         let event_bodies: Vec<markdown::Rendered> = events
             .par_iter()
@@ -173,10 +207,25 @@ impl Site {
             .par_iter()
             .map(|s| render(&s.file.rel, &s.file.text, s.body_offset))
             .collect();
-        let has_code = event_bodies.iter().chain(&source_bodies).any(|r| r.has_code);
-        for (body, (path, text, offset)) in event_bodies.iter().zip(events.iter().map(|e| (&e.file.path, &e.file.text, e.body_offset))).chain(
-            source_bodies.iter().zip(sources.iter().map(|s| (&s.file.path, &s.file.text, s.body_offset))),
-        ) {
+        let has_code = event_bodies
+            .iter()
+            .chain(&source_bodies)
+            .any(|r| r.has_code);
+        for (body, (path, text, offset)) in event_bodies
+            .iter()
+            .zip(
+                events
+                    .iter()
+                    .map(|e| (&e.file.path, &e.file.text, e.body_offset)),
+            )
+            .chain(
+                source_bodies.iter().zip(
+                    sources
+                        .iter()
+                        .map(|s| (&s.file.path, &s.file.text, s.body_offset)),
+                ),
+            )
+        {
             for problem in &body.problems {
                 diagnostics.push(
                     Diagnostic::error(path, problem.message.clone())
@@ -282,8 +331,11 @@ fn unique<'a>(
     for (name, path, offset, text) in items {
         match seen.get(name.as_str()) {
             Some(first) => {
-                let mut d = Diagnostic::error(path, format!("the {what} `{name}` is already used by {}", first.display()))
-                    .with_hint(format!("give one of the two notes another {what}"));
+                let mut d = Diagnostic::error(
+                    path,
+                    format!("the {what} `{name}` is already used by {}", first.display()),
+                )
+                .with_hint(format!("give one of the two notes another {what}"));
                 if let Some(offset) = offset.filter(|&o| o > 0) {
                     d = d.at_offset(text, offset, name.len());
                 }
@@ -302,7 +354,11 @@ fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnosti
         None if known.is_empty() => "there are no notes in content/sources/ yet".to_string(),
         None => {
             let shown: Vec<&str> = known.iter().take(8).copied().collect();
-            let more = if known.len() > shown.len() { ", …" } else { "" };
+            let more = if known.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            };
             format!("known sources: {}{more}", shown.join(", "))
         }
     };
@@ -312,13 +368,22 @@ fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnosti
 }
 
 /// Gathers one taxonomy's terms over all events, and each event's term indices.
-fn collect_terms(name: &str, events: &[EventNote], diagnostics: &mut Diagnostics) -> (Taxonomy, Vec<Vec<usize>>) {
+fn collect_terms(
+    name: &str,
+    events: &[EventNote],
+    diagnostics: &mut Diagnostics,
+) -> (Taxonomy, Vec<Vec<usize>>) {
     let mut terms: Vec<Term> = Vec::new();
     let mut by_slug: HashMap<String, usize> = HashMap::new();
     let mut per_event: Vec<Vec<usize>> = Vec::with_capacity(events.len());
     for (index, event) in events.iter().enumerate() {
         let mut these = Vec::new();
-        for named in event.taxonomies.get(name).map(Vec::as_slice).unwrap_or_default() {
+        for named in event
+            .taxonomies
+            .get(name)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             let slug = term_slug(&named.name);
             let term = *by_slug.entry(slug.clone()).or_insert_with(|| {
                 terms.push(Term {
@@ -330,9 +395,15 @@ fn collect_terms(name: &str, events: &[EventNote], diagnostics: &mut Diagnostics
             });
             if terms[term].name != named.name {
                 diagnostics.push(
-                    Diagnostic::warning(&event.file.path, format!("`{}` is listed as `{}` elsewhere", named.name, terms[term].name))
-                        .at_offset(&event.file.text, named.offset, named.name.len())
-                        .with_hint("spell the term the same way in every note"),
+                    Diagnostic::warning(
+                        &event.file.path,
+                        format!(
+                            "`{}` is listed as `{}` elsewhere",
+                            named.name, terms[term].name
+                        ),
+                    )
+                    .at_offset(&event.file.text, named.offset, named.name.len())
+                    .with_hint("spell the term the same way in every note"),
                 );
             }
             if !these.contains(&term) {

@@ -39,10 +39,7 @@ pub(crate) fn parse_mapping(text: &str) -> Result<Vec<(Value, Value)>, SyntaxErr
         other => Err(SyntaxError {
             line: 1,
             column: 1,
-            message: format!(
-                "expected `key: value` lines, found {}",
-                describe(&other)
-            ),
+            message: format!("expected `key: value` lines, found {}", describe(&other)),
         }),
     }
 }
@@ -79,7 +76,10 @@ fn strip_location(message: &str) -> String {
         let end = rest
             .find(" column ")
             .map(|c| {
-                let digits = rest[c + 8..].chars().take_while(char::is_ascii_digit).count();
+                let digits = rest[c + 8..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .count();
                 c + 8 + digits
             })
             .unwrap_or(rest.len());

@@ -18,10 +18,23 @@ fn the_story_builds_and_events_and_sources_link_both_ways() {
         .arg(&site)
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let read = |rel: &str| std::fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let read = |rel: &str| {
+        std::fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    };
 
-    for page in ["index.html", "404.html", "sitemap.xml", "feed.xml", "tags/index.html", "style.css"] {
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "feed.xml",
+        "tags/index.html",
+        "style.css",
+    ] {
         assert!(site.join(page).is_file(), "{page} missing");
     }
     let events: Vec<String> = std::fs::read_dir(site.join("events"))
@@ -41,10 +54,19 @@ fn the_story_builds_and_events_and_sources_link_both_ways() {
             .collect();
         assert!(!sources.is_empty(), "{page} links to no source page");
         for source in sources {
-            let back: Vec<String> = hrefs(&read(&source)).iter().map(|h| resolve(&source, h)).collect();
-            assert!(back.contains(&page), "{source} does not link back to {page}");
+            let back: Vec<String> = hrefs(&read(&source))
+                .iter()
+                .map(|h| resolve(&source, h))
+                .collect();
+            assert!(
+                back.contains(&page),
+                "{source} does not link back to {page}"
+            );
         }
-        assert!(index.contains(&format!("id=\"{slug}\"")), "the timeline has no card for {slug}");
+        assert!(
+            index.contains(&format!("id=\"{slug}\"")),
+            "the timeline has no card for {slug}"
+        );
     }
 
     // Every relative link of every HTML page points at a file that exists.
@@ -56,7 +78,10 @@ fn the_story_builds_and_events_and_sources_link_both_ways() {
                 continue;
             }
             let target = resolve(&page, &href);
-            assert!(site.join(&target).is_file(), "{page} links to missing {target}");
+            assert!(
+                site.join(&target).is_file(),
+                "{page} links to missing {target}"
+            );
         }
     }
 }
@@ -92,7 +117,18 @@ fn events_from_before_the_common_era_to_now_sort_as_designed() {
     // title: `interval` and `one-of` share both bounds, so their titles decide.
     assert_eq!(
         order,
-        ["open-start", "bce-year", "ides", "moon", "year", "day-in-year", "first", "moment", "interval", "one-of"]
+        [
+            "open-start",
+            "bce-year",
+            "ides",
+            "moon",
+            "year",
+            "day-in-year",
+            "first",
+            "moment",
+            "interval",
+            "one-of"
+        ]
     );
     assert!(index.contains("44 BCE"), "BCE years are said in words");
 }
@@ -125,7 +161,10 @@ fn taxonomies_get_index_and_term_pages() {
     assert!(tags.contains("(2 events)"));
     let term = site.page("tags/beta-gamma/index.html");
     assert!(term.contains("Second") && !term.contains("The first event"));
-    assert!(site.page("people/ada-lovelace/index.html").contains("Second"));
+    assert!(
+        site.page("people/ada-lovelace/index.html")
+            .contains("Second")
+    );
 }
 
 #[test]
@@ -138,11 +177,17 @@ fn a_sites_own_templates_and_static_files_win() {
         .file("templates/style.css", "body { color: red; }")
         .file("static/img/logo.svg", "<svg/>");
     site.build_ok();
-    assert!(site.page("index.html").contains("<p id=\"custom\">1 custom</p>"));
+    assert!(
+        site.page("index.html")
+            .contains("<p id=\"custom\">1 custom</p>")
+    );
     assert_eq!(site.page("style.css"), "body { color: red; }");
     assert_eq!(site.page("img/logo.svg"), "<svg/>");
     // The other pages still use the embedded theme.
-    assert!(site.page("events/first/index.html").contains("The first event"));
+    assert!(
+        site.page("events/first/index.html")
+            .contains("The first event")
+    );
 }
 
 #[test]
@@ -169,13 +214,19 @@ fn note_links_become_page_links_and_raw_html_is_escaped() {
     );
     site.build_ok();
     let page = site.page("events/linker/index.html");
-    assert!(page.contains("href=\"../../events/first/index.html\""), "{page}");
+    assert!(
+        page.contains("href=\"../../events/first/index.html\""),
+        "{page}"
+    );
     assert!(page.contains("href=\"../../sources/src-a/index.html#notes\""));
     assert!(page.contains("&lt;b&gt;bold&lt;/b&gt;"));
 
     let site = site.file("dateline.yaml", "title: T\nunsafe_html: true\n");
     site.build_ok();
-    assert!(site.page("events/linker/index.html").contains("<b>bold</b>"));
+    assert!(
+        site.page("events/linker/index.html")
+            .contains("<b>bold</b>")
+    );
 }
 
 #[test]
@@ -186,7 +237,10 @@ fn summaries_come_from_front_matter_or_the_first_paragraph() {
     );
     site.build_ok();
     let index = site.page("index.html");
-    assert!(index.contains("<p class=\"summary\">The first paragraph.</p>"), "{index}");
+    assert!(
+        index.contains("<p class=\"summary\">The first paragraph.</p>"),
+        "{index}"
+    );
     assert!(!index.contains("The second."));
 }
 
@@ -194,7 +248,13 @@ fn summaries_come_from_front_matter_or_the_first_paragraph() {
 fn output_and_base_url_flags() {
     let site = TestSite::minimal();
     let out = site.path("public");
-    let run = site.run(&["build", "--output", out.to_str().unwrap(), "--base-url", "https://example.org/tl"]);
+    let run = site.run(&[
+        "build",
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.org/tl",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
     assert!(feed.contains("<id>https://example.org/tl/</id>"));
@@ -211,5 +271,8 @@ fn a_utf8_bom_and_crlf_line_endings_build() {
         "\u{feff}---\r\ntitle: Saved on Windows\r\ndate: 2023-05\r\nsources: [src-a]\r\n---\r\nBody.\r\n".as_bytes(),
     );
     site.build_ok();
-    assert!(site.page("events/windows/index.html").contains("Saved on Windows"));
+    assert!(
+        site.page("events/windows/index.html")
+            .contains("Saved on Windows")
+    );
 }

@@ -14,12 +14,24 @@ fn fails(rel: &str, contents: &[u8], expected: &[&str]) -> String {
     let before = site.snapshot();
     let site = site.bytes(rel, contents);
     let run = site.run(&["build"]);
-    assert_eq!(run.code, 1, "expected exit 1, got {}:\n{}", run.code, run.stderr);
+    assert_eq!(
+        run.code, 1,
+        "expected exit 1, got {}:\n{}",
+        run.code, run.stderr
+    );
     for text in expected {
-        assert!(run.stderr.contains(text), "report lacks {text:?}:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(text),
+            "report lacks {text:?}:\n{}",
+            run.stderr
+        );
     }
     assert_eq!(site.snapshot(), before, "the previous site changed");
-    assert!(run.stderr.contains("error: the build failed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: the build failed"),
+        "{}",
+        run.stderr
+    );
     run.stderr
 }
 
@@ -59,7 +71,10 @@ fn unknown_key_suggests_the_nearest() {
     fails(
         "content/events/bad.md",
         &event("title: A\ndate: 2023\nsorces: [src-a]\n"),
-        &["content/events/bad.md:4:1: error: unknown key `sorces`", "did you mean `sources`?"],
+        &[
+            "content/events/bad.md:4:1: error: unknown key `sorces`",
+            "did you mean `sources`?",
+        ],
     );
 }
 
@@ -86,7 +101,10 @@ fn unknown_source_is_named_with_a_suggestion() {
     fails(
         "content/events/bad.md",
         &event("title: A\ndate: 2023\nsources: [src-b]\n"),
-        &["content/events/bad.md:4:11: error: unknown source `src-b`", "did you mean `src-a`?"],
+        &[
+            "content/events/bad.md:4:11: error: unknown source `src-b`",
+            "did you mean `src-a`?",
+        ],
     );
 }
 
@@ -104,7 +122,11 @@ fn duplicate_source_id_in_subfolders() {
     fails(
         "content/sources/more/src-a.md",
         b"---\ntitle: Again\noutlet: X\n---\n",
-        &["content/sources/", "error: the source id `src-a` is already used by", "src-a.md"],
+        &[
+            "content/sources/",
+            "error: the source id `src-a` is already used by",
+            "src-a.md",
+        ],
     );
 }
 
@@ -113,7 +135,9 @@ fn slugs_that_try_to_leave_the_output() {
     for slug in ["../escape", "/etc", "a/b", "'C:\\\\x'", ".."] {
         let report = fails(
             "content/events/bad.md",
-            &event(&format!("title: A\ndate: 2023\nslug: {slug}\nsources: [src-a]\n")),
+            &event(&format!(
+                "title: A\ndate: 2023\nslug: {slug}\nsources: [src-a]\n"
+            )),
             &["content/events/bad.md:4:7:", "is not safe in a URL"],
         );
         assert!(!report.is_empty());
@@ -122,7 +146,11 @@ fn slugs_that_try_to_leave_the_output() {
 
 #[test]
 fn missing_and_unterminated_front_matter() {
-    fails("content/events/bad.md", b"# Just a heading\n", &["content/events/bad.md:1:1: error: the note has no front matter"]);
+    fails(
+        "content/events/bad.md",
+        b"# Just a heading\n",
+        &["content/events/bad.md:1:1: error: the note has no front matter"],
+    );
     fails(
         "content/events/bad.md",
         b"---\ntitle: A\ndate: 2023\n\nBody\n",
@@ -132,7 +160,11 @@ fn missing_and_unterminated_front_matter() {
 
 #[test]
 fn empty_file() {
-    fails("content/events/empty.md", b"", &["content/events/empty.md", "no front matter"]);
+    fails(
+        "content/events/empty.md",
+        b"",
+        &["content/events/empty.md", "no front matter"],
+    );
 }
 
 #[test]
@@ -148,7 +180,10 @@ fn non_utf8_bytes() {
 fn link_to_a_missing_note() {
     fails(
         "content/events/bad.md",
-        &event("title: A\ndate: 2023\nsources: [src-a]\n").into_iter().chain(*b"See [this](gone.md).\n").collect::<Vec<u8>>(),
+        &event("title: A\ndate: 2023\nsources: [src-a]\n")
+            .into_iter()
+            .chain(*b"See [this](gone.md).\n")
+            .collect::<Vec<u8>>(),
         &["content/events/bad.md:7:12: error: the link `gone.md` points to no note"],
     );
 }
@@ -164,20 +199,41 @@ fn script_links_are_refused() {
 
 #[test]
 fn broken_settings_file() {
-    fails("dateline.yaml", b"title: [unclosed\n", &["dateline.yaml:2:", "invalid YAML"]);
-    fails("dateline.yaml", b"titel: T\n", &["dateline.yaml:1:1: error: unknown key `titel`", "did you mean `title`?"]);
+    fails(
+        "dateline.yaml",
+        b"title: [unclosed\n",
+        &["dateline.yaml:2:", "invalid YAML"],
+    );
+    fails(
+        "dateline.yaml",
+        b"titel: T\n",
+        &[
+            "dateline.yaml:1:1: error: unknown key `titel`",
+            "did you mean `title`?",
+        ],
+    );
 }
 
 #[test]
 fn broken_template() {
-    fails("templates/index.html", b"{% block main %}{{ unclosed {% endblock main %}", &["templates", "does not compile"]);
+    fails(
+        "templates/index.html",
+        b"{% block main %}{{ unclosed {% endblock main %}",
+        &["templates", "does not compile"],
+    );
 }
 
 #[test]
 fn every_problem_of_a_run_is_reported_at_once() {
     let site = TestSite::minimal()
-        .file("content/events/a.md", "---\ntitle: A\ndate: 2023-13\nsources: [src-a]\n---\n")
-        .file("content/events/b.md", "---\ndate: 2023\nsources: [nope]\n---\n")
+        .file(
+            "content/events/a.md",
+            "---\ntitle: A\ndate: 2023-13\nsources: [src-a]\n---\n",
+        )
+        .file(
+            "content/events/b.md",
+            "---\ndate: 2023\nsources: [nope]\n---\n",
+        )
         .file("content/sources/c.md", "---\ntitle: C\n---\n");
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1);
@@ -186,7 +242,11 @@ fn every_problem_of_a_run_is_reported_at_once() {
         "content/events/b.md:1:1: error: the required key `title` is missing",
         "content/sources/c.md:1:1: error: the required key `outlet` is missing",
     ] {
-        assert!(run.stderr.contains(expected), "missing {expected:?} in:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in:\n{}",
+            run.stderr
+        );
     }
     assert!(run.stderr.contains("3 errors"), "{}", run.stderr);
 }
@@ -206,7 +266,10 @@ fn an_output_folder_that_is_not_a_site_is_left_alone() {
     let site = TestSite::minimal().file("docs/thesis.txt", "mine");
     let run = site.run(&["build", "--output", site.path("docs").to_str().unwrap()]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_eq!(std::fs::read_to_string(site.path("docs/thesis.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(site.path("docs/thesis.txt")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]
@@ -216,4 +279,35 @@ fn editor_temp_files_and_other_files_in_content_are_ignored() {
         .file("content/events/first.md~", "garbage")
         .bytes("content/events/photo.jpg", &[0xff, 0xd8, 0xff, 0x00]);
     site.build_ok();
+}
+
+#[test]
+fn check_reports_the_same_problems_and_writes_nothing() {
+    let site = TestSite::minimal().file(
+        "content/events/bad.md",
+        "---\ntitle: A\ndate: 2023-13\nsources: [src-a]\n---\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/events/bad.md:3:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the check found 1 error"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("site").exists());
+
+    let site = site.remove("content/events/bad.md");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("checked 1 events and 1 sources"),
+        "{}",
+        run.stdout
+    );
+    assert!(!site.path("site").exists());
 }

@@ -25,7 +25,10 @@ const THEME: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("event.html", include_str!("../../templates/event.html")),
     ("source.html", include_str!("../../templates/source.html")),
-    ("taxonomy.html", include_str!("../../templates/taxonomy.html")),
+    (
+        "taxonomy.html",
+        include_str!("../../templates/taxonomy.html"),
+    ),
     ("term.html", include_str!("../../templates/term.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
@@ -71,7 +74,10 @@ impl Theme {
                     Ok(entry) if entry.file_type().is_file() => entry,
                     Ok(_) => continue,
                     Err(err) => {
-                        diagnostics.push(Diagnostic::error(&dir, format!("cannot read the templates: {err}")));
+                        diagnostics.push(Diagnostic::error(
+                            &dir,
+                            format!("cannot read the templates: {err}"),
+                        ));
                         continue;
                     }
                 };
@@ -90,20 +96,33 @@ impl Theme {
                             templates.retain(|(n, _)| *n != name);
                             templates.push((name, text));
                         }
-                        Err(_) => diagnostics.push(Diagnostic::error(entry.path(), "the template is not UTF-8 text")),
+                        Err(_) => diagnostics.push(Diagnostic::error(
+                            entry.path(),
+                            "the template is not UTF-8 text",
+                        )),
                     },
                     Ok(bytes) => {
                         assets.retain(|(n, _)| *n != name);
                         assets.push((name, bytes));
                     }
-                    Err(err) => diagnostics.push(Diagnostic::error(entry.path(), format!("cannot read: {err}"))),
+                    Err(err) => diagnostics.push(Diagnostic::error(
+                        entry.path(),
+                        format!("cannot read: {err}"),
+                    )),
                 }
             }
         }
-        if let Err(err) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        if let Err(err) =
+            tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
             diagnostics.push(
-                Diagnostic::error(&dir, format!("a template does not compile: {}", chain(&err)))
-                    .with_hint("fix the template named above in templates/, or remove it to use the default"),
+                Diagnostic::error(
+                    &dir,
+                    format!("a template does not compile: {}", chain(&err)),
+                )
+                .with_hint(
+                    "fix the template named above in templates/, or remove it to use the default",
+                ),
             );
         }
         if diagnostics.has_errors() {
@@ -115,10 +134,8 @@ impl Theme {
     /// Renders every page of the site.
     pub fn render(&self, site: &Site) -> Result<Vec<Page>, Diagnostics> {
         let jobs = jobs(site);
-        let rendered: Vec<Result<Page, Diagnostic>> = jobs
-            .par_iter()
-            .map(|job| job.run(self, site))
-            .collect();
+        let rendered: Vec<Result<Page, Diagnostic>> =
+            jobs.par_iter().map(|job| job.run(self, site)).collect();
         let mut pages = Vec::with_capacity(rendered.len() + self.assets.len() + 1);
         let mut diagnostics = Diagnostics::new();
         for page in rendered {
@@ -145,11 +162,23 @@ impl Theme {
         Ok(pages)
     }
 
-    fn render_one<T: Serialize>(&self, template: &str, path: &str, view: &T) -> Result<Page, Diagnostic> {
-        let context = Context::from_serialize(view)
-            .map_err(|err| Diagnostic::error(template, format!("cannot pass the page to the template: {}", chain(&err))))?;
+    fn render_one<T: Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        view: &T,
+    ) -> Result<Page, Diagnostic> {
+        let context = Context::from_serialize(view).map_err(|err| {
+            Diagnostic::error(
+                template,
+                format!("cannot pass the page to the template: {}", chain(&err)),
+            )
+        })?;
         let text = self.tera.render(template, &context).map_err(|err| {
-            Diagnostic::error(format!("templates/{template}"), format!("rendering {path} failed: {}", chain(&err)))
+            Diagnostic::error(
+                format!("templates/{template}"),
+                format!("rendering {path} failed: {}", chain(&err)),
+            )
         })?;
         Ok(Page {
             path: path.to_string(),
@@ -198,7 +227,16 @@ impl Job {
         match *self {
             Job::Index => {
                 let (s, root, url) = frame("", "index.html".into());
-                theme.render_one("index.html", &url, &Frame { site: s, root, page_url: &url, page: index(site) })
+                theme.render_one(
+                    "index.html",
+                    &url,
+                    &Frame {
+                        site: s,
+                        root,
+                        page_url: &url,
+                        page: index(site),
+                    },
+                )
             }
             Job::Event(i) => {
                 let event = &site.events[i];
@@ -210,7 +248,16 @@ impl Job {
                     previous: neighbour(i.checked_sub(1)),
                     next: neighbour(Some(i + 1).filter(|&j| j < site.events.len())),
                 };
-                theme.render_one("event.html", &url, &Frame { site: s, root, page_url: &url, page })
+                theme.render_one(
+                    "event.html",
+                    &url,
+                    &Frame {
+                        site: s,
+                        root,
+                        page_url: &url,
+                        page,
+                    },
+                )
             }
             Job::Source(i) => {
                 let source = &site.sources[i];
@@ -218,9 +265,22 @@ impl Job {
                 let page = SourcePage {
                     source: SourceView::new(source),
                     content: &source.html,
-                    events: source.cited_by.iter().map(|&e| EventView::new(site, &site.events[e])).collect(),
+                    events: source
+                        .cited_by
+                        .iter()
+                        .map(|&e| EventView::new(site, &site.events[e]))
+                        .collect(),
                 };
-                theme.render_one("source.html", &url, &Frame { site: s, root, page_url: &url, page })
+                theme.render_one(
+                    "source.html",
+                    &url,
+                    &Frame {
+                        site: s,
+                        root,
+                        page_url: &url,
+                        page,
+                    },
+                )
             }
             Job::Taxonomy(t) => {
                 let taxonomy = &site.taxonomies[t];
@@ -237,7 +297,16 @@ impl Job {
                         })
                         .collect(),
                 };
-                theme.render_one("taxonomy.html", &url, &Frame { site: s, root, page_url: &url, page })
+                theme.render_one(
+                    "taxonomy.html",
+                    &url,
+                    &Frame {
+                        site: s,
+                        root,
+                        page_url: &url,
+                        page,
+                    },
+                )
             }
             Job::Term(t, i) => {
                 let taxonomy = &site.taxonomies[t];
@@ -247,32 +316,101 @@ impl Job {
                 let page = TermPage {
                     taxonomy: &taxonomy.name,
                     term: &term.name,
-                    events: term.events.iter().map(|&e| EventView::new(site, &site.events[e])).collect(),
+                    events: term
+                        .events
+                        .iter()
+                        .map(|&e| EventView::new(site, &site.events[e]))
+                        .collect(),
                 };
-                theme.render_one("term.html", &url, &Frame { site: s, root, page_url: &url, page })
+                theme.render_one(
+                    "term.html",
+                    &url,
+                    &Frame {
+                        site: s,
+                        root,
+                        page_url: &url,
+                        page,
+                    },
+                )
             }
             Job::NotFound => {
                 // A 404 page is served at any depth, so only an absolute root works.
-                let root = site.config.base_url.as_deref().map_or("/".to_string(), |b| {
-                    b.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string())).unwrap_or_else(|| "/".into())
-                });
+                let root = site
+                    .config
+                    .base_url
+                    .as_deref()
+                    .map_or("/".to_string(), |b| {
+                        b.split_once("://")
+                            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+                            .unwrap_or_else(|| "/".into())
+                    });
                 let page = Empty {};
-                theme.render_one("404.html", "404.html", &Frame { site: site_view(site), root: &root, page_url: "404.html", page })
+                theme.render_one(
+                    "404.html",
+                    "404.html",
+                    &Frame {
+                        site: site_view(site),
+                        root: &root,
+                        page_url: "404.html",
+                        page,
+                    },
+                )
             }
             Job::Sitemap => {
-                let page = Listing { events: site.events.iter().map(|e| EventView::new(site, e)).collect() };
-                theme.render_one("sitemap.xml", "sitemap.xml", &Frame { site: site_view(site), root: "", page_url: "sitemap.xml", page })
+                let page = Listing {
+                    events: site
+                        .events
+                        .iter()
+                        .map(|e| EventView::new(site, e))
+                        .collect(),
+                };
+                theme.render_one(
+                    "sitemap.xml",
+                    "sitemap.xml",
+                    &Frame {
+                        site: site_view(site),
+                        root: "",
+                        page_url: "sitemap.xml",
+                        page,
+                    },
+                )
             }
             Job::Feed => {
                 let entries = site
                     .events
                     .iter()
                     .rev()
-                    .map(|e| FeedEntry { updated: rfc3339(&e.date), event: EventView::new(site, e) })
+                    .map(|e| FeedEntry {
+                        updated: rfc3339(&e.date),
+                        event: EventView::new(site, e),
+                    })
                     .collect();
-                let id = site.config.base_url.clone().unwrap_or_else(|| format!("urn:dateline:{}", crate::site::term_slug(&site.config.title)));
-                let page = Feed { id, updated: site.events.iter().map(|e| rfc3339(&e.date)).max().unwrap_or_else(|| rfc3339_of(None)), entries };
-                theme.render_one("feed.xml", "feed.xml", &Frame { site: site_view(site), root: "", page_url: "feed.xml", page })
+                let id = site.config.base_url.clone().unwrap_or_else(|| {
+                    format!(
+                        "urn:dateline:{}",
+                        crate::site::term_slug(&site.config.title)
+                    )
+                });
+                let page = Feed {
+                    id,
+                    updated: site
+                        .events
+                        .iter()
+                        .map(|e| rfc3339(&e.date))
+                        .max()
+                        .unwrap_or_else(|| rfc3339_of(None)),
+                    entries,
+                };
+                theme.render_one(
+                    "feed.xml",
+                    "feed.xml",
+                    &Frame {
+                        site: site_view(site),
+                        root: "",
+                        page_url: "feed.xml",
+                        page,
+                    },
+                )
             }
         }
     }

@@ -160,7 +160,11 @@ impl<'a> EventView<'a> {
             date: DateView::new(&event.date),
             summary: &event.summary,
             taxonomies,
-            sources: event.sources.iter().map(|&s| SourceView::new(&site.sources[s])).collect(),
+            sources: event
+                .sources
+                .iter()
+                .map(|&s| SourceView::new(&site.sources[s]))
+                .collect(),
         }
     }
 }
@@ -220,7 +224,10 @@ mod tests {
     #[test]
     fn term_urls_are_encoded() {
         assert_eq!(term_url("tags", "fsb"), "tags/fsb/index.html");
-        assert_eq!(term_url("people", "путин"), "people/%D0%BF%D1%83%D1%82%D0%B8%D0%BD/index.html");
+        assert_eq!(
+            term_url("people", "путин"),
+            "people/%D0%BF%D1%83%D1%82%D0%B8%D0%BD/index.html"
+        );
     }
 
     #[test]

@@ -92,7 +92,8 @@ impl TestSite {
     /// A file of the output, as text.
     pub fn page(&self, rel: &str) -> String {
         let path = self.path("site").join(rel);
-        fs::read_to_string(&path).unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
+        fs::read_to_string(&path)
+            .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
     }
 
     /// Every file of the output, relative path to bytes, for before/after comparisons.
@@ -101,7 +102,11 @@ impl TestSite {
         let mut files: Vec<(String, Vec<u8>)> = walkdir(&out)
             .into_iter()
             .map(|p| {
-                let rel = p.strip_prefix(&out).expect("inside").to_string_lossy().into_owned();
+                let rel = p
+                    .strip_prefix(&out)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .into_owned();
                 let bytes = fs::read(&p).expect("read");
                 (rel, bytes)
             })
@@ -125,7 +130,9 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {

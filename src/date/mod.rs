@@ -1,0 +1,246 @@
+//! EDTF (ISO 8601-2) dates as authors write them in front matter: this module
+//! owns the public [`Date`] type, its accessors and ordering, and the
+//! [`DateError`] a reader sees when a date cannot be understood. Parsing,
+//! English wording, HTML machine forms and error hints live in submodules.
+
+// Dates come from hand-written YAML: no input may be able to panic the build.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod hint;
+mod machine;
+mod model;
+mod parse;
+mod point;
+mod prose;
+mod words;
+
+#[cfg(test)]
+mod tests_errors;
+#[cfg(test)]
+mod tests_formats;
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDateTime};
+
+use model::Value;
+
+/// A parsed EDTF date: a single date, an interval, or "one of" a set.
+///
+/// Equality, hashing and ordering all agree: two dates are equal exactly
+/// when their (trimmed) EDTF text is equal.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Date {
+    text: String,
+    value: Value,
+    earliest: Option<NaiveDateTime>,
+    latest: Option<NaiveDateTime>,
+}
+
+/// Why a date could not be parsed, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError {
+    /// A plain sentence saying what is wrong.
+    pub message: String,
+    /// What to write instead; begins "write " or "did you mean ", with EDTF
+    /// in backticks.
+    pub hint: Option<String>,
+    /// Byte offset of the fault in the string given to [`Date::parse`].
+    pub offset: usize,
+    /// Byte length of the fault (0 when the fault is a missing part at the end).
+    pub len: usize,
+}
+
+/// The overall form of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// One date, e.g. `2022-02-21`.
+    Single,
+    /// Lasted from one date to another, e.g. `2023-10/2024-03`.
+    Interval,
+    /// One moment somewhere among dates or ranges, e.g. `[2023-10..2024-03]`.
+    OneOf,
+}
+
+/// How finely a date is known, from coarsest to finest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Precision {
+    /// A year with three unspecified digits, e.g. `2XXX`.
+    Millennium,
+    /// A year with two unspecified digits, e.g. `19XX`.
+    Century,
+    /// A year with one unspecified digit, e.g. `202X`.
+    Decade,
+    /// A year, including one whose month is unspecified (`2022-XX`).
+    Year,
+    /// An EDTF season, `2023-21` to `2023-24`.
+    Season,
+    /// A month, including one whose day is unspecified (`2022-03-XX`).
+    Month,
+    /// A calendar day.
+    Day,
+    /// A time of day on a calendar day.
+    Moment,
+}
+
+/// EDTF qualifiers: `~` approximate, `?` uncertain, `%` both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Qualifiers {
+    /// The date is roughly right (`~` or `%`).
+    pub approximate: bool,
+    /// The date may be wrong (`?` or `%`).
+    pub uncertain: bool,
+}
+
+impl Qualifiers {
+    fn union(self, other: Qualifiers) -> Qualifiers {
+        Qualifiers {
+            approximate: self.approximate || other.approximate,
+            uncertain: self.uncertain || other.uncertain,
+        }
+    }
+}
+
+/// Values for HTML's `<time datetime>`: each is a valid HTML date or time
+/// string, or `None` where HTML cannot express the bound.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Machine {
+    /// The start, or the single date.
+    pub start: Option<String>,
+    /// The end of an interval or "one of" set; `None` for single dates.
+    pub end: Option<String>,
+}
+
+impl Date {
+    /// Parses EDTF text; surrounding whitespace is ignored.
+    pub fn parse(input: &str) -> Result<Date, DateError> {
+        let text = input.trim();
+        let base = input.len() - input.trim_start().len();
+        match parse::parse(text) {
+            Ok(value) => Ok(Date::build(text, value)),
+            Err(fault) => Err(hint::explain(text, base, fault)),
+        }
+    }
+
+    /// Parses text already known to be EDTF, without the hint machinery, so
+    /// hints can describe their own suggestions.
+    fn strict(text: &str) -> Option<Date> {
+        parse::parse(text)
+            .ok()
+            .map(|value| Date::build(text, value))
+    }
+
+    fn build(text: &str, value: Value) -> Date {
+        let (earliest, latest) = value.bounds();
+        Date {
+            text: text.to_owned(),
+            value,
+            earliest,
+            latest,
+        }
+    }
+
+    /// The EDTF text as written, trimmed.
+    pub fn edtf(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether this is a single date, an interval or a "one of" set.
+    pub fn shape(&self) -> Shape {
+        match self.value {
+            Value::Single(_) => Shape::Single,
+            Value::Interval(..) => Shape::Interval,
+            Value::OneOf(_) => Shape::OneOf,
+        }
+    }
+
+    /// The precision of the most precise part.
+    pub fn precision(&self) -> Precision {
+        self.value
+            .points()
+            .map(model::Point::precision)
+            .max()
+            .unwrap_or(Precision::Year)
+    }
+
+    /// The qualifiers of all parts together.
+    pub fn qualifiers(&self) -> Qualifiers {
+        self.value
+            .points()
+            .fold(Qualifiers::default(), |acc, p| acc.union(p.quals))
+    }
+
+    /// The first instant the date can start; `None` for an open or unknown
+    /// start. Zoned moments are given in UTC, unzoned ones as written.
+    pub fn earliest(&self) -> Option<NaiveDateTime> {
+        self.earliest
+    }
+
+    /// The last instant the date can end, inclusive (`2022` ends at
+    /// `2022-12-31T23:59:59`); `None` for an open or unknown end.
+    pub fn latest(&self) -> Option<NaiveDateTime> {
+        self.latest
+    }
+
+    /// The astronomical year of [`Date::earliest`], else of [`Date::latest`].
+    pub fn year(&self) -> Option<i32> {
+        self.earliest.or(self.latest).map(|t| t.year())
+    }
+
+    /// The date in English for a general reader, e.g. "21 February 2022".
+    pub fn words(&self) -> String {
+        words::words(&self.value)
+    }
+
+    /// The date for HTML's `<time datetime>` attribute.
+    pub fn machine(&self) -> Machine {
+        machine::machine(&self.value)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        Date::parse(s)
+    }
+}
+
+impl Ord for Date {
+    fn cmp(&self, other: &Date) -> Ordering {
+        // Option's own order already puts an open start (None) first; an
+        // open end must instead sort after every known end.
+        let end = match (self.latest, other.latest) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        };
+        self.earliest
+            .cmp(&other.earliest)
+            .then(end)
+            .then_with(|| self.text.cmp(&other.text))
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Date) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.hint {
+            Some(hint) => write!(f, "{}; {}", self.message, hint),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}

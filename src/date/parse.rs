@@ -1,0 +1,339 @@
+//! The strict EDTF grammar above the level of a single point: intervals
+//! (`a/b`, open `..` and unknown empty ends), "one of" sets (`[a, b..c]`),
+//! the byte cursor shared with the point parser, and the `Fault` type that
+//! carries a parse error with its span before hints are added.
+
+use super::model::{End, Member, Point, Value};
+use super::point::point;
+
+/// A parse failure inside the trimmed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Fault {
+    /// The text is not shaped like EDTF at this point (as opposed to EDTF
+    /// naming an impossible date), so a prose reading may explain it better.
+    pub syntax: bool,
+    pub message: String,
+    pub hint: Option<String>,
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl Fault {
+    /// A fault about a date that is well formed but impossible.
+    pub fn invalid(message: String, offset: usize, end: usize) -> Fault {
+        Fault {
+            syntax: false,
+            message,
+            hint: None,
+            offset,
+            len: end.saturating_sub(offset),
+        }
+    }
+
+    /// A fault about text that is not shaped like EDTF.
+    pub fn syntax(message: String, offset: usize, end: usize) -> Fault {
+        Fault {
+            syntax: true,
+            ..Fault::invalid(message, offset, end)
+        }
+    }
+
+    pub fn with_hint(self, hint: String) -> Fault {
+        Fault {
+            hint: Some(hint),
+            ..self
+        }
+    }
+}
+
+/// A position in the text. All grammar characters are ASCII, so the cursor
+/// walks bytes; any non-ASCII byte is simply unexpected.
+pub(crate) struct Cursor<'a> {
+    pub text: &'a str,
+    pub pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn peek(&self) -> Option<u8> {
+        self.peek_at(0)
+    }
+
+    pub fn peek_at(&self, ahead: usize) -> Option<u8> {
+        self.text.as_bytes().get(self.pos + ahead).copied()
+    }
+
+    pub fn bump(&mut self) {
+        self.pos = (self.pos + 1).min(self.text.len());
+    }
+
+    pub fn eat(&mut self, byte: u8) -> bool {
+        let hit = self.peek() == Some(byte);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    pub fn eat_str(&mut self, s: &str) -> bool {
+        let hit = self.rest().starts_with(s);
+        if hit {
+            self.pos += s.len();
+        }
+        hit
+    }
+
+    pub fn rest(&self) -> &'a str {
+        self.rest_from(self.pos)
+    }
+
+    pub fn rest_from(&self, at: usize) -> &'a str {
+        self.text.get(at..).unwrap_or("")
+    }
+
+    /// Consumes bytes while `keep` holds and returns where the run began.
+    pub fn run(&mut self, keep: fn(u8) -> bool) -> usize {
+        let start = self.pos;
+        while self.peek().is_some_and(keep) {
+            self.bump();
+        }
+        start
+    }
+
+    pub fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or("")
+    }
+
+    pub fn skip_spaces(&mut self) {
+        self.run(|b| b.is_ascii_whitespace());
+    }
+
+    /// A syntax fault at the cursor, naming what the grammar wanted instead.
+    pub fn unexpected(&self, wanted: &str) -> Fault {
+        match self.rest().chars().next() {
+            None => Fault::syntax(
+                format!("the date ends too early: expected {wanted}"),
+                self.pos,
+                self.pos,
+            ),
+            Some(c) => {
+                let shown = if c.is_whitespace() {
+                    "space".to_owned()
+                } else {
+                    format!("`{}`", c.escape_debug())
+                };
+                Fault::syntax(
+                    format!("unexpected {shown}: expected {wanted}"),
+                    self.pos,
+                    self.pos + c.len_utf8(),
+                )
+            }
+        }
+    }
+}
+
+/// Parses trimmed, non-empty EDTF text.
+pub(crate) fn parse(text: &str) -> Result<Value, Fault> {
+    let mut cur = Cursor { text, pos: 0 };
+    match cur.peek() {
+        None => Err(Fault::syntax("the date is empty".to_owned(), 0, 0)),
+        Some(b'[') => set(&mut cur),
+        Some(b'{') => Err(Fault::invalid(
+            "`{…}` (all of these dates) is not supported".to_owned(),
+            0,
+            1,
+        )
+        .with_hint(
+            "write `[2021, 2022]` for one of several dates, or `2021/2022` for a span".to_owned(),
+        )),
+        Some(_) => interval_or_single(&mut cur),
+    }
+}
+
+fn interval_or_single(cur: &mut Cursor) -> Result<Value, Fault> {
+    let first = end(cur)?;
+    match (cur.peek(), first) {
+        (None, End::At(p)) => Ok(Value::Single(p)),
+        (None, _) => Err(Fault::invalid(
+            "`..` alone is not a date: it marks an open end of an interval".to_owned(),
+            0,
+            cur.text.len(),
+        )
+        .with_hint("write `2023/..` for something ongoing since 2023".to_owned())),
+        (Some(b'/'), first) => {
+            let slash = cur.pos;
+            cur.bump();
+            let start = cur.pos;
+            let second = end(cur)?;
+            if cur.peek().is_some() {
+                return Err(cur.unexpected("the end of the date"));
+            }
+            interval(cur, first, second, slash, start)
+        }
+        (Some(b'.'), End::At(_)) if cur.rest().starts_with("..") => {
+            let span = cur.text.replacen("..", "/", 1);
+            Err(Fault::syntax(
+                "a `..` range must be inside square brackets".to_owned(),
+                cur.pos,
+                cur.pos + 2,
+            )
+            .with_hint(format!(
+                "write `[{}]` for one moment in that span, or `{span}` for something lasting from one to the other",
+                cur.text
+            )))
+        }
+        _ => Err(cur.unexpected("`/` or the end of the date")),
+    }
+}
+
+/// Checks an interval's ends; `start` is where the second end begins.
+fn interval(cur: &Cursor, a: End, b: End, slash: usize, start: usize) -> Result<Value, Fault> {
+    match (&a, &b) {
+        (End::At(p), End::At(q)) => ordered(cur, p, q, start)?,
+        (End::At(_), _) | (_, End::At(_)) => {}
+        _ => {
+            return Err(Fault::invalid(
+                "an interval needs at least one known end".to_owned(),
+                slash,
+                slash + 1,
+            )
+            .with_hint(super::hint::UNKNOWN_HINT.to_owned()));
+        }
+    }
+    Ok(Value::Interval(a, b))
+}
+
+/// Refuses a span whose end comes before its start; `start` is where the
+/// second point begins, so the caret lands on it.
+fn ordered(cur: &Cursor, p: &Point, q: &Point, start: usize) -> Result<(), Fault> {
+    if q.hi >= p.lo {
+        return Ok(());
+    }
+    let first = cur.slice(0, start);
+    let fault = Fault::invalid(
+        format!("`{}` ends before it starts", cur.text),
+        start,
+        cur.pos,
+    );
+    // A plain interval can be turned round; sets are left to the author.
+    let turned = first
+        .strip_suffix('/')
+        .filter(|a| !a.starts_with('['))
+        .map(|a| format!("did you mean `{}/{a}`?", cur.slice(start, cur.pos)));
+    Err(match turned {
+        Some(hint) => fault.with_hint(hint),
+        None => fault,
+    })
+}
+
+/// One end of an interval: `..`, empty, or a point.
+fn end(cur: &mut Cursor) -> Result<End, Fault> {
+    if cur.eat_str("..") {
+        return Ok(End::Open);
+    }
+    match cur.peek() {
+        None | Some(b'/') => Ok(End::Unknown),
+        Some(_) => point(cur).map(End::At),
+    }
+}
+
+fn set(cur: &mut Cursor) -> Result<Value, Fault> {
+    let open = cur.pos;
+    cur.bump();
+    let mut members = Vec::new();
+    loop {
+        cur.skip_spaces();
+        if members.is_empty() && cur.peek() == Some(b']') {
+            return Err(Fault::invalid(
+                "`[]` is an empty set, not a date".to_owned(),
+                open,
+                cur.pos + 1,
+            ));
+        }
+        members.push(member(cur)?);
+        cur.skip_spaces();
+        match cur.peek() {
+            Some(b',') => cur.bump(),
+            Some(b']') => {
+                cur.bump();
+                break;
+            }
+            None => {
+                return Err(Fault::syntax(
+                    "the `[` is never closed with `]`".to_owned(),
+                    open,
+                    open + 1,
+                ));
+            }
+            Some(_) => return Err(cur.unexpected("`,`, `..` or `]`")),
+        }
+    }
+    if cur.peek().is_some() {
+        return Err(cur.unexpected("the end of the date after `]`"));
+    }
+    Ok(Value::OneOf(members))
+}
+
+/// A set member: `a`, `..a`, `a..` or `a..b`.
+fn member(cur: &mut Cursor) -> Result<Member, Fault> {
+    if cur.eat_str("..") {
+        return Ok(Member::Range(None, Some(point(cur)?)));
+    }
+    let a = point(cur)?;
+    if !cur.eat_str("..") {
+        return Ok(Member::At(a));
+    }
+    match cur.peek() {
+        None | Some(b',' | b']') => Ok(Member::Range(Some(a), None)),
+        Some(b) if b.is_ascii_whitespace() => Ok(Member::Range(Some(a), None)),
+        Some(_) => {
+            let start = cur.pos;
+            let b = point(cur)?;
+            ordered(cur, &a, &b, start)?;
+            Ok(Member::Range(Some(a), Some(b)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn the_cursor_reports_whole_characters_and_the_end() {
+        let mut cur = Cursor {
+            text: "é2", pos: 0
+        };
+        let fault = cur.unexpected("a year");
+        assert_eq!((fault.offset, fault.len), (0, 2));
+        assert!(fault.message.contains("`é`"));
+        cur.pos = 3;
+        assert_eq!((cur.peek(), cur.peek_at(9), cur.rest()), (None, None, ""));
+        cur.bump();
+        assert_eq!(cur.pos, 3);
+        let fault = cur.unexpected("a year");
+        assert_eq!((fault.offset, fault.len), (3, 0));
+        assert!(fault.message.starts_with("the date ends too early"));
+    }
+
+    #[test]
+    fn set_members_take_every_form() {
+        let Ok(Value::OneOf(members)) = parse("[..2020, 2021,2022..2023 , 2024.. ]") else {
+            panic!("not a set");
+        };
+        let open = |m: &Member| (m.first().is_none(), m.last().is_none());
+        let shapes: Vec<_> = members.iter().map(open).collect();
+        assert_eq!(
+            shapes,
+            [(true, false), (false, false), (false, false), (false, true)]
+        );
+    }
+
+    #[test]
+    fn structure_faults_are_syntax_but_impossible_dates_are_not() {
+        assert!(parse("late 2023").unwrap_err().syntax);
+        assert!(parse("[2021").unwrap_err().syntax);
+        assert!(!parse("2023-13").unwrap_err().syntax);
+        assert!(!parse("2024/2023").unwrap_err().syntax);
+    }
+}
