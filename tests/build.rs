@@ -109,9 +109,9 @@ fn events_from_before_the_common_era_to_now_sort_as_designed() {
     site.build_ok();
     let index = site.page("index.html");
     let order: Vec<&str> = index
-        .split("<article class=\"event\" id=\"")
+        .split("<article class=\"event ")
         .skip(1)
-        .filter_map(|s| s.split('"').next())
+        .filter_map(|s| s.split(" id=\"").nth(1)?.split('"').next())
         .collect();
     // Earliest start first (an open start before all), then latest end, then
     // title: `interval` and `one-of` share both bounds, so their titles decide.

@@ -4,6 +4,7 @@
 //! the site's `templates/` folder replaces it. Templates see only the view
 //! structs of [`view`], never the model. Pages render in parallel.
 
+mod timeline;
 pub mod view;
 
 use std::path::Path;
@@ -15,7 +16,7 @@ use tera::{Context, Tera};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
-use view::{EventView, GroupView, LinkView, SiteView, SourceView, event_url, term_url, year_label};
+use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
 /// files are assets copied into the site as they are.
@@ -34,6 +35,7 @@ const THEME: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("feed.xml", include_str!("../../templates/feed.xml")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("timeline.js", include_str!("../../templates/timeline.js")),
 ];
 
 /// One file of the output: its path relative to the output folder, and bytes.
@@ -234,7 +236,7 @@ impl Job {
                         site: s,
                         root,
                         page_url: &url,
-                        page: index(site),
+                        page: timeline::index(site),
                     },
                 )
             }
@@ -431,41 +433,6 @@ fn site_view(site: &Site) -> SiteView<'_> {
                 url: format!("{}/index.html", t.name),
             })
             .collect(),
-    }
-}
-
-/// `index.html`: the events grouped under their years.
-#[derive(Serialize)]
-struct IndexPage<'a> {
-    groups: Vec<GroupView<'a>>,
-    count: usize,
-}
-
-fn index(site: &Site) -> IndexPage<'_> {
-    let mut groups: Vec<GroupView<'_>> = Vec::new();
-    for event in &site.events {
-        let label = year_label(&event.date);
-        match groups.last_mut() {
-            Some(group) if group.label == label => group.events.push(EventView::new(site, event)),
-            _ => {
-                let id = format!("y-{}", crate::site::term_slug(&label));
-                groups.push(GroupView {
-                    label,
-                    id,
-                    events: vec![EventView::new(site, event)],
-                });
-            }
-        }
-    }
-    // A label met twice (an open-start date sorts first) must not repeat an id.
-    for i in 1..groups.len() {
-        if groups[..i].iter().any(|g| g.id == groups[i].id) {
-            groups[i].id = format!("{}-{i}", groups[i].id);
-        }
-    }
-    IndexPage {
-        groups,
-        count: site.events.len(),
     }
 }
 

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::date::{Date, Shape};
-use crate::site::{Event, Site, Source};
+use crate::site::{Event, Site, Source, term_slug};
 
 /// Site-wide values, available on every page as `site`.
 #[derive(Serialize)]
@@ -49,6 +49,8 @@ pub struct DateView<'a> {
     pub start: Option<String>,
     /// `<time datetime>` value of the end, for intervals and "one of" spans.
     pub end: Option<String>,
+    /// Whether the start or the end is open or unknown (drawn faded).
+    pub open: bool,
 }
 
 impl<'a> DateView<'a> {
@@ -65,6 +67,7 @@ impl<'a> DateView<'a> {
             },
             start: machine.start,
             end: machine.end,
+            open: date.earliest().is_none() || date.latest().is_none(),
         }
     }
 }
@@ -132,6 +135,21 @@ pub struct EventView<'a> {
     pub taxonomies: Vec<TermsView<'a>>,
     /// What it cites.
     pub sources: Vec<SourceView<'a>>,
+    /// Values for the timeline's filters, one per taxonomy plus `outlets`:
+    /// `{name, value}` with space-separated slugs, for `data-<name>` attributes.
+    pub filters: Vec<FilterData<'a>>,
+    /// On the timeline, how long after the previous event this one came,
+    /// when that is long ("2 years later"); otherwise empty.
+    pub gap: Option<String>,
+}
+
+/// One `data-*` attribute of an event card.
+#[derive(Clone, Serialize)]
+pub struct FilterData<'a> {
+    /// The attribute's name after `data-`.
+    pub name: &'a str,
+    /// Space-separated slugs.
+    pub value: String,
 }
 
 impl<'a> EventView<'a> {
@@ -153,6 +171,30 @@ impl<'a> EventView<'a> {
                     .collect(),
             })
             .collect();
+        let mut filters: Vec<FilterData<'a>> = site
+            .taxonomies
+            .iter()
+            .zip(&event.terms)
+            .map(|(taxonomy, terms)| FilterData {
+                name: &taxonomy.name,
+                value: terms
+                    .iter()
+                    .map(|&t| taxonomy.terms[t].slug.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            })
+            .collect();
+        let mut outlets: Vec<String> = Vec::new();
+        for &s in &event.sources {
+            let slug = term_slug(&site.sources[s].outlet);
+            if !outlets.contains(&slug) {
+                outlets.push(slug);
+            }
+        }
+        filters.push(FilterData {
+            name: "outlets",
+            value: outlets.join(" "),
+        });
         EventView {
             slug: &event.slug,
             title: &event.title,
@@ -165,19 +207,10 @@ impl<'a> EventView<'a> {
                 .iter()
                 .map(|&s| SourceView::new(&site.sources[s]))
                 .collect(),
+            filters,
+            gap: None,
         }
     }
-}
-
-/// Events under one heading of the timeline.
-#[derive(Serialize)]
-pub struct GroupView<'a> {
-    /// The heading: a year ("2022", "44 BCE"), or "Undated".
-    pub label: String,
-    /// An `id` for the heading.
-    pub id: String,
-    /// The events, in order.
-    pub events: Vec<EventView<'a>>,
 }
 
 /// The URL of an event's page.
@@ -209,7 +242,7 @@ pub fn year_label(date: &Date) -> String {
 }
 
 /// An astronomical year in words: 2022 -> "2022", -43 -> "44 BCE".
-fn year_words(year: i32) -> String {
+pub fn year_words(year: i32) -> String {
     if year > 0 {
         year.to_string()
     } else {
