@@ -1,20 +1,24 @@
 #!/usr/bin/env node
 // Checks a built dateline site the way a browser and a reader see it.
 //
-//   node web/check-site.mjs SITE_DIR [--screenshots OUT_DIR]
+//   node web/check-site.mjs SITE_DIR [--artifacts DIR]
 //
-// What it checks, and why:
-//   1. HTML validity: the W3C Nu validator (vnu-jar) over every .html file,
-//      because templates can emit broken markup that browsers silently repair.
-//   2. Accessibility: axe-core (WCAG 2.0/2.1 A and AA plus best practices) on a
-//      sample of pages, served over HTTP on 127.0.0.1 and opened in Debian's
-//      Chromium, because a timeline must be usable with a screen reader and keyboard.
-//   3. Self-containment: no page may load anything from another host (privacy,
-//      offline use), and no page may log a console error or throw.
-//   4. Layout: no horizontal scrolling at 320 px, the narrowest common phone width.
-//   5. With --screenshots: full-page PNGs (1280 and 375 px, light and dark) for a
-//      person to look at.
-// It ends with the line "N passed, M failed" and exits 1 when M > 0.
+// What it checks (each line of the summary is one named check):
+//   1. HTML validity: the W3C Nu validator (vnu-jar) over every .html file.
+//   2. Accessibility: axe-core (WCAG 2.0/2.1 A and AA, best practices) with zero
+//      violations on index.html, one event, one source and one tag page, each in
+//      light and dark colour scheme; also tags/index.html and 404.html in light.
+//   3. Without JavaScript every event of index.html is there and readable.
+//   4. The filter of index.html, against the theme's contract (see README.md):
+//      <form id="filters">, data-* attributes on the events, URL query, status.
+//   5. Layout: no horizontal scrolling at 320 px on index, event, source, tag page.
+//   6. Screenshots, always: index.html at 390 and 1280 px in light and dark, one
+//      event page at 390 and 1280 px, into --artifacts DIR (default web/artifacts).
+//   7. Size: index.html plus the CSS and JS files it loads stay under 150 KB.
+//   8. On every page opened: no request to another host, no console error.
+// The site is served on 127.0.0.1 (ephemeral port) and opened in Debian's
+// Chromium through playwright-core. It ends with the line "N passed, M failed"
+// and exits 1 when M > 0.
 
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -26,13 +30,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 
-const TIMEOUT_MS = 1000 * (Number(process.env.CHECK_SITE_TIMEOUT) || 120); // whole run
+const TIMEOUT_MS = 1000 * (Number(process.env.CHECK_SITE_TIMEOUT) || 240); // whole run
+const ACTION_TIMEOUT_MS = 5000; // one click, selection, navigation or wait
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // a second guard besides the request routing below: no other host resolves at all
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const SIZE_BUDGET = 150 * 1024; // bytes: index.html + the CSS and JS it loads
+const DEFAULT_ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+const NOT_TAXONOMIES = new Set(['events', 'sources']); // top-level folders that are no taxonomy
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -54,6 +64,7 @@ const CONTENT_TYPES = {
 // ---------------------------------------------------------------- results
 
 const tally = { passed: 0, failed: 0 };
+const MAX_LINES = 12; // problems printed per check
 
 // Records one check: prints "ok" or "FAIL" with one indented line per problem.
 function report(name, problems) {
@@ -63,22 +74,39 @@ function report(name, problems) {
   } else {
     tally.failed++;
     console.log(`FAIL ${name} (${problems.length})`);
-    for (const p of problems) console.log(`     ${p}`);
+    for (const p of problems.slice(0, MAX_LINES)) console.log(`     ${p}`);
+    if (problems.length > MAX_LINES) console.log(`     ... and ${problems.length - MAX_LINES} more`);
   }
 }
+
+// Runs one check; an exception becomes its single problem.
+async function check(name, fn) {
+  let problems;
+  try {
+    problems = await fn();
+  } catch (err) {
+    problems = [`could not check: ${firstLine(err)}`];
+  }
+  report(name, problems);
+}
+
+const firstLine = (err) => String(err?.message ?? err).split('\n')[0];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // ---------------------------------------------------------------- arguments and files
 
 function parseArgs(argv) {
-  const args = { site: null, screenshots: null };
+  const args = { site: null, artifacts: DEFAULT_ARTIFACTS };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--screenshots') args.screenshots = argv[++i];
-    else if (argv[i].startsWith('--screenshots=')) args.screenshots = argv[i].slice(14);
-    else if (!args.site && !argv[i].startsWith('--')) args.site = argv[i];
-    else throw new Error(`unexpected argument: ${argv[i]}`);
+    const a = argv[i];
+    // --screenshots is the old name of --artifacts
+    if (a === '--artifacts' || a === '--screenshots') args.artifacts = argv[++i];
+    else if (/^--(artifacts|screenshots)=/.test(a)) args.artifacts = a.slice(a.indexOf('=') + 1);
+    else if (!args.site && !a.startsWith('--')) args.site = a;
+    else throw new Error(`unexpected argument: ${a}`);
   }
-  if (!args.site || args.screenshots === undefined) {
-    throw new Error('usage: node web/check-site.mjs SITE_DIR [--screenshots OUT_DIR]');
+  if (!args.site || !args.artifacts) {
+    throw new Error('usage: node web/check-site.mjs SITE_DIR [--artifacts DIR]');
   }
   if (!fs.statSync(args.site, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`not a directory: ${args.site}`);
@@ -97,18 +125,38 @@ function listHtml(dir, prefix = '') {
   return out.sort();
 }
 
-// The pages that get the browser checks, as site-relative paths.
-function samplePages(htmlFiles) {
-  const has = (p) => htmlFiles.includes(p);
-  const under = (dir) => htmlFiles.filter((f) => new RegExp(`^${dir}/[^/]+/index\\.html$`).test(f));
-  return [
-    ...(has('index.html') ? ['index.html'] : []),
-    ...under('events').slice(0, 3),
-    ...under('sources').slice(0, 2),
-    ...(has('tags/index.html') ? ['tags/index.html'] : []),
-    ...under('tags').slice(0, 1),
-    ...(has('404.html') ? ['404.html'] : []),
-  ];
+// The names of the sub-folders of siteDir/dir (none if it does not exist).
+function subfolders(siteDir, dir) {
+  const full = path.join(siteDir, dir);
+  if (!fs.statSync(full, { throwIfNoEntry: false })?.isDirectory()) return [];
+  return fs.readdirSync(full, { withFileTypes: true })
+    .filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+// The taxonomies of the site: top-level folders with an index.html and term
+// folders, other than events/ and sources/ (the demo has tags/ and people/).
+function findTaxonomies(siteDir, htmlFiles) {
+  return subfolders(siteDir, '.').filter((dir) => !NOT_TAXONOMIES.has(dir)
+    && htmlFiles.includes(`${dir}/index.html`)
+    && htmlFiles.some((f) => f.startsWith(`${dir}/`) && f.split('/').length === 3));
+}
+
+// The pages the browser checks use, as site-relative paths (null when missing).
+// Of events, sources and tags, the biggest page is taken, as it has the most markup.
+function pickPages(siteDir, htmlFiles) {
+  const biggest = (dir) => htmlFiles
+    .filter((f) => new RegExp(`^${dir}/[^/]+/index\\.html$`).test(f))
+    .map((f) => ({ f, size: fs.statSync(path.join(siteDir, f)).size }))
+    .sort((a, b) => b.size - a.size || a.f.localeCompare(b.f))[0]?.f ?? null;
+  const has = (f) => (htmlFiles.includes(f) ? f : null);
+  return {
+    index: has('index.html'),
+    event: biggest('events'),
+    source: biggest('sources'),
+    tag: biggest('tags'),
+    tagIndex: has('tags/index.html'),
+    notFound: has('404.html'),
+  };
 }
 
 // ---------------------------------------------------------------- HTML validity (Nu validator)
@@ -127,6 +175,7 @@ function runProcess(cmd, args) {
 
 // One run of the Nu validator over all files; returns "file:line:col: message" lines.
 async function validateHtml(siteArg, siteDir, htmlFiles) {
+  if (htmlFiles.length === 0) return ['no .html files'];
   const jar = String(require('vnu-jar'));
   const files = htmlFiles.map((f) => path.join(siteDir, f));
   let run;
@@ -208,44 +257,70 @@ function safeResolve(root, pathname) {
   return isInside(root, file) ? file : null;
 }
 
-// ---------------------------------------------------------------- browser checks (axe, requests, console, layout, screenshots)
+// ---------------------------------------------------------------- browser: contexts and pages
 
 function isExternal(url) {
   const { protocol, hostname } = new URL(url);
   return ['http:', 'https:', 'ws:', 'wss:'].includes(protocol) && hostname !== '127.0.0.1';
 }
 
-// A fresh context whose pages may not reach any other host: such requests are
-// recorded in the returned set and aborted.
-async function newContext(browser, options) {
-  const context = await browser.newContext(options);
-  const external = new Set();
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (isExternal(url)) {
-      external.add(url);
-      return route.abort('blockedbyclient');
-    }
-    return route.continue();
-  });
-  return { context, external };
+// What each page (by site-relative path, whatever the query) did, over every
+// mode it was opened in: requests to other hosts and console errors.
+const pageLogs = new Map();
+
+function pageLog(rel) {
+  if (!pageLogs.has(rel)) pageLogs.set(rel, { external: new Set(), errors: [] });
+  return pageLogs.get(rel);
 }
 
-// Opens a page, collecting console errors and uncaught exceptions.
-async function openPage(context, url) {
-  const page = await context.newPage();
-  const errors = [];
+// One browser context per mode ("light", "dark", "no-js", "filter"); requests to
+// other hosts are recorded (by page) and aborted.
+async function newMode(browser, base, mode, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  return { context, base, mode, colorScheme: mode === 'dark' ? 'dark' : 'light' };
+}
+
+// Opens base + rel + query in a new page of the mode; colour scheme and viewport
+// are set before loading. Console errors and other hosts go to pageLog(rel).
+async function openPage(mode, rel, { query = '', viewport = null } = {}) {
+  const page = await mode.context.newPage();
+  const log = pageLog(rel);
+  const label = `[${mode.mode}${viewport ? ` ${viewport.width}px` : ''}]`;
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (!isExternal(url)) return route.continue();
+    log.external.add(url);
+    return route.abort('blockedbyclient');
+  });
+  page.on('websocket', (ws) => { if (isExternal(ws.url())) log.external.add(ws.url()); });
   page.on('console', (msg) => {
-    // A blocked external request also logs an error; it is reported once, as external.
+    // A blocked request to another host also logs an error; it is reported once, as external.
     const source = msg.location()?.url;
     if (msg.type() === 'error' && !(source && isExternal(source))) {
-      errors.push(`console: ${msg.text()}${source ? ` (${source})` : ''}`);
+      log.errors.push(`${label} console: ${msg.text()}${source ? ` (${source})` : ''}`);
     }
   });
-  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
-  const response = await page.goto(url, { waitUntil: 'load' });
-  return { page, errors, status: response?.status() };
+  page.on('pageerror', (err) => log.errors.push(`${label} page error: ${firstLine(err)}`));
+  await page.emulateMedia({ colorScheme: mode.colorScheme });
+  if (viewport) await page.setViewportSize(viewport);
+  const response = await page.goto(mode.base + rel + query, { waitUntil: 'load' });
+  const status = response?.status();
+  if (status !== 200) log.errors.push(`${label} HTTP status ${status} for ${rel}${query}`);
+  return page;
 }
+
+// Opens a page, runs fn(page) and closes the page.
+async function withPage(mode, rel, options, fn) {
+  const page = await openPage(mode, rel, options);
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------- 2. accessibility (axe)
 
 // Runs axe-core in the page; returns one line (or two) per violation.
 async function runAxe(page) {
@@ -259,43 +334,331 @@ async function runAxe(page) {
       count: v.nodes.length,
       targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
       html: v.nodes[0]?.html ?? '',
+      summary: v.nodes[0]?.failureSummary ?? '',
     }));
   }, AXE_TAGS);
   return violations.map((v) => {
     const more = v.count > v.targets.length ? ` (+${v.count - v.targets.length} more)` : '';
     const html = v.html.replace(/\s+/g, ' ').slice(0, 120);
-    return `${v.id} [${v.impact}] ${v.targets.join(', ')}${more}: ${v.help}\n       e.g. ${html}`;
+    const why = v.summary.split('\n').slice(1).join(' ').trim().slice(0, 160);
+    return `${v.id} [${v.impact}] ${v.targets.join(', ')}${more}: ${v.help}`
+      + `\n       e.g. ${html}${why ? `\n       ${why}` : ''}`;
   });
 }
 
-// Axe, external-request and console checks on one page: three checks.
-async function checkPage(browser, base, rel) {
-  const { context, external } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-  try {
-    let axeProblems;
-    let consoleProblems = [];
-    try {
-      const { page, errors, status } = await openPage(context, base + rel);
-      const expected = rel === '404.html' ? [200, 404] : [200];
-      axeProblems = expected.includes(status) ? await runAxe(page) : [`HTTP status ${status}`];
-      consoleProblems = errors;
-    } catch (err) {
-      axeProblems = [`could not check: ${err.message.split('\n')[0]}`];
+async function axeChecks(modes, pages) {
+  const both = [pages.index, pages.event, pages.source, pages.tag];
+  const kinds = ['index.html', 'an event page', 'a source page', 'a tag page (tags/<term>/)'];
+  for (const mode of [modes.light, modes.dark]) {
+    for (const [i, rel] of both.entries()) {
+      if (!rel) {
+        report(`axe ${mode.mode} ${kinds[i]}`, [`the site has no ${kinds[i]}`]);
+        continue;
+      }
+      await check(`axe ${mode.mode} ${rel}`, () => withPage(mode, rel, {}, runAxe));
     }
-    report(`axe ${rel}`, axeProblems);
-    report(`no external requests ${rel}`, [...external].map((u) => `request to ${u}`));
-    report(`no console errors ${rel}`, consoleProblems);
-  } finally {
-    await context.close();
+  }
+  for (const [rel, kind] of [[pages.tagIndex, 'tags/index.html'], [pages.notFound, '404.html']]) {
+    if (!rel) report(`axe light ${kind}`, [`the site has no ${kind}`]);
+    else await check(`axe light ${rel}`, () => withPage(modes.light, rel, {}, runAxe));
   }
 }
 
-// At 320 px wide the page must not scroll sideways; names the elements that stick out if it does.
-async function checkLayout(browser, base, rel) {
-  const width = 320;
-  const { context } = await newContext(browser, { viewport: { width, height: 800 } });
+// ---------------------------------------------------------------- 3. without JavaScript
+
+// Every event folder has a visible article in ol.events on index.html, with a
+// linked heading and a date (a <time> element or text with a year).
+async function noJsChecks(mode, siteDir, indexRel) {
+  const folders = subfolders(siteDir, 'events');
+  await withPage(mode, indexRel, {}, async (page) => {
+    const articles = page.locator('ol.events > li article');
+    const info = await articles.evaluateAll((els) => els.map((a) => {
+      const heading = a.querySelector('h1, h2, h3, h4, h5, h6');
+      const link = heading?.querySelector('a[href]');
+      const rest = [...a.childNodes].filter((n) => n !== heading).map((n) => n.textContent).join(' ');
+      return {
+        title: (heading ?? a).textContent.trim().replace(/\s+/g, ' ').slice(0, 60),
+        heading: Boolean(heading),
+        href: link ? new URL(link.getAttribute('href'), location.href).pathname : null,
+        time: Boolean(a.querySelector('time')),
+        dateText: /\b\d{3,4}s?\b/.test(rest),
+      };
+    }));
+
+    await check('no-js: index.html lists one article per events/ folder', async () => {
+      const problems = [];
+      if (info.length !== folders.length) {
+        problems.push(`${info.length} "ol.events > li article" elements, but ${folders.length} folders in SITE/events/`);
+      }
+      const linked = new Set(info.map((a) => a.href?.match(/\/events\/([^/]+)\//)?.[1]).filter(Boolean));
+      for (const f of folders) if (!linked.has(f)) problems.push(`no article links to events/${f}/`);
+      return problems;
+    });
+
+    await check('no-js: every event article is visible, with a linked heading and a date', async () => {
+      const problems = [];
+      if (info.length === 0) return ['no "ol.events > li article" on index.html'];
+      for (const [i, a] of info.entries()) {
+        const what = `article ${i + 1} "${a.title}"`;
+        if (!(await articles.nth(i).isVisible())) problems.push(`${what} is not visible`);
+        if (!a.heading) problems.push(`${what} has no heading (h1-h6)`);
+        else if (!a.href) problems.push(`${what}: its heading has no link`);
+        if (!a.time && !a.dateText) problems.push(`${what} has no <time> element and no date text`);
+      }
+      return problems;
+    });
+  });
+}
+
+// ---------------------------------------------------------------- 4. the filter
+
+// What index.html shows of the filter contract, in one snapshot.
+function snapshot(page) {
+  return page.evaluate(() => {
+    const text = (el) => (el?.textContent ?? '').trim().replace(/\s+/g, ' ');
+    const form = document.getElementById('filters');
+    const status = document.getElementById('filter-status');
+    const lis = [...document.querySelectorAll('ol.events > li')];
+    return {
+      search: location.search,
+      form: form && {
+        tag: form.tagName.toLowerCase(),
+        visible: form.checkVisibility(),
+        selects: [...form.querySelectorAll('select')].map((s) => ({
+          name: s.name, value: s.value, options: [...s.options].map((o) => o.value),
+        })),
+        inputs: [...form.querySelectorAll('input')].map((i) => ({ name: i.name, type: i.type, value: i.value })),
+      },
+      status: status && { role: status.getAttribute('role'), text: text(status) },
+      events: lis.map((li) => ({
+        data: Object.fromEntries([...li.attributes].filter((a) => a.name.startsWith('data-'))
+          .map((a) => [a.name.slice(5), a.value.split(/\s+/).filter(Boolean)])),
+        title: text(li.querySelector('h1, h2, h3, h4, h5, h6')),
+        summary: text(li.querySelector('.summary')),
+        visible: li.checkVisibility(),
+        hidden: li.hidden,
+      })),
+      sections: [...document.querySelectorAll('section')].filter((s) => s.querySelector('ol.events > li'))
+        .map((s) => ({
+          label: text(s.querySelector('h1, h2, h3, h4, h5, h6')) || s.id || '?',
+          visible: s.checkVisibility(),
+          anyVisible: [...s.querySelectorAll('ol.events > li')].some((li) => li.checkVisibility()),
+        })),
+    };
+  });
+}
+
+// The longest word (letters and digits) of text, the first of equals; null if none.
+const longestWord = (text) => (text.match(/[\p{L}\p{N}]+/gu) ?? [])
+  .reduce((a, b) => (b.length > a.length ? b : a), '') || null;
+
+const TAG_SELECT = '#filters select[name="tags"]';
+const Q_INPUT = '#filters input[name="q"]';
+const describeEvent = (s, i) => `#${i + 1} "${s.events[i].title.slice(0, 50)}"`;
+const visibleSet = (s) => s.events.flatMap((e, i) => (e.visible ? [i] : []));
+
+// Everything in which the snapshot differs from "exactly the events `expected` are shown".
+function shownProblems(s, expected) {
+  const want = new Set(expected);
+  const problems = [];
+  const noAttribute = [];
+  for (const [i, e] of s.events.entries()) {
+    if (want.has(i) && !e.visible) problems.push(`${describeEvent(s, i)} should be shown but is hidden`);
+    if (!want.has(i) && e.visible) problems.push(`${describeEvent(s, i)} should be hidden but is shown`);
+    if (!want.has(i) && !e.visible && !e.hidden) noAttribute.push(`#${i + 1}`);
+  }
+  if (noAttribute.length) {
+    problems.push(`${noAttribute.length} hidden events lack the hidden attribute: ${noAttribute.join(', ')}`);
+  }
+  for (const sec of s.sections) {
+    if (!sec.anyVisible && sec.visible) problems.push(`section "${sec.label}" shows no event but is not hidden`);
+    if (sec.anyVisible && !sec.visible) problems.push(`section "${sec.label}" has shown events but is hidden`);
+  }
+  return problems;
+}
+
+// The #filter-status text must name the visible count.
+function statusProblems(s) {
+  const count = visibleSet(s).length;
+  if (!s.status) return ['no #filter-status element'];
+  return new RegExp(`(^|\\D)${count}(\\D|$)`).test(s.status.text) ? []
+    : [`#filter-status says "${s.status.text}", which does not contain the visible count ${count}`];
+}
+
+// The query must hold exactly the non-empty parameters in `want` ({ tags: 'x', q: '' ... }).
+function queryProblems(s, want) {
+  const params = new URLSearchParams(s.search);
+  const problems = [];
+  for (const [key, value] of Object.entries(want)) {
+    if (value && params.get(key) !== value) problems.push(`location.search "${s.search}" lacks ${key}=${value}`);
+    if (!value && params.has(key)) problems.push(`location.search "${s.search}" has an empty or stale ${key}=`);
+  }
+  return problems;
+}
+
+// Waits (briefly) until exactly the events `expected` are visible, then takes a snapshot.
+async function settle(page, expected) {
+  await page.waitForFunction((want) => {
+    const shown = [...document.querySelectorAll('ol.events > li')]
+      .flatMap((li, i) => (li.checkVisibility() ? [i] : []));
+    return shown.join() === want.join();
+  }, expected, { timeout: 2000 }).catch(() => {});
+  return snapshot(page);
+}
+
+// Everything the contract asks of index.html before any filtering.
+function contractProblems(s, taxonomies, siteDir) {
+  const problems = [];
+  if (!s.form) return ['index.html has no element with id="filters" (expected <form id="filters">)'];
+  if (s.form.tag !== 'form') problems.push(`#filters is a <${s.form.tag}>, not a <form>`);
+  if (!s.form.visible) problems.push('#filters is still hidden (or not displayed) after the page\'s script ran');
+  const selects = new Map(s.form.selects.map((sel) => [sel.name, sel]));
+  for (const name of [...taxonomies, 'outlet']) {
+    const sel = selects.get(name);
+    if (!sel) { problems.push(`no <select name="${name}"> in #filters`); continue; }
+    if (sel.options[0] !== '') {
+      problems.push(`<select name="${name}">: first option has value "${sel.options[0] ?? '(no options)'}", not ""`);
+    }
+    const attr = name === 'outlet' ? 'outlets' : name;
+    const used = new Set(s.events.flatMap((e) => e.data[attr] ?? []));
+    if (s.events.length && !s.events.some((e) => attr in e.data)) {
+      problems.push(`no "ol.events > li" has a data-${attr} attribute`);
+    }
+    const values = sel.options.filter(Boolean);
+    for (const v of values) if (!used.has(v)) problems.push(`<select name="${name}"> option "${v}" matches no li[data-${attr}~="${v}"]`);
+    for (const v of used) if (!values.includes(v)) problems.push(`data-${attr} slug "${v}" has no option in <select name="${name}">`);
+    if (name !== 'outlet') {
+      const terms = new Set(subfolders(siteDir, name));
+      for (const v of values) if (!terms.has(v)) problems.push(`<select name="${name}"> option "${v}" is not a term slug (no SITE/${name}/${v}/)`);
+    }
+  }
+  const q = s.form.inputs.find((i) => i.name === 'q');
+  if (!q) problems.push('no <input type="search" name="q"> in #filters');
+  else if (q.type !== 'search') problems.push(`<input name="q"> has type="${q.type}", not "search"`);
+  if (!s.status) problems.push('no element with id="filter-status" (with role="status")');
+  else if (s.status.role !== 'status') problems.push(`#filter-status has role="${s.status.role ?? ''}", not "status"`);
+  return problems;
+}
+
+async function filterChecks(mode, siteDir, indexRel, taxonomies) {
+  const names = {
+    contract: 'filter: index.html has the #filters form of the contract',
+    tag: 'filter: choosing the rarest tag shows exactly its events',
+    url: 'filter: the tag is in the URL query (tags=<slug>)',
+    status: 'filter: #filter-status gives the visible count',
+    reload: 'filter: reload keeps the shown events and the selected tag',
+    text: 'filter: a word typed in q shows the events whose title or summary has it',
+    clear: 'filter: index.html without a query shows all events',
+    keyboard: 'filter: the tag select is reachable with Tab',
+  };
+  const page = await openPage(mode, indexRel);
   try {
-    const { page } = await openPage(context, base + rel);
+    const s0 = await snapshot(page);
+    report(names.contract, contractProblems(s0, taxonomies, siteDir));
+    const all = s0.events.map((_, i) => i);
+
+    // Why the tag checks cannot run, if they cannot.
+    const tagSelect = s0.form?.selects.find((sel) => sel.name === 'tags');
+    const counts = (tagSelect?.options ?? []).filter(Boolean)
+      .map((slug) => ({ slug, n: s0.events.filter((e) => e.data.tags?.includes(slug)).length }))
+      .filter((c) => c.n > 0);
+    const tagBlocker = !s0.form ? 'index.html has no <form id="filters">'
+      : !tagSelect ? '#filters has no <select name="tags">'
+        : !s0.form.visible ? '#filters is hidden'
+          : counts.length === 0 ? 'no option of <select name="tags"> matches an li[data-tags~=slug]' : null;
+    let word = null;
+
+    if (tagBlocker) {
+      for (const n of [names.tag, names.url, names.status, names.reload]) report(n, [`not run: ${tagBlocker}`]);
+    } else {
+      const { slug, n } = counts.reduce((a, b) => (b.n < a.n ? b : a));
+      const expected = all.filter((i) => s0.events[i].data.tags?.includes(slug));
+      let s = s0;
+      await check(`${names.tag}: "${slug}" (${n} of ${all.length})`, async () => {
+        await page.selectOption(TAG_SELECT, slug);
+        s = await settle(page, expected);
+        return shownProblems(s, expected);
+      });
+      report(names.url, queryProblems(s, { tags: slug, q: '', outlet: '' }));
+      report(names.status, statusProblems(s));
+      await check(names.reload, async () => {
+        await page.reload({ waitUntil: 'load' });
+        const r = await settle(page, expected);
+        const value = r.form?.selects.find((sel) => sel.name === 'tags')?.value;
+        return [
+          ...(value === slug ? [] : [`after reload <select name="tags"> shows "${value}", not "${slug}"`]),
+          ...shownProblems(r, expected),
+        ];
+      });
+      const first = (await snapshot(page)).events.find((e) => e.visible) ?? s0.events[expected[0]];
+      word = longestWord(first.title);
+    }
+
+    const qBlocker = !s0.form ? 'index.html has no <form id="filters">'
+      : !s0.form.inputs.some((i) => i.name === 'q') ? '#filters has no <input type="search" name="q">'
+        : !s0.form.visible ? '#filters is hidden' : null;
+    if (!qBlocker) word ??= longestWord(s0.events[0]?.title ?? '');
+    if (qBlocker || !word) {
+      report(names.text, [`not run: ${qBlocker ?? 'no event title with a word in it'}`]);
+    } else {
+      const lower = word.toLowerCase();
+      const expected = all.filter((i) => `${s0.events[i].title} ${s0.events[i].summary}`.toLowerCase().includes(lower));
+      await check(`${names.text}: "${word}" (${expected.length} of ${all.length})`, async () => {
+        if (!tagBlocker) await page.selectOption(TAG_SELECT, ''); // the word alone decides
+        await page.locator(Q_INPUT).fill('');
+        await page.locator(Q_INPUT).pressSequentially(word);
+        const s = await settle(page, expected);
+        return [...shownProblems(s, expected), ...queryProblems(s, { q: word, tags: '' }), ...statusProblems(s)];
+      });
+    }
+
+    await check(names.clear, async () => {
+      if (!s0.form) return ['not run: index.html has no <form id="filters">'];
+      await page.goto(mode.base + indexRel, { waitUntil: 'load' });
+      const s = await settle(page, all);
+      const problems = shownProblems(s, all);
+      for (const sel of s.form?.selects ?? []) {
+        if (sel.value !== '') problems.push(`<select name="${sel.name}"> shows "${sel.value}", not ""`);
+      }
+      const q = s.form?.inputs.find((i) => i.name === 'q');
+      if (q?.value) problems.push(`<input name="q"> holds "${q.value}"`);
+      if (s.form) problems.push(...statusProblems(s));
+      return problems;
+    });
+  } finally {
+    await page.close();
+  }
+  await check(names.keyboard, () => withPage(mode, indexRel, {}, (page) => tabTo(page, TAG_SELECT, 40)));
+}
+
+// Presses Tab up to `max` times until `selector` has the focus.
+async function tabTo(page, selector, max) {
+  if (!(await page.$(selector))) return [`not run: no ${selector} on the page`];
+  if (!(await page.locator(selector).isVisible())) {
+    return [`${selector} is not visible (it or #filters is hidden), so Tab cannot reach it`];
+  }
+  const path = [];
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press('Tab');
+    const { hit, what } = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      const what = !el || el === document.body ? 'body'
+        : el.tagName === 'A' ? `a "${el.textContent.trim().replace(/\s+/g, ' ').slice(0, 20)}"`
+          : `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.name ? `[name=${el.name}]` : ''}`;
+      return { hit: Boolean(el?.matches(sel)), what };
+    }, selector);
+    if (hit) return [];
+    path.push(what);
+  }
+  return [`${selector} did not get the focus in ${max} Tab presses; focus went: ${path.slice(0, 15).join(', ')}${path.length > 15 ? ', ...' : ''}`];
+}
+
+// ---------------------------------------------------------------- 5. layout
+
+// At 320 px wide the page must not scroll sideways; names the elements that stick out if it does.
+async function checkLayout(mode, rel) {
+  const width = 320;
+  await check(`layout ${width}px ${rel}`, () => withPage(mode, rel, { viewport: { width, height: 800 } }, async (page) => {
     const { scrollWidth, innerWidth, offenders } = await page.evaluate(() => {
       const describe = (el) => el.tagName.toLowerCase()
         + (el.id ? `#${el.id}` : '')
@@ -313,74 +676,146 @@ async function checkLayout(browser, base, rel) {
           + ` (box ${el.clientWidth}px): "${el.textContent.trim().replace(/\s+/g, ' ').slice(0, 40)}"`),
       };
     });
-    const problems = scrollWidth <= innerWidth ? []
+    return scrollWidth <= innerWidth ? []
       : [`scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`, ...offenders];
-    report(`layout ${width}px ${rel}`, problems);
-  } catch (err) {
-    report(`layout ${width}px ${rel}`, [`could not check: ${err.message.split('\n')[0]}`]);
-  } finally {
-    await context.close();
-  }
+  }));
 }
 
-// Full-page PNGs of each page at two widths, light and dark.
-async function takeScreenshots(browser, base, pages, outDir) {
-  fs.mkdirSync(outDir, { recursive: true });
-  for (const rel of pages) {
-    const name = rel === 'index.html' ? 'index' : path.dirname(rel).replaceAll('/', '-');
-    for (const width of [1280, 375]) {
-      for (const colorScheme of ['light', 'dark']) {
-        const { context } = await newContext(browser, { viewport: { width, height: 800 } });
-        try {
-          const { page } = await openPage(context, base + rel);
-          await page.emulateMedia({ colorScheme });
-          const file = path.join(outDir, `${name}-${width}-${colorScheme}.png`);
+// ---------------------------------------------------------------- 6. screenshots
+
+// Full-page PNGs: index.html at 390 and 1280 px, light and dark; one event page
+// at 390 and 1280 px, light. One check: every file was written and is not empty.
+async function takeScreenshots(modes, pages, outDir) {
+  const shots = [];
+  for (const width of [390, 1280]) {
+    if (pages.index) for (const m of [modes.light, modes.dark]) shots.push([m, pages.index, 'index', width]);
+    if (pages.event) shots.push([modes.light, pages.event, `${path.dirname(pages.event).replaceAll('/', '-')}`, width]);
+  }
+  await check(`screenshots (${shots.length} PNGs in ${outDir})`, async () => {
+    fs.mkdirSync(outDir, { recursive: true });
+    const problems = [];
+    if (!pages.index) problems.push('no index.html to take');
+    if (!pages.event) problems.push('no event page to take');
+    for (const [mode, rel, name, width] of shots) {
+      const file = path.join(outDir, `${name}-${width}-${mode.colorScheme}.png`);
+      try {
+        await withPage(mode, rel, { viewport: { width, height: 800 } }, async (page) => {
+          await page.evaluate(() => document.fonts.ready);
           await page.screenshot({ path: file, fullPage: true });
-          console.log(`shot ${file}`);
-        } finally {
-          await context.close();
-        }
+        });
+        if (!(fs.statSync(file).size > 1000)) problems.push(`${file} is (almost) empty`);
+      } catch (err) {
+        problems.push(`${file}: ${firstLine(err)}`);
       }
     }
+    return problems;
+  });
+}
+
+// ---------------------------------------------------------------- 7. size
+
+// index.html plus every same-host CSS and JS file it loads (linked, or fetched,
+// e.g. by an import or @import), in bytes as stored, against SIZE_BUDGET.
+async function checkSize(mode, siteDir, indexRel) {
+  let name = `size: ${indexRel} + its CSS and JS under ${kb(SIZE_BUDGET)}`;
+  let problems;
+  try {
+    problems = await withPage(mode, indexRel, {}, async (page) => {
+      const urls = await page.evaluate(() => {
+        const sel = 'link[rel~="stylesheet"][href], link[rel="modulepreload"][href], '
+          + 'link[rel="preload"][as="script"][href], link[rel="preload"][as="style"][href], script[src]';
+        const linked = [...document.querySelectorAll(sel)]
+          .map((el) => new URL(el.getAttribute('href') ?? el.getAttribute('src'), location.href).href);
+        const fetched = performance.getEntriesByType('resource').map((e) => e.name)
+          .filter((u) => /\.(css|m?js)$/i.test(new URL(u).pathname));
+        return [...new Set([...linked, ...fetched])];
+      });
+      const host = new URL(mode.base).host;
+      const parts = [[indexRel, fs.statSync(path.join(siteDir, indexRel)).size]];
+      const out = [];
+      for (const u of urls) {
+        const url = new URL(u);
+        if (url.host !== host) continue; // other hosts are reported by the request check
+        const file = safeResolve(siteDir, decodeURIComponent(url.pathname));
+        const stat = file && fs.statSync(file, { throwIfNoEntry: false });
+        if (!stat?.isFile()) { out.push(`${url.pathname} is linked but not in the site`); continue; }
+        parts.push([path.relative(siteDir, file), stat.size]);
+      }
+      const total = parts.reduce((sum, [, size]) => sum + size, 0);
+      const list = parts.map(([f, size]) => `${f} ${size}`).join(' + ');
+      name = `size: ${indexRel} + ${parts.length - 1} CSS/JS files = ${total} bytes (${kb(total)}), budget ${kb(SIZE_BUDGET)}`;
+      if (total >= SIZE_BUDGET) out.push(`${list} = ${total} bytes, over the budget of ${SIZE_BUDGET}`);
+      return out;
+    });
+  } catch (err) {
+    problems = [`could not check: ${firstLine(err)}`];
+  }
+  report(name, problems);
+}
+
+// ---------------------------------------------------------------- 8. requests and console
+
+// One pair of checks per page opened above, over all the modes it was opened in.
+function requestAndConsoleChecks() {
+  for (const [rel, log] of pageLogs) {
+    report(`no other host ${rel}`, [...log.external].map((u) => `request to ${u}`));
+    report(`no console errors ${rel}`, [...new Set(log.errors)]);
   }
 }
 
-async function browserChecks(siteDir, pages, screenshotsDir) {
+// ---------------------------------------------------------------- main
+
+async function browserChecks(siteDir, pages, taxonomies, artifacts) {
   const server = await serve(siteDir);
   const base = `http://127.0.0.1:${server.address().port}/`;
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    for (const rel of pages) await checkPage(browser, base, rel);
-    const event = pages.find((p) => p.startsWith('events/'));
-    const layoutPages = ['index.html', event].filter((p) => p && pages.includes(p));
-    for (const rel of layoutPages) await checkLayout(browser, base, rel);
-    if (screenshotsDir) await takeScreenshots(browser, base, layoutPages, screenshotsDir);
+    const modes = {
+      light: await newMode(browser, base, 'light'),
+      dark: await newMode(browser, base, 'dark'),
+      noJs: await newMode(browser, base, 'no-js', { javaScriptEnabled: false }),
+      filter: await newMode(browser, base, 'filter'),
+    };
+    await axeChecks(modes, pages);
+    if (pages.index) {
+      await noJsChecks(modes.noJs, siteDir, pages.index);
+      await filterChecks(modes.filter, siteDir, pages.index, taxonomies);
+    } else {
+      report('index.html exists', ['missing: no-js, filter and size checks not run']);
+    }
+    for (const rel of [pages.index, pages.event, pages.source, pages.tag].filter(Boolean)) {
+      await checkLayout(modes.light, rel);
+    }
+    await takeScreenshots(modes, pages, artifacts);
+    if (pages.index) await checkSize(modes.light, siteDir, pages.index);
+    requestAndConsoleChecks();
   } finally {
     if (browser) await browser.close();
     server.close();
   }
 }
 
-// ---------------------------------------------------------------- main
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const siteDir = fs.realpathSync(args.site);
   const htmlFiles = listHtml(siteDir);
-  const pages = samplePages(htmlFiles);
+  const pages = pickPages(siteDir, htmlFiles);
+  const taxonomies = findTaxonomies(siteDir, htmlFiles);
+  const started = Date.now();
 
-  console.log(`checking ${htmlFiles.length} HTML files in ${args.site}; browser checks on ${pages.length} pages`);
-  report(`html validity (${htmlFiles.length} files)`,
-    htmlFiles.length ? await validateHtml(args.site, siteDir, htmlFiles) : ['no .html files']);
-  if (!htmlFiles.includes('index.html')) report('index.html exists', ['missing']);
-
+  console.log(`checking ${htmlFiles.length} HTML files in ${args.site}; taxonomies: ${taxonomies.join(', ') || 'none'}`);
+  console.log(`pages: ${Object.entries(pages).map(([k, v]) => `${k}=${v ?? '-'}`).join(' ')}`);
+  // The validator (Java) runs while the browser checks do; it is reported at the end.
+  const validity = validateHtml(args.site, siteDir, htmlFiles);
   try {
-    await browserChecks(siteDir, pages, args.screenshots);
+    await browserChecks(siteDir, pages, taxonomies, args.artifacts);
   } catch (err) {
-    report('browser checks', [err.message.split('\n')[0]]);
+    report('browser checks', [firstLine(err)]);
   }
+  report(`html validity (${htmlFiles.length} files)`, await validity);
 
+  console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${args.artifacts}`);
   console.log(`${tally.passed} passed, ${tally.failed} failed`);
   return tally.failed > 0 ? 1 : 0;
 }
