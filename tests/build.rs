@@ -276,3 +276,33 @@ fn a_utf8_bom_and_crlf_line_endings_build() {
             .contains("Saved on Windows")
     );
 }
+
+#[test]
+fn dense_years_split_into_months_and_long_gaps_are_marked() {
+    let mut site = TestSite::minimal();
+    for day in 1..=13 {
+        site = site.file(
+            &format!("content/events/busy-{day}.md"),
+            &format!(
+                "---\ntitle: Busy {day}\ndate: 2024-{:02}-{day:02}\nsources: [src-a]\n---\n",
+                1 + day % 3
+            ),
+        );
+    }
+    site.build_ok();
+    let index = site.page("index.html");
+    for month in ["January", "February", "March"] {
+        assert!(
+            index.contains(&format!("class=\"month-heading\">{month}</h3>")),
+            "no {month} heading"
+        );
+    }
+    // 2022-02-21 to January 2024: a long gap, said in words.
+    assert!(
+        index.contains("<p class=\"gap\"><span>22 months later</span></p>"),
+        "{index}"
+    );
+    // The overview draws one mark per event, each linking to its card.
+    assert_eq!(index.matches("<rect class=\"mark").count(), 14);
+    assert!(index.contains("<a href=\"#busy-1\""));
+}
