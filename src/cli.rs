@@ -1,11 +1,12 @@
-//! Command-line arguments and how each command reports to the terminal.
+//! Command-line arguments, and how each command reports to the terminal.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use dateline::{BuildError, BuildOptions, Diagnostics, build};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use dateline::scaffold::{self, NewEvent, NewSource, ScaffoldError};
+use dateline::{BuildError, BuildOptions, Diagnostics, build, report};
 
 /// A static-site generator for timelines.
 #[derive(Parser)]
@@ -32,17 +33,87 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
-    /// Check every note and link; write nothing.
+    /// Check every note, date, source and link; write nothing.
     Check {
         /// Include notes marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// How to print the problems.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Write a new event note (or, with `new source`, a source note).
+    New(NewArgs),
+    /// Create a new site with an example event and source.
+    Init {
+        /// The folder to create the site in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people: each problem with its line and a caret under it.
+    Human,
+    /// One JSON document, for editors and CI.
+    Json,
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct NewArgs {
+    #[command(subcommand)]
+    source: Option<NewSourceCommand>,
+    /// What happened, as a headline.
+    title: Option<String>,
+    /// When, in EDTF: 2022-02-21, 2023-10/2024-03, '[2023-10..2024-03]', 2023~ ...
+    #[arg(long)]
+    date: Option<String>,
+    /// Tags, separated by commas.
+    #[arg(long, value_delimiter = ',')]
+    tags: Vec<String>,
+    /// Ids of the source notes it rests on, separated by commas.
+    #[arg(long, value_delimiter = ',')]
+    sources: Vec<String>,
+    /// The page's URL name (default: made from the title).
+    #[arg(long)]
+    slug: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum NewSourceCommand {
+    /// Write a new source note, content/sources/<ID>.md.
+    Source {
+        /// The id events will cite it by.
+        id: String,
+        /// The headline, as the outlet printed it.
+        #[arg(long)]
+        title: String,
+        /// Who published it.
+        #[arg(long)]
+        outlet: String,
+        /// The article's address (never invent one).
+        #[arg(long)]
+        url: Option<String>,
+        /// When it was published, in EDTF.
+        #[arg(long)]
+        published: Option<String>,
     },
 }
 
 impl Cli {
     /// Runs the command and returns the exit code: 0 ok, 1 content errors, 2 usage errors.
     pub fn run(self) -> ExitCode {
+        let root = self.root;
         match self.command {
             Command::Build {
                 drafts,
@@ -50,75 +121,156 @@ impl Cli {
                 base_url,
             } => {
                 let options = BuildOptions {
-                    root: self.root.clone(),
+                    root: root.clone(),
                     output,
                     drafts,
                     base_url,
                 };
                 match build::build(&options) {
                     Ok(summary) => {
-                        report(&self.root, summary.warnings);
+                        report_all(&root, &summary.warnings);
                         println!(
-                            "built {} events and {} sources: {} files in {} ({} ms)",
-                            summary.events,
-                            summary.sources,
+                            "built {} and {}: {} files in {} in {} ms{}",
+                            plural(summary.events, "event"),
+                            plural(summary.sources, "source"),
                             summary.pages,
                             build::output_dir(&options).display(),
-                            summary.elapsed.as_millis()
+                            summary.elapsed.as_millis(),
+                            warnings_suffix(&summary.warnings)
                         );
                         ExitCode::SUCCESS
                     }
-                    Err(err) => failure(&self.root, err, Mode::Build),
+                    Err(err) => failure(
+                        &root,
+                        err,
+                        "the build failed; the previous site was left as it was",
+                    ),
                 }
             }
-            Command::Check { drafts } => {
-                let options = BuildOptions {
-                    root: self.root.clone(),
-                    drafts,
-                    ..BuildOptions::default()
-                };
-                match build::render(&options) {
-                    Ok((site, _, warnings)) => {
-                        let (_, count) = warnings.counts();
-                        report(&self.root, warnings);
-                        println!(
-                            "checked {} events and {} sources: no errors, {count} warning{}",
-                            site.events.len(),
-                            site.sources.len(),
-                            if count == 1 { "" } else { "s" }
-                        );
-                        ExitCode::SUCCESS
-                    }
-                    Err(err) => failure(&self.root, err, Mode::Check),
-                }
+            Command::Check { drafts, format } => check(&root, drafts, format),
+            Command::New(args) => new(&root, args),
+            Command::Init { dir, force } => init(&dir, force),
+            Command::Completions { shell } => {
+                clap_complete::generate(
+                    shell,
+                    &mut Cli::command(),
+                    "dateline",
+                    &mut std::io::stdout(),
+                );
+                ExitCode::SUCCESS
             }
         }
     }
 }
 
-/// Which command failed, for the closing line.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Build,
-    Check,
+fn check(root: &Path, drafts: bool, format: Format) -> ExitCode {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        drafts,
+        ..BuildOptions::default()
+    };
+    let result = build::render(&options);
+    if format == Format::Json {
+        let (mut diagnostics, code) = match result {
+            Ok((_, _, warnings)) => (warnings, ExitCode::SUCCESS),
+            Err(BuildError::Content(diagnostics)) => (diagnostics, ExitCode::from(1)),
+            Err(err) => return failure(root, err, "the check failed"),
+        };
+        relative(root, &mut diagnostics);
+        println!("{:#}", diagnostics.to_json());
+        return code;
+    }
+    match result {
+        Ok((site, _, warnings)) => {
+            report_all(root, &warnings);
+            println!(
+                "checked {} and {}: {}",
+                plural(site.events.len(), "event"),
+                plural(site.sources.len(), "source"),
+                report::counts(&warnings)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => failure(root, err, "the check found errors"),
+    }
 }
 
-fn failure(root: &Path, err: BuildError, mode: Mode) -> ExitCode {
+fn new(root: &Path, args: NewArgs) -> ExitCode {
+    let written = match args.source {
+        Some(NewSourceCommand::Source {
+            id,
+            title,
+            outlet,
+            url,
+            published,
+        }) => scaffold::new_source(
+            root,
+            &NewSource {
+                id,
+                title,
+                outlet,
+                url,
+                published,
+            },
+        ),
+        None => {
+            let (Some(title), Some(date)) = (args.title, args.date) else {
+                eprintln!(
+                    "error: `dateline new` needs a title and a date\n  = hint: dateline new \"What happened\" --date 2022-02-21 --sources some-source"
+                );
+                return ExitCode::from(2);
+            };
+            let event = NewEvent {
+                title,
+                date,
+                tags: args.tags,
+                sources: args.sources,
+                slug: args.slug,
+            };
+            scaffold::new_event(root, &event)
+        }
+    };
+    match written {
+        Ok(path) => {
+            println!("{}", display(root, &path));
+            ExitCode::SUCCESS
+        }
+        Err(err) => scaffold_failure(&err),
+    }
+}
+
+fn init(dir: &Path, force: bool) -> ExitCode {
+    match scaffold::init(dir, force) {
+        Ok(files) => {
+            for file in &files {
+                println!("wrote {}", file.display());
+            }
+            let cd = if dir == Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", dir.display())
+            };
+            println!("a new site is ready: {cd}dateline build");
+            ExitCode::SUCCESS
+        }
+        Err(err) => scaffold_failure(&err),
+    }
+}
+
+fn scaffold_failure(err: &ScaffoldError) -> ExitCode {
+    let mut out = std::io::stderr().lock();
+    let _ = writeln!(out, "error: {}", err.message);
+    if let Some(hint) = &err.hint {
+        let _ = writeln!(out, "  = hint: {hint}");
+    }
+    ExitCode::from(if err.usage { 2 } else { 1 })
+}
+
+fn failure(root: &Path, err: BuildError, closing: &str) -> ExitCode {
     match err {
         BuildError::Content(diagnostics) => {
-            let (errors, warnings) = diagnostics.counts();
-            report(root, diagnostics);
-            let counts = format!(
-                "{errors} error{} and {warnings} warning{}",
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" }
-            );
-            match mode {
-                Mode::Build => eprintln!(
-                    "error: the build failed with {counts}; the previous site was left as it was"
-                ),
-                Mode::Check => eprintln!("error: the check found {counts}"),
-            }
+            report_all(root, &diagnostics);
+            eprintln!("error: {closing} ({})", report::counts(&diagnostics));
             ExitCode::from(1)
         }
         BuildError::Usage(message) => {
@@ -132,13 +284,42 @@ fn failure(root: &Path, err: BuildError, mode: Mode) -> ExitCode {
     }
 }
 
-/// Prints every problem to stderr, paths relative to where the user is.
-fn report(root: &Path, mut diagnostics: Diagnostics) {
+/// Prints every problem to stderr, in colour on a terminal unless NO_COLOR is set.
+fn report_all(root: &Path, diagnostics: &Diagnostics) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let mut diagnostics = diagnostics.clone();
+    relative(root, &mut diagnostics);
+    let stderr = std::io::stderr();
+    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let _ = write!(stderr.lock(), "{}", report::render(&diagnostics, color));
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+}
+
+fn warnings_suffix(warnings: &Diagnostics) -> String {
+    match warnings.counts().1 {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
+    }
+}
+
+/// Paths as the user would type them: relative to the current folder when
+/// the site is the current folder.
+fn relative(root: &Path, diagnostics: &mut Diagnostics) {
     if root == Path::new(".") {
         diagnostics.relative_to(Path::new("."));
     }
-    let mut out = std::io::stderr().lock();
-    for diagnostic in diagnostics.sorted() {
-        let _ = writeln!(out, "{diagnostic}\n");
+}
+
+fn display(root: &Path, path: &Path) -> String {
+    if root == Path::new(".") {
+        path.strip_prefix(".").unwrap_or(path).display().to_string()
+    } else {
+        path.display().to_string()
     }
 }

@@ -9,7 +9,9 @@ use crate::fields::Fields;
 pub const CONFIG_FILE: &str = "dateline.yaml";
 
 /// Keys an event note may have besides its taxonomies.
-pub(crate) const EVENT_KEYS: &[&str] = &["title", "date", "summary", "sources", "slug", "draft"];
+pub(crate) const EVENT_KEYS: &[&str] = &[
+    "title", "date", "summary", "sources", "slug", "draft", "forecast",
+];
 
 /// Folder names of the output that a taxonomy's pages would collide with.
 const RESERVED: &[&str] = &["events", "static"];
@@ -47,6 +49,7 @@ impl Config {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|err| {
             Diagnostics::from_iter([Diagnostic::error(
+                "config-unreadable",
                 &path,
                 format!("cannot read the site settings: {err}"),
             )
@@ -80,14 +83,18 @@ impl Config {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !valid || EVENT_KEYS.contains(&name.as_str()) || RESERVED.contains(&name.as_str()) {
                 diagnostics.push(
-                    Diagnostic::error(path, format!("`{name}` cannot name a taxonomy"))
+                    Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy"))
                         .at_offset(text, offset, name.len())
                         .with_hint("a taxonomy is a lowercase front-matter key such as `tags` or `people`, other than title, date, summary, sources, slug, draft and events"),
                 );
             } else if names.contains(&name) {
                 diagnostics.push(
-                    Diagnostic::error(path, format!("the taxonomy `{name}` is listed twice"))
-                        .at_offset(text, offset, name.len()),
+                    Diagnostic::error(
+                        "taxonomy-duplicate",
+                        path,
+                        format!("the taxonomy `{name}` is listed twice"),
+                    )
+                    .at_offset(text, offset, name.len()),
                 );
             } else {
                 names.push(name);
@@ -102,7 +109,7 @@ impl Config {
                 Some(if url.ends_with('/') { url } else { format!("{url}/") })
             } else {
                 diagnostics.push(
-                    Diagnostic::error(path, format!("`base_url` must be an absolute http(s) URL, not `{url}`"))
+                    Diagnostic::error("base-url", path, format!("`base_url` must be an absolute http(s) URL, not `{url}`"))
                         .at_offset(text, base_offset.unwrap_or(0), url.len())
                         .with_hint("write the address the site will be published at, like `https://example.org/timeline/`, or leave `base_url` out"),
                 );

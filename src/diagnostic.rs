@@ -22,6 +22,9 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// A short, stable name for the kind of problem (`unknown-key`,
+    /// `invalid-date`), for editors and scripts.
+    pub code: &'static str,
     /// The file, relative to the site root where possible.
     pub path: PathBuf,
     /// 1-based line; 0 when the problem concerns the whole file.
@@ -40,9 +43,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about a whole file.
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code,
             path: path.into(),
             line: 0,
             column: 0,
@@ -54,10 +58,14 @@ impl Diagnostic {
     }
 
     /// A warning about a whole file.
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        code: &'static str,
+        path: impl Into<PathBuf>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
+            ..Diagnostic::error(code, path, message)
         }
     }
 
@@ -67,10 +75,13 @@ impl Diagnostic {
         self.line = line;
         self.column = column.max(1);
         self.len = len.max(1);
-        self.source_line = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+        // A fault at the very end of a file (YAML that never closes) sits on
+        // the line after the last: show it as an empty line.
+        self.source_line = Some(
+            text.lines()
+                .nth(line.saturating_sub(1))
+                .map_or_else(String::new, |l| l.trim_end_matches('\r').to_string()),
+        );
         self
     }
 
@@ -198,6 +209,34 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// The problems as one JSON document, for editors and CI:
+    /// `{"diagnostics": [{file, line, column, end_column, severity, code,
+    /// message, hint}], "errors": N, "warnings": M}`. Line and column are
+    /// 1-based, and `null` for a problem with a whole file.
+    pub fn to_json(&self) -> serde_json::Value {
+        let items: Vec<serde_json::Value> = self
+            .sorted()
+            .into_iter()
+            .map(|d| {
+                let located = d.line > 0;
+                serde_json::json!({
+                    "file": d.path.to_string_lossy(),
+                    "line": located.then_some(d.line),
+                    "column": located.then_some(d.column),
+                    "end_column": located.then_some(d.column + d.len),
+                    "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                    "code": d.code,
+                    "message": d.message,
+                    "hint": d.hint,
+                })
+            })
+            .collect();
+        let (errors, warnings) = self.counts();
+        serde_json::json!({ "diagnostics": items, "errors": errors, "warnings": warnings })
+    }
+}
+
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Diagnostics {
@@ -222,7 +261,7 @@ mod tests {
     #[test]
     fn display_shows_location_line_caret_and_hint() {
         let text = "---\ntitel: A\n---\n";
-        let d = Diagnostic::error("content/events/a.md", "unknown key `titel`")
+        let d = Diagnostic::error("unknown-key", "content/events/a.md", "unknown key `titel`")
             .at(text, 2, 1, 5)
             .with_hint("did you mean `title`?");
         let shown = d.to_string();

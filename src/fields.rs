@@ -45,7 +45,7 @@ impl<'a> Fields<'a> {
         let yaml_text = &text[offset..offset + len];
         let pairs = yaml::parse_mapping(yaml_text).map_err(|err| {
             let first_line = crate::diagnostic::line_column(text, offset).0;
-            Diagnostic::error(path, format!("invalid YAML: {}", err.message))
+            Diagnostic::error("yaml-syntax", path, format!("invalid YAML: {}", err.message))
                 .at(text, first_line + err.line - 1, err.column, 1)
                 .with_hint("check the indentation and quoting; text containing `: ` or starting with `[`, `{`, `*`, `&` or `@` needs quotes")
         })?;
@@ -55,8 +55,12 @@ impl<'a> Fields<'a> {
         for (key, value) in pairs {
             let Some(key) = yaml::scalar_text(&key) else {
                 diagnostics.push(
-                    Diagnostic::error(path, "a key of the front matter is not plain text")
-                        .at_offset(text, offset, 3),
+                    Diagnostic::error(
+                        "yaml-key",
+                        path,
+                        "a key of the front matter is not plain text",
+                    )
+                    .at_offset(text, offset, 3),
                 );
                 continue;
             };
@@ -82,8 +86,14 @@ impl<'a> Fields<'a> {
         })
     }
 
-    fn error_at(&self, offset: usize, len: usize, message: String) -> Diagnostic {
-        Diagnostic::error(self.path, message).at_offset(self.text, offset, len)
+    fn error_at(
+        &self,
+        code: &'static str,
+        offset: usize,
+        len: usize,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic::error(code, self.path, message).at_offset(self.text, offset, len)
     }
 
     /// Takes a key's value, marking it known. `None` when absent.
@@ -94,10 +104,13 @@ impl<'a> Fields<'a> {
     }
 
     fn missing(&mut self, key: &str, hint: &str) {
-        let diagnostic =
-            Diagnostic::error(self.path, format!("the required key `{key}` is missing"))
-                .at_offset(self.text, self.offset.saturating_sub(4), 3)
-                .with_hint(hint.to_string());
+        let diagnostic = Diagnostic::error(
+            "missing-key",
+            self.path,
+            format!("the required key `{key}` is missing"),
+        )
+        .at_offset(self.text, self.offset.saturating_sub(4), 3)
+        .with_hint(hint.to_string());
         self.diagnostics.push(diagnostic);
     }
 
@@ -108,7 +121,7 @@ impl<'a> Fields<'a> {
             entry.key,
             yaml::describe(&entry.value)
         );
-        let diagnostic = self.error_at(entry.value_offset, 1, message);
+        let diagnostic = self.error_at("wrong-type", entry.value_offset, 1, message);
         self.diagnostics.push(diagnostic);
     }
 
@@ -128,7 +141,12 @@ impl<'a> Fields<'a> {
                 if required.is_some() {
                     let entry = &self.entries[index];
                     let diagnostic = self
-                        .error_at(entry.key_offset, key.len(), format!("`{key}` is empty"))
+                        .error_at(
+                            "empty-value",
+                            entry.key_offset,
+                            key.len(),
+                            format!("`{key}` is empty"),
+                        )
                         .with_hint(format!("write a value after `{key}:`"));
                     self.diagnostics.push(diagnostic);
                 }
@@ -218,7 +236,8 @@ impl<'a> Fields<'a> {
                 let at = region
                     .find(written.trim())
                     .map_or(entry.value_offset, |i| entry.value_offset + i + err.offset);
-                let mut diagnostic = self.error_at(at, err.len.max(1), err.message.clone());
+                let mut diagnostic =
+                    self.error_at("invalid-date", at, err.len.max(1), err.message.clone());
                 if let Some(hint) = &err.hint {
                     diagnostic = diagnostic.with_hint(hint.clone());
                 }
@@ -240,6 +259,7 @@ impl<'a> Fields<'a> {
     pub(crate) fn finish(mut self, known: &[&str]) -> Diagnostics {
         for entry in self.entries.iter().filter(|e| !e.taken) {
             let mut diagnostic = Diagnostic::error(
+                "unknown-key",
                 self.path,
                 format!("unknown key `{}`", entry.key),
             )

@@ -14,7 +14,7 @@ pub mod build;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
-mod fields;
+pub(crate) mod fields;
 mod frontmatter;
 pub mod highlight;
 pub mod links;
@@ -23,6 +23,8 @@ pub mod markdown;
 pub mod note;
 pub mod output;
 pub mod render;
+pub mod report;
+pub mod scaffold;
 pub mod site;
 mod yaml;
 

@@ -32,6 +32,7 @@ impl LinkMap {
                 return LinkTarget::Keep;
             }
             return LinkTarget::Refuse(
+                "unsafe-url",
                 format!("links with the `{scheme}:` scheme are not allowed"),
                 "link to an http(s) address, or set `unsafe_html: true` in dateline.yaml if you trust every note".into(),
             );
@@ -54,6 +55,7 @@ impl LinkMap {
                 LinkTarget::Replace(href)
             }
             None => LinkTarget::Refuse(
+                "broken-link",
                 format!("the link `{dest}` points to no note"),
                 match target {
                     Some(t) => format!(
@@ -122,7 +124,7 @@ mod tests {
         match target {
             LinkTarget::Replace(url) => url,
             LinkTarget::Keep => "KEEP".into(),
-            LinkTarget::Refuse(m, _) => format!("REFUSE {m}"),
+            LinkTarget::Refuse(_, m, _) => format!("REFUSE {m}"),
         }
     }
 

@@ -27,7 +27,7 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
     let content = root.join("content");
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::error(&content, "the site has no content folder").with_hint(
+            Diagnostic::error("no-content", &content, "the site has no content folder").with_hint(
                 "put event notes in content/events/ and source notes in content/sources/",
             ),
         );
@@ -75,7 +75,7 @@ fn discover(content: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<
     for entry in walk {
         match entry {
             Ok(entry) if entry.file_type().is_symlink() => diagnostics.push(
-                Diagnostic::warning(entry.path(), "symbolic link skipped").with_hint(
+                Diagnostic::warning("symlink", entry.path(), "symbolic link skipped").with_hint(
                     "notes must be real files inside content/; copy the note instead of linking it",
                 ),
             ),
@@ -86,6 +86,7 @@ fn discover(content: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<
             }
             Ok(_) => {}
             Err(err) => diagnostics.push(Diagnostic::warning(
+                "unreadable",
                 err.path().unwrap_or(&dir),
                 format!("cannot read: {err}"),
             )),
@@ -94,12 +95,13 @@ fn discover(content: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<
     let read: Vec<Result<NoteFile, Diagnostic>> = paths
         .into_par_iter()
         .map(|path| {
-            let bytes = std::fs::read(&path)
-                .map_err(|err| Diagnostic::error(&path, format!("cannot read the note: {err}")))?;
+            let bytes = std::fs::read(&path).map_err(|err| {
+                Diagnostic::error("unreadable", &path, format!("cannot read the note: {err}"))
+            })?;
             let text = String::from_utf8(bytes).map_err(|err| {
                 let offset = err.utf8_error().valid_up_to();
                 let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
-                Diagnostic::error(&path, "the note is not UTF-8 text")
+                Diagnostic::error("not-utf8", &path, "the note is not UTF-8 text")
                     .at_offset(&valid, offset, 0)
                     .with_hint("save the file as UTF-8 in your editor")
             })?;

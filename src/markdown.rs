@@ -12,13 +12,15 @@ pub enum LinkTarget {
     Keep,
     /// Replace it (a link to another note becomes a link to its page).
     Replace(String),
-    /// Refuse it: (what is wrong, how to fix it).
-    Refuse(String, String),
+    /// Refuse it: (problem code, what is wrong, how to fix it).
+    Refuse(&'static str, String, String),
 }
 
 /// A problem found in the body: byte range in the body, message, hint.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// The kind of problem, as in [`crate::Diagnostic::code`].
+    pub code: &'static str,
     /// Byte offset of the fault within the body.
     pub offset: usize,
     /// Its length in bytes.
@@ -40,6 +42,8 @@ pub struct Rendered {
     pub has_code: bool,
     /// Links that could not be resolved, and other faults.
     pub problems: Vec<Problem>,
+    /// Byte ranges of raw HTML in the body (escaped unless the site allows it).
+    pub raw_html: Vec<std::ops::Range<usize>>,
 }
 
 /// Renders `body`. `resolve` decides what each link and image destination becomes.
@@ -99,7 +103,14 @@ pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarge
                 code = Some((lang, String::new()));
                 continue;
             }
-            Event::Html(html) | Event::InlineHtml(html) if !unsafe_html => Event::Text(html),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                rendered.raw_html.push(range.clone());
+                if unsafe_html {
+                    Event::Html(html)
+                } else {
+                    Event::Text(html)
+                }
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -147,13 +158,14 @@ fn resolved<'a>(
     match resolve(&dest) {
         LinkTarget::Keep => dest,
         LinkTarget::Replace(url) => url.into(),
-        LinkTarget::Refuse(message, hint) => {
+        LinkTarget::Refuse(code, message, hint) => {
             let source = body.get(range.clone()).unwrap_or_default();
             let (offset, len) = match source.find(dest.as_ref()) {
                 Some(i) => (range.start + i, dest.len()),
                 None => (range.start, range.len()),
             };
             problems.push(Problem {
+                code,
                 offset,
                 len,
                 message,
@@ -214,7 +226,9 @@ mod tests {
     fn links_are_resolved_or_refused_at_their_place() {
         let resolve = |dest: &str| match dest {
             "leak.md" => LinkTarget::Replace("../leak/index.html".into()),
-            "gone.md" => LinkTarget::Refuse("no note `gone.md`".into(), "check".into()),
+            "gone.md" => {
+                LinkTarget::Refuse("broken-link", "no note `gone.md`".into(), "check".into())
+            }
             _ => LinkTarget::Keep,
         };
         let body = "See [the leak](leak.md) and [x](gone.md) and [y](https://a.org).\n";

@@ -60,6 +60,11 @@ pub struct EventNote {
     pub slug: Named,
     /// Drafts build only with `--drafts`.
     pub draft: bool,
+    /// The event is foretold by its sources (a scheduled vote, a deadline),
+    /// so they may be published before it happens.
+    pub forecast: bool,
+    /// Byte offset of the date's value in the text.
+    pub date_offset: usize,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
 }
@@ -92,7 +97,7 @@ const SOURCE_KEYS: &[&str] = &["title", "outlet", "url", "published", "author", 
 /// Splits a note and reads its front matter, or reports why it cannot.
 fn fields(file: &NoteFile) -> Result<(Fields<'_>, usize), Diagnostics> {
     let split = frontmatter::split(&file.text).map_err(|err| {
-        Diagnostics::from_iter([Diagnostic::error(&file.path, err.message)
+        Diagnostics::from_iter([Diagnostic::error("front-matter", &file.path, err.message)
             .at_offset(&file.text, err.offset, 1)
             .with_hint(err.hint)])
     })?;
@@ -115,6 +120,8 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     let summary = fields.text("summary", None);
     let sources = to_named(fields.list("sources"));
     let draft = fields.flag("draft").unwrap_or(false);
+    let forecast = fields.flag("forecast").unwrap_or(false);
+    let date_offset = fields.key_offset("date").unwrap_or(0);
     let slug_written = fields.text("slug", None);
     let slug_offset = fields.key_offset("slug");
     let taxonomies: BTreeMap<String, Vec<Named>> = config
@@ -151,7 +158,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
                 "use lowercase letters, digits and hyphens, like `entente-4-launch`",
             )
         };
-        let mut d = Diagnostic::error(&file.path, message).with_hint(hint);
+        let mut d = Diagnostic::error("unsafe-slug", &file.path, message).with_hint(hint);
         if slug.offset > 0 {
             d = d.at_offset(&file.text, slug.offset, slug.name.len());
         }
@@ -168,6 +175,8 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             sources,
             slug,
             draft,
+            forecast,
+            date_offset,
             body_offset,
         }),
         _ => Err(diagnostics),
@@ -196,6 +205,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     if let Err(why) = check_slug(&id) {
         diagnostics.push(
             Diagnostic::error(
+                "unsafe-source-id",
                 &file.path,
                 format!("the file name `{id}` cannot be used as a source id: {why}"),
             )
@@ -208,7 +218,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
         diagnostics.push(
-            Diagnostic::error(&file.path, format!("`url` must be an http(s) address, not `{url}`"))
+            Diagnostic::error("unsafe-url", &file.path, format!("`url` must be an http(s) address, not `{url}`"))
                 .at_offset(&file.text, url_offset.unwrap_or(0), url.len())
                 .with_hint("copy the article's address from the browser, or leave `url` out when it is not known"),
         );

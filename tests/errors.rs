@@ -53,7 +53,10 @@ fn missing_required_key() {
     fails(
         "content/events/bad.md",
         &event("date: 2023\nsources: [src-a]\n"),
-        &["content/events/bad.md:1:1: error: the required key `title` is missing"],
+        &[
+            "content/events/bad.md:1:1",
+            "error[missing-key]: the required key `title` is missing",
+        ],
     );
 }
 
@@ -62,7 +65,10 @@ fn wrong_type() {
     fails(
         "content/events/bad.md",
         &event("title: A\ndate: 2023\ndraft: sometimes\nsources: [src-a]\n"),
-        &["content/events/bad.md:4:8: error: `draft` should be `true` or `false`, not text"],
+        &[
+            "content/events/bad.md:4:8",
+            "error[wrong-type]: `draft` should be `true` or `false`, not text",
+        ],
     );
 }
 
@@ -72,7 +78,8 @@ fn unknown_key_suggests_the_nearest() {
         "content/events/bad.md",
         &event("title: A\ndate: 2023\nsorces: [src-a]\n"),
         &[
-            "content/events/bad.md:4:1: error: unknown key `sorces`",
+            "content/events/bad.md:4:1",
+            "error[unknown-key]: unknown key `sorces`",
             "did you mean `sources`?",
         ],
     );
@@ -92,7 +99,7 @@ fn prose_date_gets_an_edtf_hint() {
     fails(
         "content/events/bad.md",
         &event("title: A\ndate: late 2023\nsources: [src-a]\n"),
-        &["content/events/bad.md:3:7:", "[2023-09..2023-12]"],
+        &["content/events/bad.md:3:7", "[2023-09..2023-12]"],
     );
 }
 
@@ -102,7 +109,8 @@ fn unknown_source_is_named_with_a_suggestion() {
         "content/events/bad.md",
         &event("title: A\ndate: 2023\nsources: [src-b]\n"),
         &[
-            "content/events/bad.md:4:11: error: unknown source `src-b`",
+            "content/events/bad.md:4:11",
+            "error[unknown-source]: unknown source `src-b`",
             "did you mean `src-a`?",
         ],
     );
@@ -113,7 +121,10 @@ fn duplicate_slug() {
     fails(
         "content/events/other.md",
         &event("title: A\ndate: 2023\nslug: first\nsources: [src-a]\n"),
-        &["content/events/other.md:4:7: error: the slug `first` is already used by"],
+        &[
+            "content/events/other.md:4:7",
+            "error[duplicate-slug]: the slug `first` is already used by",
+        ],
     );
 }
 
@@ -124,7 +135,7 @@ fn duplicate_source_id_in_subfolders() {
         b"---\ntitle: Again\noutlet: X\n---\n",
         &[
             "content/sources/",
-            "error: the source id `src-a` is already used by",
+            "error[duplicate-id]: the source id `src-a` is already used by",
             "src-a.md",
         ],
     );
@@ -138,7 +149,7 @@ fn slugs_that_try_to_leave_the_output() {
             &event(&format!(
                 "title: A\ndate: 2023\nslug: {slug}\nsources: [src-a]\n"
             )),
-            &["content/events/bad.md:4:7:", "is not safe in a URL"],
+            &["content/events/bad.md:4:7", "is not safe in a URL"],
         );
         assert!(!report.is_empty());
     }
@@ -149,12 +160,18 @@ fn missing_and_unterminated_front_matter() {
     fails(
         "content/events/bad.md",
         b"# Just a heading\n",
-        &["content/events/bad.md:1:1: error: the note has no front matter"],
+        &[
+            "content/events/bad.md:1:1",
+            "error[front-matter]: the note has no front matter",
+        ],
     );
     fails(
         "content/events/bad.md",
         b"---\ntitle: A\ndate: 2023\n\nBody\n",
-        &["content/events/bad.md:1:1: error: the front matter is never closed"],
+        &[
+            "content/events/bad.md:1:1",
+            "error[front-matter]: the front matter is never closed",
+        ],
     );
 }
 
@@ -172,7 +189,10 @@ fn non_utf8_bytes() {
     fails(
         "content/events/latin1.md",
         b"---\ntitle: Caf\xe9\ndate: 2023\n---\n",
-        &["content/events/latin1.md:2:11: error: the note is not UTF-8 text"],
+        &[
+            "content/events/latin1.md:2:11",
+            "error[not-utf8]: the note is not UTF-8 text",
+        ],
     );
 }
 
@@ -184,7 +204,10 @@ fn link_to_a_missing_note() {
             .into_iter()
             .chain(*b"See [this](gone.md).\n")
             .collect::<Vec<u8>>(),
-        &["content/events/bad.md:7:12: error: the link `gone.md` points to no note"],
+        &[
+            "content/events/bad.md:7:12",
+            "error[broken-link]: the link `gone.md` points to no note",
+        ],
     );
 }
 
@@ -193,7 +216,10 @@ fn script_links_are_refused() {
     fails(
         "content/events/bad.md",
         b"---\ntitle: A\ndate: 2023\nsources: [src-a]\n---\n[click](javascript:alert(1))\n",
-        &["content/events/bad.md:6:9: error: links with the `javascript:` scheme are not allowed"],
+        &[
+            "content/events/bad.md:6:9",
+            "error[unsafe-url]: links with the `javascript:` scheme are not allowed",
+        ],
     );
 }
 
@@ -208,7 +234,8 @@ fn broken_settings_file() {
         "dateline.yaml",
         b"titel: T\n",
         &[
-            "dateline.yaml:1:1: error: unknown key `titel`",
+            "dateline.yaml:1:1",
+            "error[unknown-key]: unknown key `titel`",
             "did you mean `title`?",
         ],
     );
@@ -239,8 +266,10 @@ fn every_problem_of_a_run_is_reported_at_once() {
     assert_eq!(run.code, 1);
     for expected in [
         "content/events/a.md:3:",
-        "content/events/b.md:1:1: error: the required key `title` is missing",
-        "content/sources/c.md:1:1: error: the required key `outlet` is missing",
+        "content/events/b.md:1:1",
+        "error[missing-key]: the required key `title` is missing",
+        "content/sources/c.md:1:1",
+        "error[missing-key]: the required key `outlet` is missing",
     ] {
         assert!(
             run.stderr.contains(expected),
@@ -248,7 +277,11 @@ fn every_problem_of_a_run_is_reported_at_once() {
             run.stderr
         );
     }
-    assert!(run.stderr.contains("3 errors"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("(3 errors, 0 warnings)"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -295,7 +328,8 @@ fn check_reports_the_same_problems_and_writes_nothing() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("the check found 1 error"),
+        run.stderr
+            .contains("error: the check found errors (1 error, 0 warnings)"),
         "{}",
         run.stderr
     );
@@ -305,7 +339,8 @@ fn check_reports_the_same_problems_and_writes_nothing() {
     let run = site.run(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("checked 1 events and 1 sources"),
+        run.stdout
+            .contains("checked 1 event and 1 source: 0 errors, 0 warnings"),
         "{}",
         run.stdout
     );

@@ -77,6 +77,7 @@ impl Theme {
                     Ok(_) => continue,
                     Err(err) => {
                         diagnostics.push(Diagnostic::error(
+                            "template",
                             &dir,
                             format!("cannot read the templates: {err}"),
                         ));
@@ -99,6 +100,7 @@ impl Theme {
                             templates.push((name, text));
                         }
                         Err(_) => diagnostics.push(Diagnostic::error(
+                            "template",
                             entry.path(),
                             "the template is not UTF-8 text",
                         )),
@@ -108,6 +110,7 @@ impl Theme {
                         assets.push((name, bytes));
                     }
                     Err(err) => diagnostics.push(Diagnostic::error(
+                        "template",
                         entry.path(),
                         format!("cannot read: {err}"),
                     )),
@@ -119,6 +122,7 @@ impl Theme {
         {
             diagnostics.push(
                 Diagnostic::error(
+                    "template",
                     &dir,
                     format!("a template does not compile: {}", chain(&err)),
                 )
@@ -172,12 +176,14 @@ impl Theme {
     ) -> Result<Page, Diagnostic> {
         let context = Context::from_serialize(view).map_err(|err| {
             Diagnostic::error(
+                "template",
                 template,
                 format!("cannot pass the page to the template: {}", chain(&err)),
             )
         })?;
         let text = self.tera.render(template, &context).map_err(|err| {
             Diagnostic::error(
+                "template",
                 format!("templates/{template}"),
                 format!("rendering {path} failed: {}", chain(&err)),
             )

@@ -33,7 +33,7 @@ impl TestSite {
             .file("dateline.yaml", "title: Test timeline\n")
             .file(
                 "content/sources/src-a.md",
-                "---\ntitle: A report\noutlet: The Daily\npublished: 2022-03-01\nurl: https://example.org/a\n---\nNotes.\n",
+                "---\ntitle: A report\noutlet: The Daily\nurl: https://example.org/a\n---\nNotes.\n",
             )
             .file(
                 "content/events/first.md",

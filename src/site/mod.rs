@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+mod checks;
+
 use crate::config::Config;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -134,6 +136,7 @@ impl Site {
                 .iter()
                 .map(|s| (&s.id, &s.file.path, None, &s.file.text)),
             "source id",
+            "duplicate-id",
             &mut diagnostics,
         );
         unique(
@@ -146,6 +149,7 @@ impl Site {
                 )
             }),
             "slug",
+            "duplicate-slug",
             &mut diagnostics,
         );
 
@@ -160,8 +164,14 @@ impl Site {
             .map(|event| {
                 if event.sources.is_empty() {
                     diagnostics.push(
-                        Diagnostic::warning(&event.file.path, "the event cites no source")
-                            .with_hint("add `sources: [id]` naming the notes in content/sources/ it rests on"),
+                        Diagnostic::warning(
+                            "no-sources",
+                            &event.file.path,
+                            "the event cites no source",
+                        )
+                        .with_hint(
+                            "add `sources: [id]` naming the notes in content/sources/ it rests on",
+                        ),
                     );
                 }
                 event
@@ -228,12 +238,22 @@ impl Site {
         {
             for problem in &body.problems {
                 diagnostics.push(
-                    Diagnostic::error(path, problem.message.clone())
+                    Diagnostic::error(problem.code, path, problem.message.clone())
                         .at_offset(text, offset + problem.offset, problem.len)
                         .with_hint(problem.hint.clone()),
                 );
             }
         }
+
+        checks::run(
+            &events,
+            &cited,
+            &event_bodies,
+            &sources,
+            &source_bodies,
+            unsafe_html,
+            &mut diagnostics,
+        );
 
         let mut taxonomies: Vec<Taxonomy> = Vec::new();
         let mut event_terms: Vec<Vec<Vec<usize>>> = vec![Vec::new(); events.len()];
@@ -325,6 +345,7 @@ fn source(note: SourceNote, html: String) -> Source {
 fn unique<'a>(
     items: impl Iterator<Item = (&'a String, &'a PathBuf, Option<usize>, &'a String)>,
     what: &str,
+    code: &'static str,
     diagnostics: &mut Diagnostics,
 ) {
     let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
@@ -332,6 +353,7 @@ fn unique<'a>(
         match seen.get(name.as_str()) {
             Some(first) => {
                 let mut d = Diagnostic::error(
+                    code,
                     path,
                     format!("the {what} `{name}` is already used by {}", first.display()),
                 )
@@ -362,9 +384,13 @@ fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnosti
             format!("known sources: {}{more}", shown.join(", "))
         }
     };
-    Diagnostic::error(&event.file.path, format!("unknown source `{}`", named.name))
-        .at_offset(&event.file.text, named.offset, named.name.len())
-        .with_hint(hint)
+    Diagnostic::error(
+        "unknown-source",
+        &event.file.path,
+        format!("unknown source `{}`", named.name),
+    )
+    .at_offset(&event.file.text, named.offset, named.name.len())
+    .with_hint(hint)
 }
 
 /// Gathers one taxonomy's terms over all events, and each event's term indices.
@@ -396,6 +422,7 @@ fn collect_terms(
             if terms[term].name != named.name {
                 diagnostics.push(
                     Diagnostic::warning(
+                        "term-spelling",
                         &event.file.path,
                         format!(
                             "`{}` is listed as `{}` elsewhere",

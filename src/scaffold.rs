@@ -1,0 +1,310 @@
+//! Writes new notes and new sites: `dateline new`, `dateline new source` and
+//! `dateline init`. Every value is checked before anything is written, and
+//! nothing existing is ever overwritten (except `init --force` into a folder).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::config::CONFIG_FILE;
+use crate::date::Date;
+use crate::note::check_slug;
+use crate::site::term_slug;
+
+/// Why a note or site could not be written.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ScaffoldError {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+    /// True when the command's arguments were wrong (exit code 2), false
+    /// when the site refused them (an existing file: exit code 1).
+    pub usage: bool,
+}
+
+impl ScaffoldError {
+    fn usage(message: impl Into<String>, hint: Option<String>) -> Self {
+        ScaffoldError {
+            message: message.into(),
+            hint,
+            usage: true,
+        }
+    }
+
+    fn refused(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        ScaffoldError {
+            message: message.into(),
+            hint: Some(hint.into()),
+            usage: false,
+        }
+    }
+}
+
+/// The values of a new event note.
+#[derive(Clone, Debug, Default)]
+pub struct NewEvent {
+    /// What happened.
+    pub title: String,
+    /// When, in EDTF.
+    pub date: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Ids of the sources it rests on; each must exist.
+    pub sources: Vec<String>,
+    /// The page's URL name; made from the title when absent.
+    pub slug: Option<String>,
+}
+
+/// The values of a new source note.
+#[derive(Clone, Debug, Default)]
+pub struct NewSource {
+    /// Its id, the file name.
+    pub id: String,
+    /// The headline as printed.
+    pub title: String,
+    /// Who published it.
+    pub outlet: String,
+    /// The address of the original.
+    pub url: Option<String>,
+    /// When it was published, in EDTF.
+    pub published: Option<String>,
+}
+
+/// Writes `content/events/<slug>.md` and returns its path.
+pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, ScaffoldError> {
+    if event.title.trim().is_empty() {
+        return Err(ScaffoldError::usage(
+            "the title is empty",
+            Some(
+                "give the event a title, like `dateline new \"The memo leaks\" --date 2024`".into(),
+            ),
+        ));
+    }
+    let date = parse_date(&event.date)?;
+    let known = source_ids(root);
+    for id in &event.sources {
+        if !known.contains(id) {
+            let hint = match crate::fields::nearest(
+                id,
+                &known.iter().map(String::as_str).collect::<Vec<_>>(),
+            ) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None if known.is_empty() => {
+                    "there are no notes in content/sources/ yet; add one with `dateline new source`"
+                        .into()
+                }
+                None => format!("known sources: {}", known.join(", ")),
+            };
+            return Err(ScaffoldError::usage(
+                format!("unknown source `{id}`"),
+                Some(hint),
+            ));
+        }
+    }
+    let slug = match &event.slug {
+        Some(slug) => slug.clone(),
+        None => term_slug(&event.title)
+            .chars()
+            .take(60)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string(),
+    };
+    check_slug(&slug).map_err(|why| {
+        ScaffoldError::usage(
+            format!("`{slug}` cannot be a slug: {why}"),
+            Some("pass `--slug` with lowercase ASCII letters, digits and hyphens".into()),
+        )
+    })?;
+    let mut text = format!(
+        "---\ntitle: {}\ndate: {}\n",
+        quote(&event.title),
+        quote(date.edtf())
+    );
+    if !event.tags.is_empty() {
+        text.push_str(&format!("tags: {}\n", list(&event.tags)));
+    }
+    text.push_str(&format!("sources: {}\n---\n", list(&event.sources)));
+    text.push_str("What happened, in your own words. Attribute what you did not see yourself");
+    match event.sources.first() {
+        Some(id) => text.push_str(&format!(", and link the notes it rests on by their path, like [this source](../sources/{id}.md).\n")),
+        None => text.push_str(".\n"),
+    }
+    write_new(
+        &root.join("content/events").join(format!("{slug}.md")),
+        &text,
+    )
+}
+
+/// Writes `content/sources/<id>.md` and returns its path.
+pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, ScaffoldError> {
+    check_slug(&source.id).map_err(|why| {
+        ScaffoldError::usage(
+            format!("`{}` cannot be a source id: {why}", source.id),
+            Some("use lowercase ASCII letters, digits and hyphens, like `nyt-2025-06-07`".into()),
+        )
+    })?;
+    for (name, value) in [("title", &source.title), ("outlet", &source.outlet)] {
+        if value.trim().is_empty() {
+            return Err(ScaffoldError::usage(format!("the {name} is empty"), None));
+        }
+    }
+    let mut text = format!(
+        "---\ntitle: {}\noutlet: {}\n",
+        quote(&source.title),
+        quote(&source.outlet)
+    );
+    if let Some(url) = &source.url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(ScaffoldError::usage(
+                format!("`{url}` is not an http(s) address"),
+                Some("copy the article's address from the browser".into()),
+            ));
+        }
+        text.push_str(&format!("url: {}\n", quote(url)));
+    }
+    if let Some(published) = &source.published {
+        text.push_str(&format!(
+            "published: {}\n",
+            quote(parse_date(published)?.edtf())
+        ));
+    }
+    text.push_str(
+        "---\nWhat this article reports, in your own words, and how much weight it can bear.\n",
+    );
+    write_new(
+        &root
+            .join("content/sources")
+            .join(format!("{}.md", source.id)),
+        &text,
+    )
+}
+
+/// Writes a new site into `dir`: settings, two events, one source and a
+/// `.gitignore` for the output. Refuses a folder with files in it unless `force`.
+pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, ScaffoldError> {
+    let occupied = fs::read_dir(dir)
+        .map(|mut entries| entries.next().is_some())
+        .unwrap_or(false);
+    if occupied && !force {
+        return Err(ScaffoldError::refused(
+            format!("{} is not empty", dir.display()),
+            "choose a new or empty folder, or pass --force to write the example files into it anyway (existing files with the same names are replaced)",
+        ));
+    }
+    let files: [(&str, &str); 5] = [
+        (CONFIG_FILE, include_str!("scaffold/dateline.yaml")),
+        (".gitignore", "/site\n"),
+        (
+            "content/sources/example-report.md",
+            include_str!("scaffold/example-report.md"),
+        ),
+        (
+            "content/events/first-event.md",
+            include_str!("scaffold/first-event.md"),
+        ),
+        (
+            "content/events/second-event.md",
+            include_str!("scaffold/second-event.md"),
+        ),
+    ];
+    let mut written = Vec::new();
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        write_file(&path, text)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn parse_date(written: &str) -> Result<Date, ScaffoldError> {
+    Date::parse(written).map_err(|err| ScaffoldError::usage(err.message, err.hint))
+}
+
+/// The ids of the source notes under `content/sources/`.
+fn source_ids(root: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = walkdir::WalkDir::new(root.join("content/sources"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| {
+            e.path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn write_new(path: &Path, text: &str) -> Result<PathBuf, ScaffoldError> {
+    if path.exists() {
+        return Err(ScaffoldError::refused(
+            format!("{} already exists", shown(path)),
+            "dateline never overwrites a note; pass another `--slug` (or id), or edit the existing note",
+        ));
+    }
+    write_file(path, text)?;
+    Ok(path.to_path_buf())
+}
+
+/// A path as the user would type it: without a leading `./`.
+fn shown(path: &Path) -> String {
+    path.strip_prefix(".").unwrap_or(path).display().to_string()
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+    let fail = |err: std::io::Error| {
+        ScaffoldError::refused(
+            format!("cannot write {}: {err}", shown(path)),
+            "check the folder exists and is writable",
+        )
+    };
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(fail)?;
+    }
+    fs::write(path, text).map_err(fail)
+}
+
+/// A YAML scalar that reads back as exactly `text`: a JSON string is a valid
+/// YAML double-quoted scalar.
+fn quote(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+}
+
+fn list(items: &[String]) -> String {
+    format!(
+        "[{}]",
+        items
+            .iter()
+            .map(|i| quote(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_values_read_back_as_written() {
+        for text in [
+            "plain",
+            "a: colon",
+            "[2023-10..2024-03]",
+            "it's \"quoted\"",
+            "#hash",
+            "- dash",
+            "yes",
+        ] {
+            let yaml = format!("k: {}\n", quote(text));
+            let map = crate::yaml::parse_mapping(&yaml).unwrap();
+            assert_eq!(
+                crate::yaml::scalar_text(&map[0].1).as_deref(),
+                Some(text),
+                "{yaml}"
+            );
+        }
+    }
+}
