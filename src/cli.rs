@@ -8,6 +8,14 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use dateline::scaffold::{self, NewEvent, NewSource, ScaffoldError};
 use dateline::{BuildError, BuildOptions, Diagnostics, build, report};
 
+/// Prints a line to stdout; a closed pipe (`dateline check | head`) is not
+/// an error worth a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// A static-site generator for timelines.
 #[derive(Parser)]
 #[command(version, about, long_about = None)]
@@ -129,7 +137,7 @@ impl Cli {
                 match build::build(&options) {
                     Ok(summary) => {
                         report_all(&root, &summary.warnings);
-                        println!(
+                        say!(
                             "built {} and {}: {} files in {} in {} ms{}",
                             plural(summary.events, "event"),
                             plural(summary.sources, "source"),
@@ -177,13 +185,13 @@ fn check(root: &Path, drafts: bool, format: Format) -> ExitCode {
             Err(err) => return failure(root, err, "the check failed"),
         };
         relative(root, &mut diagnostics);
-        println!("{:#}", diagnostics.to_json());
+        say!("{:#}", diagnostics.to_json());
         return code;
     }
     match result {
         Ok((site, _, warnings)) => {
             report_all(root, &warnings);
-            println!(
+            say!(
                 "checked {} and {}: {}",
                 plural(site.events.len(), "event"),
                 plural(site.sources.len(), "source"),
@@ -232,7 +240,7 @@ fn new(root: &Path, args: NewArgs) -> ExitCode {
     };
     match written {
         Ok(path) => {
-            println!("{}", display(root, &path));
+            say!("{}", display(root, &path));
             ExitCode::SUCCESS
         }
         Err(err) => scaffold_failure(&err),
@@ -243,14 +251,14 @@ fn init(dir: &Path, force: bool) -> ExitCode {
     match scaffold::init(dir, force) {
         Ok(files) => {
             for file in &files {
-                println!("wrote {}", file.display());
+                say!("wrote {}", file.display());
             }
             let cd = if dir == Path::new(".") {
                 String::new()
             } else {
                 format!("cd {} && ", dir.display())
             };
-            println!("a new site is ready: {cd}dateline build");
+            say!("a new site is ready: {cd}dateline build");
             ExitCode::SUCCESS
         }
         Err(err) => scaffold_failure(&err),

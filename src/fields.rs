@@ -45,9 +45,13 @@ impl<'a> Fields<'a> {
         let yaml_text = &text[offset..offset + len];
         let pairs = yaml::parse_mapping(yaml_text).map_err(|err| {
             let first_line = crate::diagnostic::line_column(text, offset).0;
-            Diagnostic::error("yaml-syntax", path, format!("invalid YAML: {}", err.message))
-                .at(text, first_line + err.line - 1, err.column, 1)
-                .with_hint("check the indentation and quoting; text containing `: ` or starting with `[`, `{`, `*`, `&` or `@` needs quotes")
+            Diagnostic::error(
+                "yaml-syntax",
+                path,
+                format!("invalid YAML: {}", err.message),
+            )
+            .at(text, first_line + err.line - 1, err.column, 1)
+            .with_hint(yaml_hint(&err.message))
         })?;
         let places = key_places(yaml_text);
         let mut entries = Vec::with_capacity(pairs.len());
@@ -271,6 +275,22 @@ impl<'a> Fields<'a> {
             self.diagnostics.push(diagnostic);
         }
         self.diagnostics
+    }
+}
+
+/// A hint for a YAML syntax error: the parser notices an unclosed list or
+/// mapping only where the next key starts, so say what to look for above.
+fn yaml_hint(message: &str) -> &'static str {
+    if message.contains("flow sequence") {
+        "a list opened with `[` above this line is not closed with `]`"
+    } else if message.contains("flow mapping") {
+        "a mapping opened with `{` above this line is not closed with `}`"
+    } else if message.contains("mapping values are not allowed") {
+        "text containing `: ` must be quoted, like `title: \"Memo: the leak\"`"
+    } else if message.contains("quoted scalar") {
+        "a quotation mark opened above is not closed"
+    } else {
+        "check the indentation and quoting; text containing `: ` or starting with `[`, `{`, `*`, `&` or `@` needs quotes"
     }
 }
 

@@ -346,3 +346,63 @@ fn check_reports_the_same_problems_and_writes_nothing() {
     );
     assert!(!site.path("site").exists());
 }
+
+#[test]
+fn check_json_is_one_parseable_document_with_every_field() {
+    let site = TestSite::minimal()
+        .file(
+            "content/events/bad.md",
+            "---\ntitle: A\ndate: late 2023\nsources: [src-a]\n---\nBody.\n",
+        )
+        .file(
+            "content/sources/orphan.md",
+            "---\ntitle: O\noutlet: X\n---\n",
+        );
+    let run = site.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc: serde_json::Value =
+        serde_json::from_str(&run.stdout).expect("stdout is one JSON document");
+    assert_eq!(doc["errors"], 1);
+    assert_eq!(doc["warnings"], 2);
+    let items = doc["diagnostics"].as_array().unwrap();
+    let date = items
+        .iter()
+        .find(|d| d["code"] == "invalid-date")
+        .expect("the date error");
+    assert!(
+        date["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("content/events/bad.md")
+    );
+    assert_eq!(
+        (date["line"].as_u64(), date["column"].as_u64()),
+        (Some(3), Some(7))
+    );
+    assert_eq!(date["end_column"], 16);
+    assert_eq!(date["severity"], "error");
+    assert_eq!(date["message"], "`late 2023` is not an EDTF date");
+    assert!(
+        date["hint"]
+            .as_str()
+            .unwrap()
+            .contains("[2023-09..2023-12]")
+    );
+    let codes: Vec<&str> = items.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(
+        codes.contains(&"unused-source") && codes.contains(&"no-url"),
+        "{codes:?}"
+    );
+    let orphan = items.iter().find(|d| d["code"] == "no-url").unwrap();
+    assert!(orphan["line"].is_null());
+
+    // Warnings only: exit 0, still JSON.
+    let site = site.remove("content/events/bad.md");
+    let run = site.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        (doc["errors"].as_u64(), doc["warnings"].as_u64()),
+        (Some(0), Some(2))
+    );
+}
