@@ -17,7 +17,7 @@ fn completions_are_generated_for_each_shell() {
             .expect("run dateline");
         assert!(output.status.success(), "{shell}");
         let script = String::from_utf8_lossy(&output.stdout);
-        for word in ["build", "check", "init", "--drafts"] {
+        for word in ["build", "check", "init", "drafts", "base-url"] {
             assert!(script.contains(word), "{shell} completions lack {word}");
         }
     }
