@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 use crate::load;
 use crate::output;
+use crate::progress::Progress;
 use crate::render::{Page, Theme};
 use crate::site::{ModelOptions, Site};
 
@@ -24,6 +25,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `base_url` from the settings.
     pub base_url: Option<String>,
+    /// Draw a progress bar on stderr when it is a terminal.
+    pub progress: bool,
 }
 
 /// Why a build failed.
@@ -54,6 +57,13 @@ pub struct Summary {
 
 /// Loads, checks and renders the site, without writing anything.
 pub fn render(options: &BuildOptions) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
+    render_with(options, &Progress::hidden())
+}
+
+fn render_with(
+    options: &BuildOptions,
+    progress: &Progress,
+) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
     let root = &options.root;
     if !Config::path(root).is_file() {
         return Err(BuildError::Usage(format!(
@@ -98,7 +108,7 @@ pub fn render(options: &BuildOptions) -> Result<(Site, Vec<Page>, Diagnostics), 
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    let pages = theme.render(&site).map_err(|found| {
+    let pages = theme.render(&site, progress).map_err(|found| {
         diagnostics.extend(found);
         BuildError::Content(diagnostics.clone())
     })?;
@@ -110,8 +120,19 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     let started = Instant::now();
     let out = output_dir(options);
     output::check_output(&options.root, &out).map_err(BuildError::Usage)?;
-    let (site, pages, warnings) = render(options)?;
-    output::write(&out, &pages, &options.root.join("static")).map_err(BuildError::Write)?;
+    let progress = if options.progress {
+        Progress::on_terminal()
+    } else {
+        Progress::hidden()
+    };
+    let rendered = render_with(options, &progress);
+    let written = rendered.and_then(|(site, pages, warnings)| {
+        output::write(&out, &pages, &options.root.join("static"), &progress)
+            .map_err(BuildError::Write)
+            .map(|()| (site, pages, warnings))
+    });
+    progress.finish();
+    let (site, pages, warnings) = written?;
     Ok(Summary {
         events: site.events.len(),
         sources: site.sources.len(),

@@ -133,6 +133,7 @@ impl Cli {
                     output,
                     drafts,
                     base_url,
+                    progress: true,
                 };
                 match build::build(&options) {
                     Ok(summary) => {

@@ -22,6 +22,7 @@ pub mod load;
 pub mod markdown;
 pub mod note;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod scaffold;

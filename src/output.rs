@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::progress::Progress;
 use crate::render::Page;
 
 /// An I/O failure, with the path it concerns.
@@ -49,7 +50,12 @@ fn context<T>(result: io::Result<T>, action: &'static str, path: &Path) -> Resul
 
 /// Writes `pages`, and the files of `static_dir` if it exists, as the new
 /// content of the folder `out`.
-pub fn write(out: &Path, pages: &[Page], static_dir: &Path) -> Result<(), WriteError> {
+pub fn write(
+    out: &Path,
+    pages: &[Page],
+    static_dir: &Path,
+    progress: &Progress,
+) -> Result<(), WriteError> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -68,15 +74,20 @@ pub fn write(out: &Path, pages: &[Page], static_dir: &Path) -> Result<(), WriteE
             &staging,
         )?;
     }
-    let result =
-        fill(&staging, pages, static_dir).and_then(|()| swap(out, &staging, &parent, &name));
+    let result = fill(&staging, pages, static_dir, progress)
+        .and_then(|()| swap(out, &staging, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     result
 }
 
-fn fill(staging: &Path, pages: &[Page], static_dir: &Path) -> Result<(), WriteError> {
+fn fill(
+    staging: &Path,
+    pages: &[Page],
+    static_dir: &Path,
+    progress: &Progress,
+) -> Result<(), WriteError> {
     context(fs::create_dir_all(staging), "create the folder", staging)?;
     if static_dir.is_dir() {
         copy_tree(static_dir, staging)?;
@@ -88,8 +99,10 @@ fn fill(staging: &Path, pages: &[Page], static_dir: &Path) -> Result<(), WriteEr
     for folder in &folders {
         context(fs::create_dir_all(folder), "create the folder", folder)?;
     }
+    progress.stage("writing", pages.len());
     pages.par_iter().try_for_each(|page| {
         let path = staging.join(&page.path);
+        progress.tick();
         context(fs::write(&path, &page.bytes), "write", &path)
     })
 }
@@ -220,12 +233,14 @@ mod tests {
             &out,
             &[page("index.html", "1"), page("old/index.html", "x")],
             &dir.path().join("none"),
+            &Progress::hidden(),
         )
         .unwrap();
         write(
             &out,
             &[page("index.html", "2"), page("a/b/c.html", "c")],
             &dir.path().join("none"),
+            &Progress::hidden(),
         )
         .unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
@@ -246,7 +261,7 @@ mod tests {
         fs::create_dir_all(stat.join("img")).unwrap();
         fs::write(stat.join("img/a.png"), "png").unwrap();
         let out = dir.path().join("site");
-        write(&out, &[page("index.html", "1")], &stat).unwrap();
+        write(&out, &[page("index.html", "1")], &stat, &Progress::hidden()).unwrap();
         assert_eq!(fs::read_to_string(out.join("img/a.png")).unwrap(), "png");
     }
 

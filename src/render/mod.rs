@@ -15,6 +15,7 @@ use tera::{Context, Tera};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
+use crate::progress::Progress;
 use crate::site::Site;
 use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
 
@@ -138,10 +139,17 @@ impl Theme {
     }
 
     /// Renders every page of the site.
-    pub fn render(&self, site: &Site) -> Result<Vec<Page>, Diagnostics> {
+    pub fn render(&self, site: &Site, progress: &Progress) -> Result<Vec<Page>, Diagnostics> {
         let jobs = jobs(site);
-        let rendered: Vec<Result<Page, Diagnostic>> =
-            jobs.par_iter().map(|job| job.run(self, site)).collect();
+        progress.stage("rendering", jobs.len());
+        let rendered: Vec<Result<Page, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let page = job.run(self, site);
+                progress.tick();
+                page
+            })
+            .collect();
         let mut pages = Vec::with_capacity(rendered.len() + self.assets.len() + 1);
         let mut diagnostics = Diagnostics::new();
         for page in rendered {
