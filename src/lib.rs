@@ -14,6 +14,7 @@ pub mod build;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod export;
 pub(crate) mod fields;
 mod frontmatter;
 pub mod highlight;

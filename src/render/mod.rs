@@ -167,6 +167,9 @@ impl Theme {
                 bytes: bytes.clone(),
             });
         }
+        for (path, bytes) in crate::export::files(site) {
+            pages.push(Page { path, bytes });
+        }
         if site.has_code {
             pages.push(Page {
                 path: "highlight.css".to_string(),
