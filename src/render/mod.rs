@@ -4,6 +4,7 @@
 //! the site's `templates/` folder replaces it. Templates see only the view
 //! structs of [`view`], never the model. Pages render in parallel.
 
+mod meta;
 mod timeline;
 pub mod view;
 
@@ -263,6 +264,7 @@ impl Job {
                 let neighbour = |j: Option<usize>| j.map(|j| EventView::new(site, &site.events[j]));
                 let page = EventPage {
                     event: EventView::new(site, event),
+                    json_ld: meta::event(site, event),
                     content: &event.html,
                     previous: neighbour(i.checked_sub(1)),
                     next: neighbour(Some(i + 1).filter(|&j| j < site.events.len())),
@@ -283,6 +285,7 @@ impl Job {
                 let (s, root, url) = frame("../../", format!("sources/{}/index.html", source.id));
                 let page = SourcePage {
                     source: SourceView::new(source),
+                    json_ld: meta::source(site, source),
                     content: &source.html,
                     events: source
                         .cited_by
@@ -457,6 +460,8 @@ fn site_view(site: &Site) -> SiteView<'_> {
 #[derive(Serialize)]
 struct EventPage<'a> {
     event: EventView<'a>,
+    /// schema.org JSON-LD, safe to print raw inside `<script>`.
+    json_ld: String,
     /// The body, as HTML (print with `| safe`).
     content: &'a str,
     previous: Option<EventView<'a>>,
@@ -467,6 +472,8 @@ struct EventPage<'a> {
 #[derive(Serialize)]
 struct SourcePage<'a> {
     source: SourceView<'a>,
+    /// schema.org JSON-LD, safe to print raw inside `<script>`.
+    json_ld: String,
     content: &'a str,
     events: Vec<EventView<'a>>,
 }
