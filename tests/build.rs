@@ -306,3 +306,49 @@ fn dense_years_split_into_months_and_long_gaps_are_marked() {
     assert_eq!(index.matches("<rect class=\"mark").count(), 14);
     assert!(index.contains("<a href=\"#busy-1\""));
 }
+
+#[test]
+fn pages_carry_canonical_open_graph_and_json_ld() {
+    let site = TestSite::minimal().file(
+        "content/events/hostile.md",
+        "---\ntitle: \"</script><script>alert(1)</script>\"\ndate: 2022-03-02\nsources: [src-a]\n---\nBody.\n",
+    );
+    let run = site.run(&["build", "--base-url", "https://example.org/tl/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.page("events/first/index.html");
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/tl/events/first/index.html\">"
+    ));
+    assert!(page.contains("<meta property=\"og:title\" content=\"The first event\">"));
+    assert!(page.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+
+    let json_ld = |html: &str| -> serde_json::Value {
+        let start = html
+            .find("<script type=\"application/ld+json\">")
+            .expect("JSON-LD")
+            + 35;
+        let end = start + html[start..].find("</script>").expect("closed");
+        serde_json::from_str(&html[start..end]).expect("valid JSON")
+    };
+    let event = json_ld(&page);
+    assert_eq!(event["@type"], "Event");
+    assert_eq!(event["startDate"], "2022-02-21");
+    assert_eq!(
+        event["url"],
+        "https://example.org/tl/events/first/index.html"
+    );
+    assert_eq!(event["subjectOf"][0]["@type"], "NewsArticle");
+    assert_eq!(event["subjectOf"][0]["publisher"]["name"], "The Daily");
+    let source = json_ld(&site.page("sources/src-a/index.html"));
+    assert_eq!(source["@type"], "NewsArticle");
+    assert_eq!(source["about"].as_array().map(Vec::len), Some(2));
+
+    // A title made to close the script element stays inside it.
+    let hostile = site.page("events/hostile/index.html");
+    assert_eq!(hostile.matches("<script>alert(1)").count(), 0, "{hostile}");
+    assert_eq!(
+        json_ld(&hostile)["name"],
+        "</script><script>alert(1)</script>"
+    );
+}
