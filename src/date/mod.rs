@@ -23,6 +23,8 @@ mod words;
 mod tests_errors;
 #[cfg(test)]
 mod tests_formats;
+#[cfg(test)]
+mod tests_properties;
 
 use std::cmp::Ordering;
 use std::fmt;

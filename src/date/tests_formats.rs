@@ -219,7 +219,7 @@ fn ordering_by_start_then_end_then_text() {
 }
 
 /// Valid EDTF built from parts, with its expected HTML start.
-fn generated() -> Vec<(String, Option<String>)> {
+pub(super) fn generated() -> Vec<(String, Option<String>)> {
     let years = [
         -9999, -43, -1, 0, 1, 44, 800, 1900, 1999, 2000, 2022, 2024, 9999,
     ];
