@@ -3,6 +3,8 @@
 //! repeats, must parse back to themselves, keep their bounds in order, and
 //! sort by a total order.
 
+#![allow(clippy::indexing_slicing, clippy::panic, clippy::unwrap_used)]
+
 use std::cmp::Ordering;
 
 use super::Date;
