@@ -406,3 +406,72 @@ fn check_json_is_one_parseable_document_with_every_field() {
         (Some(0), Some(2))
     );
 }
+
+#[test]
+fn yaml_alias_bombs_and_deep_nesting_are_refused_fast() {
+    let mut bomb = String::from(
+        "---\ntitle: A\ndate: 2023\nsources: [src-a]\na: &a [x, x, x, x, x, x, x, x, x, x]\n",
+    );
+    let mut previous = 'a';
+    for name in 'b'..='j' {
+        bomb.push_str(&format!("{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
+        previous = name;
+    }
+    bomb.push_str("---\n");
+    let started = std::time::Instant::now();
+    fails(
+        "content/events/bomb.md",
+        bomb.as_bytes(),
+        &["content/events/bomb.md", "error["],
+    );
+    let nested = format!(
+        "---\ntitle: {}{}\ndate: 2023\n---\n",
+        "[".repeat(5_000),
+        "]".repeat(5_000)
+    );
+    fails(
+        "content/events/deep.md",
+        nested.as_bytes(),
+        &["content/events/deep.md", "error["],
+    );
+    // Not a timed assertion of speed: a bound that only a runaway expansion would reach.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn a_ten_megabyte_note_builds() {
+    let paragraph = "The memo is long, and so is this note. ".repeat(40);
+    let mut body = String::with_capacity(10 << 20);
+    while body.len() < 10 << 20 {
+        body.push_str(&paragraph);
+        body.push_str("\n\n");
+    }
+    let site = TestSite::minimal().file(
+        "content/events/long.md",
+        &format!("---\ntitle: Long\ndate: 2023\nsources: [src-a]\n---\n{body}"),
+    );
+    site.build_ok();
+    assert!(site.page("events/long/index.html").len() > 10 << 20);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_links_out_of_content_are_skipped_with_a_warning() {
+    let site = TestSite::minimal().file(
+        "outside/secret.md",
+        "---\ntitle: Secret\ndate: 2023\nsources: [src-a]\n---\n",
+    );
+    std::os::unix::fs::symlink(
+        site.path("content/events"),
+        site.path("content/events/loop"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        site.path("outside/secret.md"),
+        site.path("content/events/secret.md"),
+    )
+    .unwrap();
+    let run = site.build_ok();
+    assert!(run.stderr.contains("warning[symlink]"), "{}", run.stderr);
+    assert!(!site.path("site/events/secret").exists());
+}

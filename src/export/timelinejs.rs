@@ -65,7 +65,7 @@ fn event(site: &Site, event: &Event) -> Value {
         slide.insert("end_date".into(), parts(end, date.precision()));
     }
     if !is_plain(date) {
-        slide.insert("display_date".into(), json!(date.words()));
+        slide.insert("display_date".into(), json!(escape(&date.words())));
     }
     let outlets: Vec<String> = event
         .sources
@@ -97,7 +97,7 @@ fn event(site: &Site, event: &Event) -> Value {
         .zip(event.terms.first())
         .and_then(|(taxonomy, terms)| terms.first().map(|&t| &taxonomy.terms[t].name))
     {
-        slide.insert("group".into(), json!(group));
+        slide.insert("group".into(), json!(escape(group)));
     }
     slide.insert("unique_id".into(), json!(event.slug));
     let taxonomies: Map<String, Value> = site
