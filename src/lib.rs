@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub(crate) mod fields;
 mod frontmatter;
 pub mod highlight;
+pub mod import;
 pub mod links;
 pub mod load;
 pub mod markdown;
