@@ -61,6 +61,9 @@ pub(crate) fn text_to_markdown(text: &str) -> String {
     out
 }
 
+/// How many elements may be open at once.
+const MAX_DEPTH: usize = 32;
+
 /// What an open element will do when it closes.
 enum Frame {
     /// Wrap the output since `at` in markers (`*`, `**`).
@@ -121,6 +124,9 @@ pub(crate) fn to_markdown(html: &str) -> (String, Vec<String>) {
                 }
                 push_text(&mut out, &words);
             }
+            // Deeper nesting than any real text has is kept as written, so
+            // that hostile input cannot make closing frames quadratic.
+            Token::Open(_, _, raw) if stack.len() >= MAX_DEPTH => out.push_str(raw),
             Token::Open(name, attrs, raw) => match canonical(&name) {
                 "p" => block_break(&mut out),
                 "br" => {
@@ -202,6 +208,16 @@ pub(crate) fn to_markdown(html: &str) -> (String, Vec<String>) {
     (tidy(&out), dropped)
 }
 
+/// Everything written since `at`, taken off `out`. Breaks may have trimmed
+/// `out` below `at` since, so `at` is moved back to a character boundary.
+fn split_from(out: &mut String, at: usize) -> String {
+    let mut at = at.min(out.len());
+    while !out.is_char_boundary(at) {
+        at -= 1;
+    }
+    out.split_off(at)
+}
+
 fn close_open_item(out: &mut String, stack: &mut Vec<Frame>) {
     if matches!(stack.last(), Some(Frame::Item(..)))
         && let Some(frame) = stack.pop()
@@ -213,7 +229,7 @@ fn close_open_item(out: &mut String, stack: &mut Vec<Frame>) {
 fn close(out: &mut String, frame: Frame) {
     match frame {
         Frame::Emphasis(marker, at) => {
-            let inner = out.split_off(at.min(out.len()));
+            let inner = split_from(out, at);
             let trimmed = inner.trim();
             if trimmed.is_empty() {
                 out.push_str(&inner);
@@ -230,7 +246,7 @@ fn close(out: &mut String, frame: Frame) {
             }
         }
         Frame::Link(href, at) => {
-            let inner = out.split_off(at.min(out.len()));
+            let inner = split_from(out, at);
             let label = inner.trim();
             match href {
                 Some(href) if label.is_empty() => {
@@ -256,7 +272,7 @@ fn close(out: &mut String, frame: Frame) {
             }
         }
         Frame::Quote(at) => {
-            let inner = out.split_off(at.min(out.len()));
+            let inner = split_from(out, at);
             let inner = tidy(&inner);
             for line in inner.lines() {
                 out.push_str(if line.is_empty() { ">" } else { "> " });
@@ -267,7 +283,7 @@ fn close(out: &mut String, frame: Frame) {
         }
         Frame::List(_) => block_break(out),
         Frame::Item(marker, at) => {
-            let inner = out.split_off(at.min(out.len()));
+            let inner = split_from(out, at);
             let inner = tidy(&inner);
             let indent = " ".repeat(marker.len());
             for (i, line) in inner.lines().enumerate() {

@@ -1,7 +1,7 @@
 //! File names for imported notes: [`term_slug`] folded to plain ASCII (so
 //! `check_slug` accepts it), and made unique within one import.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::note::check_slug;
 use crate::site::term_slug;
@@ -74,6 +74,8 @@ pub(crate) fn ascii_slug(text: &str, max: usize) -> String {
 #[derive(Default)]
 pub(crate) struct Slugs {
     used: HashSet<String>,
+    /// The next suffix to try for each base, so many equal titles stay linear.
+    next: HashMap<String, usize>,
 }
 
 impl Slugs {
@@ -96,11 +98,12 @@ impl Slugs {
             base
         };
         let mut slug = base.to_string();
-        let mut n = 2;
+        let mut n = self.next.get(base).copied().unwrap_or(2);
         while self.used.contains(&slug) {
             slug = format!("{base}-{n}");
             n += 1;
         }
+        self.next.insert(base.to_string(), n);
         self.used.insert(slug.clone());
         slug
     }

@@ -4,6 +4,9 @@
 
 use super::decode;
 
+/// The longest tag read as one, in bytes.
+const MAX_TAG: usize = 4096;
+
 /// One piece of HTML.
 #[derive(Debug, PartialEq)]
 pub(super) enum Token<'a> {
@@ -61,11 +64,14 @@ fn tag(text: &str) -> Option<(Token<'_>, usize)> {
     // The tag ends at the first `>` outside quotes.
     let mut quote = None;
     let mut end = None;
-    for (i, c) in body.char_indices() {
+    // A tag longer than this is taken for text: a stray `<` must not make
+    // every later one scan to the end of the input.
+    for (i, c) in body.char_indices().take_while(|(i, _)| *i < MAX_TAG) {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
             (None, '"' | '\'') if i > name_from => quote = Some(c),
+            (None, '<') => return None,
             (None, '>') => {
                 end = Some(i);
                 break;
