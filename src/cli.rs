@@ -78,7 +78,7 @@ struct ImportArgs {
 
 #[derive(Subcommand)]
 enum ImportFrom {
-    /// A TimelineJS JSON file, or the CSV of its Google Sheets template.
+    /// Read a TimelineJS JSON file, or the CSV of its Google Sheets template, into notes.
     Timelinejs {
         /// The file to read.
         file: PathBuf,

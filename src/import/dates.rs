@@ -52,6 +52,14 @@ fn json_whole(value: Option<&Value>) -> Result<Option<i64>, String> {
     }
 }
 
+fn is_blank(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
+
 /// Reads a JSON date object; `None` when it has no year.
 pub(crate) fn from_json(date: &Map<String, Value>) -> (Option<Parts>, Vec<String>) {
     let mut notes = Vec::new();
@@ -71,6 +79,10 @@ pub(crate) fn from_json(date: &Map<String, Value>) -> (Option<Parts>, Vec<String
         minute: part("minute"),
         second: part("second"),
     });
+    let other_parts = ["month", "day", "hour", "minute", "second"];
+    if parts.is_none() && other_parts.iter().any(|p| !is_blank(date.get(*p))) {
+        notes.push("a date without a year was dropped".to_string());
+    }
     (parts, notes)
 }
 
@@ -106,7 +118,12 @@ pub(crate) fn from_columns(
                 return (None, notes);
             }
         },
-        None => return (None, notes),
+        None => {
+            if [month, day, time].iter().any(|c| !c.trim().is_empty()) {
+                notes.push("a date without a year was dropped".to_string());
+            }
+            return (None, notes);
+        }
     };
     if !time.trim().is_empty() {
         match parse_time(time.trim()) {

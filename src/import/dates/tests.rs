@@ -131,6 +131,17 @@ fn sheet_cells() {
     assert_eq!(read("", "", "", "", "-43"), (Some("-0043".into()), 0));
     assert_eq!(read("", "", "", "", "soon"), (None, 1));
     assert_eq!(read("", "", "", "", ""), (None, 0));
+    assert_eq!(read("", "3", "", "", ""), (None, 1));
+    let map = json!({"year": "", "month": "3"})
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(from_json(&map).1.len(), 1);
+    let map = json!({"year": "", "month": "", "day": ""})
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(from_json(&map), (None, Vec::new()));
 }
 
 #[test]
