@@ -66,6 +66,26 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Write notes from another timeline tool's file.
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    #[command(subcommand)]
+    from: ImportFrom,
+}
+
+#[derive(Subcommand)]
+enum ImportFrom {
+    /// Read a TimelineJS JSON file, or the CSV of its Google Sheets template, into notes.
+    Timelinejs {
+        /// The file to read.
+        file: PathBuf,
+        /// Print what would be written; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,6 +188,9 @@ impl Cli {
                 );
                 ExitCode::SUCCESS
             }
+            Command::Import(ImportArgs {
+                from: ImportFrom::Timelinejs { file, dry_run },
+            }) => ExitCode::from(dateline::import::run_timelinejs(&root, &file, dry_run)),
         }
     }
 }

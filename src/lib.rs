@@ -18,6 +18,7 @@ pub mod export;
 pub(crate) mod fields;
 mod frontmatter;
 pub mod highlight;
+pub mod import;
 pub mod links;
 pub mod load;
 pub mod markdown;

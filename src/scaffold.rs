@@ -237,7 +237,7 @@ fn source_ids(root: &Path) -> Vec<String> {
     ids
 }
 
-fn write_new(path: &Path, text: &str) -> Result<PathBuf, ScaffoldError> {
+pub(crate) fn write_new(path: &Path, text: &str) -> Result<PathBuf, ScaffoldError> {
     if path.exists() {
         return Err(ScaffoldError::refused(
             format!("{} already exists", shown(path)),
@@ -268,11 +268,11 @@ fn write_file(path: &Path, text: &str) -> Result<(), ScaffoldError> {
 
 /// A YAML scalar that reads back as exactly `text`: a JSON string is a valid
 /// YAML double-quoted scalar.
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
 }
 
-fn list(items: &[String]) -> String {
+pub(crate) fn list(items: &[String]) -> String {
     format!(
         "[{}]",
         items
