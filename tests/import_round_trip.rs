@@ -156,3 +156,42 @@ fn an_existing_site_keeps_its_settings_and_hears_what_it_lacks() {
         "title: Mine\ntaxonomies: [tags]\n"
     );
 }
+
+/// The demo story's own `timeline.json`, imported into an empty folder,
+/// rebuilds the same timeline page and the same exports.
+#[test]
+fn the_demo_sites_export_rebuilds_the_same_timeline() {
+    let original = tempfile::tempdir().unwrap();
+    let out = original.path().join("site");
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["--root", env!("CARGO_MANIFEST_DIR"), "build", "--output"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+
+    let copy = TestSite::empty();
+    let run = import(&copy, &out.join("timeline.json"));
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let rebuilt = copy.run(&["build"]);
+    assert_eq!(rebuilt.code, 0, "{}", rebuilt.stderr);
+    for page in [
+        "index.html",
+        "timeline.json",
+        "events.json",
+        "feed.xml",
+        "calendar.ics",
+        "tags/index.html",
+    ] {
+        let before = fs::read_to_string(out.join(page)).unwrap();
+        assert_eq!(
+            copy.page(page),
+            before,
+            "{page} differs after the round trip"
+        );
+    }
+}
