@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -47,7 +48,7 @@ pub struct Event {
     /// The summary: from the front matter, else the first paragraph.
     pub summary: String,
     /// The body as HTML, with links for the event's own page.
-    pub html: String,
+    pub html: Arc<str>,
     /// For each taxonomy (same order as [`Site::taxonomies`]), the indices of
     /// this event's terms in that taxonomy.
     pub terms: Vec<Vec<usize>>,
@@ -75,7 +76,7 @@ pub struct Source {
     /// Its language.
     pub language: Option<String>,
     /// The note's body as HTML.
-    pub html: String,
+    pub html: Arc<str>,
     /// Indices into [`Site::events`] of the events that cite it, in timeline order.
     pub cited_by: Vec<usize>,
     /// The note's file.
@@ -117,6 +118,17 @@ impl Site {
         content: Content,
         options: ModelOptions,
     ) -> (Option<Site>, Diagnostics) {
+        Site::build_with(config, content, options, &markdown::Fresh)
+    }
+
+    /// [`Site::build`], with the note bodies rendered through `bodies`
+    /// (`serve` passes its cache).
+    pub fn build_with(
+        config: Config,
+        content: Content,
+        options: ModelOptions,
+        bodies: &dyn markdown::Bodies,
+    ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
         let mut events: Vec<EventNote> = content
             .events
@@ -132,7 +144,7 @@ impl Site {
         unique(
             sources
                 .iter()
-                .map(|s| (&s.id, &s.file.path, None, &s.file.text)),
+                .map(|s| (&s.id, &s.file.path, None, &*s.file.text)),
             "source id",
             &mut diagnostics,
         );
@@ -142,7 +154,7 @@ impl Site {
                     &e.slug.name,
                     &e.file.path,
                     Some(e.slug.offset),
-                    &e.file.text,
+                    &*e.file.text,
                 )
             }),
             "slug",
@@ -195,15 +207,15 @@ impl Site {
         );
         let unsafe_html = config.unsafe_html;
         let render = |rel: &str, text: &str, offset: usize| {
-            markdown::render(&text[offset..], unsafe_html, &|dest| {
+            bodies.render(rel, &text[offset..], unsafe_html, &|dest| {
                 links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
             })
         };
-        let event_bodies: Vec<markdown::Rendered> = events
+        let event_bodies: Vec<Arc<markdown::Rendered>> = events
             .par_iter()
             .map(|e| render(&e.file.rel, &e.file.text, e.body_offset))
             .collect();
-        let source_bodies: Vec<markdown::Rendered> = sources
+        let source_bodies: Vec<Arc<markdown::Rendered>> = sources
             .par_iter()
             .map(|s| render(&s.file.rel, &s.file.text, s.body_offset))
             .collect();
@@ -252,7 +264,7 @@ impl Site {
         let mut sources: Vec<Source> = sources
             .into_iter()
             .zip(source_bodies)
-            .map(|(note, body)| source(note, body.html))
+            .map(|(note, body)| source(note, body.html.clone()))
             .collect();
         let events: Vec<Event> = events
             .into_iter()
@@ -269,9 +281,9 @@ impl Site {
                 Event {
                     slug: note.slug.name,
                     title: note.title,
-                    summary: note.summary.unwrap_or(body.first_paragraph),
+                    summary: note.summary.unwrap_or_else(|| body.first_paragraph.clone()),
                     date: note.date,
-                    html: body.html,
+                    html: body.html.clone(),
                     terms,
                     sources: cited,
                     path: note.file.path,
@@ -306,7 +318,7 @@ pub fn order(a: &Date, a_title: &str, b: &Date, b_title: &str) -> Ordering {
     start.then_with(end).then_with(|| a_title.cmp(b_title))
 }
 
-fn source(note: SourceNote, html: String) -> Source {
+fn source(note: SourceNote, html: Arc<str>) -> Source {
     Source {
         id: note.id,
         title: note.title,
@@ -323,7 +335,7 @@ fn source(note: SourceNote, html: String) -> Source {
 
 /// Reports every name given to more than one note.
 fn unique<'a>(
-    items: impl Iterator<Item = (&'a String, &'a PathBuf, Option<usize>, &'a String)>,
+    items: impl Iterator<Item = (&'a String, &'a PathBuf, Option<usize>, &'a str)>,
     what: &str,
     diagnostics: &mut Diagnostics,
 ) {

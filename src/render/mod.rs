@@ -4,10 +4,13 @@
 //! the site's `templates/` folder replaces it. Templates see only the view
 //! structs of [`view`], never the model. Pages render in parallel.
 
+mod memo;
 mod timeline;
 pub mod view;
 
+use std::hash::Hasher;
 use std::path::Path;
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -16,6 +19,7 @@ use tera::{Context, Tera};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
+pub use memo::PageMemo;
 use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
@@ -43,15 +47,32 @@ const THEME: &[(&str, &str)] = &[
 pub struct Page {
     /// Relative path with `/` separators (`events/leak/index.html`).
     pub path: String,
-    /// The content.
-    pub bytes: Vec<u8>,
+    /// The content, shared: `serve` keeps pages without copying them.
+    pub bytes: Arc<[u8]>,
 }
 
 /// The templates and assets of a theme, ready to render.
 pub struct Theme {
     tera: Tera,
-    assets: Vec<(String, Vec<u8>)>,
+    assets: Vec<(String, Arc<[u8]>)>,
+    /// A digest of every template and asset, for serve's page memo.
+    digest: u64,
 }
+
+/// What [`Theme::render_with`] did: the pages, and what to remember of them.
+pub struct Rendering {
+    /// Every file of the output (as [`Theme::render`] returns them).
+    pub pages: Vec<Page>,
+    /// The memo to pass to the next run.
+    pub memo: PageMemo,
+    /// How many pages went through a template this time; the others were
+    /// taken from the previous run.
+    pub rendered: usize,
+}
+
+/// The code highlighting stylesheet never changes within a run of the program.
+static HIGHLIGHT_CSS: LazyLock<Arc<[u8]>> =
+    LazyLock::new(|| highlight::stylesheet().into_bytes().into());
 
 impl Theme {
     /// The embedded theme with the site's own `templates/` laid over it.
@@ -130,25 +151,81 @@ impl Theme {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        Ok(Theme { tera, assets })
+        let mut digest = std::hash::DefaultHasher::new();
+        for (name, text) in &templates {
+            memo::hash_str(&mut digest, name);
+            memo::hash_str(&mut digest, text);
+        }
+        for (name, bytes) in &assets {
+            memo::hash_str(&mut digest, name);
+            digest.write(bytes);
+        }
+        Ok(Theme {
+            tera,
+            assets: assets
+                .into_iter()
+                .map(|(name, bytes)| (name, bytes.into()))
+                .collect(),
+            digest: digest.finish(),
+        })
     }
 
     /// Renders every page of the site.
     pub fn render(&self, site: &Site) -> Result<Vec<Page>, Diagnostics> {
+        let renderer = Renderer {
+            theme: self,
+            previous: None,
+            keyed: false,
+        };
+        let results: Vec<Result<Done, Diagnostic>> = jobs(site)
+            .par_iter()
+            .map(|job| job.run(&renderer, site))
+            .collect();
+        let done = collect(results)?;
+        Ok(self.with_assets(site, done.into_iter().map(|d| d.page).collect()))
+    }
+
+    /// Renders every page of the site, taking from `previous` (the memo of
+    /// the last run) each page whose inputs are unchanged: see [`memo`].
+    pub fn render_with(
+        &self,
+        site: &Site,
+        previous: Option<&PageMemo>,
+    ) -> Result<Rendering, Diagnostics> {
         let jobs = jobs(site);
-        let rendered: Vec<Result<Page, Diagnostic>> =
-            jobs.par_iter().map(|job| job.run(self, site)).collect();
-        let mut pages = Vec::with_capacity(rendered.len() + self.assets.len() + 1);
-        let mut diagnostics = Diagnostics::new();
-        for page in rendered {
-            match page {
-                Ok(page) => pages.push(page),
-                Err(d) => diagnostics.push(d),
-            }
-        }
-        if diagnostics.has_errors() {
-            return Err(diagnostics);
-        }
+        let shape = memo::shape(site);
+        let same_shape = previous.filter(|p| p.same_shape(self.digest, shape, jobs.len()));
+        let renderer = Renderer {
+            theme: self,
+            previous,
+            keyed: true,
+        };
+        let results: Vec<Result<Done, Diagnostic>> = jobs
+            .par_iter()
+            .enumerate()
+            .map(|(slot, job)| {
+                let body = job.body(site);
+                if let Some(done) = same_shape.and_then(|p| p.by_slot(slot, body)) {
+                    return Ok(done);
+                }
+                let mut done = job.run(&renderer, site)?;
+                done.body = body.cloned();
+                Ok(done)
+            })
+            .collect();
+        let done = collect(results)?;
+        let rendered = done.iter().filter(|d| d.rendered).count();
+        let memo = PageMemo::new(self.digest, shape, &done);
+        let pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect());
+        Ok(Rendering {
+            pages,
+            memo,
+            rendered,
+        })
+    }
+
+    /// Adds the theme's assets and, when a note has code, the highlighting stylesheet.
+    fn with_assets(&self, site: &Site, mut pages: Vec<Page>) -> Vec<Page> {
         for (name, bytes) in &self.assets {
             pages.push(Page {
                 path: name.clone(),
@@ -158,33 +235,88 @@ impl Theme {
         if site.has_code {
             pages.push(Page {
                 path: "highlight.css".to_string(),
-                bytes: highlight::stylesheet().into_bytes(),
+                bytes: HIGHLIGHT_CSS.clone(),
             });
         }
-        Ok(pages)
+        pages
     }
+}
 
+/// Every page, or every problem met rendering them.
+fn collect(results: Vec<Result<Done, Diagnostic>>) -> Result<Vec<Done>, Diagnostics> {
+    let mut done = Vec::with_capacity(results.len());
+    let mut diagnostics = Diagnostics::new();
+    for result in results {
+        match result {
+            Ok(page) => done.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(done)
+}
+
+/// A rendered page and what the memo keeps of it.
+struct Done {
+    page: Page,
+    /// The digest of the view it was rendered from (0 when not computed).
+    key: u64,
+    /// The note body it shows, on event and source pages.
+    body: Option<Arc<str>>,
+    /// Whether it went through a template this time.
+    rendered: bool,
+}
+
+/// Renders pages for a theme, taking unchanged ones from the previous run.
+struct Renderer<'a> {
+    theme: &'a Theme,
+    previous: Option<&'a PageMemo>,
+    /// Whether to compute view digests (serve) or not (build).
+    keyed: bool,
+}
+
+impl Renderer<'_> {
     fn render_one<T: Serialize>(
         &self,
         template: &str,
         path: &str,
         view: &T,
-    ) -> Result<Page, Diagnostic> {
+    ) -> Result<Done, Diagnostic> {
+        let key = if self.keyed {
+            memo::view_key(self.theme.digest, template, view)
+        } else {
+            0
+        };
+        if let Some(page) = self.previous.and_then(|p| p.by_key(path, key)) {
+            return Ok(Done {
+                page,
+                key,
+                body: None,
+                rendered: false,
+            });
+        }
         let context = Context::from_serialize(view).map_err(|err| {
             Diagnostic::error(
                 template,
                 format!("cannot pass the page to the template: {}", chain(&err)),
             )
         })?;
-        let text = self.tera.render(template, &context).map_err(|err| {
+        let text = self.theme.tera.render(template, &context).map_err(|err| {
             Diagnostic::error(
                 format!("templates/{template}"),
                 format!("rendering {path} failed: {}", chain(&err)),
             )
         })?;
-        Ok(Page {
-            path: path.to_string(),
-            bytes: text.into_bytes(),
+        Ok(Done {
+            page: Page {
+                path: path.to_string(),
+                bytes: text.into_bytes().into(),
+            },
+            key,
+            body: None,
+            rendered: true,
         })
     }
 }
@@ -224,7 +356,17 @@ struct Frame<'a, T: Serialize> {
 }
 
 impl Job {
-    fn run(&self, theme: &Theme, site: &Site) -> Result<Page, Diagnostic> {
+    /// The note body the page shows, if any: the only part of the site
+    /// outside its shape (see [`memo::shape`]).
+    fn body<'a>(&self, site: &'a Site) -> Option<&'a Arc<str>> {
+        match *self {
+            Job::Event(i) => Some(&site.events[i].html),
+            Job::Source(i) => Some(&site.sources[i].html),
+            _ => None,
+        }
+    }
+
+    fn run(&self, theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic> {
         let frame = |root: &'static str, page_url: String| (site_view(site), root, page_url);
         match *self {
             Job::Index => {
