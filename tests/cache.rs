@@ -241,7 +241,7 @@ fn without_change_events_time_stamps_decide() {
         ..BuildOptions::default()
     };
     assert!(cache.render(&options, &Changes::unknown()).is_ok());
-    let site = site.file(
+    let _site = site.file(
         "content/events/second.md",
         "---\ntitle: Seen by its size\ndate: 2023-05\ntags: [beta]\nsources: [src-b]\n---\nFirst paragraph, longer now.\n",
     );
