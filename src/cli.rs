@@ -1,10 +1,12 @@
 //! Command-line arguments and how each command reports to the terminal.
 
 use std::io::Write;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use dateline::serve::{self, ServeOptions};
 use dateline::{BuildError, BuildOptions, Diagnostics, build};
 
 /// A static-site generator for timelines.
@@ -31,6 +33,27 @@ enum Command {
         /// The URL the site will be published at (overrides dateline.yaml).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+    },
+    /// Build the site, serve it on 127.0.0.1:1111, rebuild it on every
+    /// change and reload the browser.
+    Serve {
+        /// The port (default 1111, or the next free one; 0: any free port).
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// The address to listen on; anything but loopback opens the
+        /// preview to the network.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = parse_ip)]
+        bind: IpAddr,
+        /// Include notes marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the browser once built.
+        #[arg(long)]
+        open: bool,
+        /// Poll the files for changes, for file systems that send no change
+        /// events (network shares, some containers).
+        #[arg(long)]
+        poll: bool,
     },
     /// Check every note and link; write nothing.
     Check {
@@ -71,6 +94,29 @@ impl Cli {
                     Err(err) => failure(&self.root, err, Mode::Build),
                 }
             }
+            Command::Serve {
+                port,
+                bind,
+                drafts,
+                open,
+                poll,
+            } => {
+                let options = ServeOptions {
+                    root: self.root.clone(),
+                    port,
+                    bind,
+                    drafts,
+                    open,
+                    poll,
+                };
+                match serve::run(&options) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(err) => {
+                        eprintln!("error: {}", err.0);
+                        ExitCode::from(2)
+                    }
+                }
+            }
             Command::Check { drafts } => {
                 let options = BuildOptions {
                     root: self.root.clone(),
@@ -94,6 +140,15 @@ impl Cli {
             }
         }
     }
+}
+
+/// An IP address, or `localhost`.
+fn parse_ip(text: &str) -> Result<IpAddr, String> {
+    if text == "localhost" {
+        return Ok(IpAddr::from([127, 0, 0, 1]));
+    }
+    text.parse()
+        .map_err(|_| format!("`{text}` is not an IP address (such as 127.0.0.1 or ::1)"))
 }
 
 /// Which command failed, for the closing line.

@@ -5,6 +5,7 @@
 //! into a [`site::Site`], renders pages through Tera templates ([`render`])
 //! and swaps the result into the output folder ([`output`]). [`build`] runs
 //! the whole pipeline; problems travel as [`diagnostic::Diagnostic`] values.
+//! [`serve`] runs it again on every change, over the caches of [`cache`].
 
 #![warn(missing_docs)]
 // A `Diagnostic` is returned only when a note is broken, where its size costs nothing.
@@ -24,6 +25,7 @@ pub mod markdown;
 pub mod note;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 mod yaml;
 

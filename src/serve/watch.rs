@@ -1,0 +1,192 @@
+//! Watching the site's files: `content/`, `templates/`, `static/` and
+//! `dateline.yaml`, and nothing else (not the output, not `.git`).
+//!
+//! Events come from the operating system through `notify` (or, with
+//! `--poll`, from notify's polling watcher, for file systems that send no
+//! events). Access events are dropped: the rebuild's own reads would
+//! otherwise trigger the next rebuild. Hidden files and editors' temporary
+//! files are dropped too. The first event that matters starts a batch; the
+//! batch closes once no event came for [`QUIET`], so an editor's save
+//! (write a temporary file and rename it, truncate then write, delete then
+//! create) is one rebuild, and every path it named is in it.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::event::{EventKind, ModifyKind};
+use notify::{Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::cache::Changes;
+use crate::config::CONFIG_FILE;
+use crate::load::is_ignored;
+
+/// A batch closes once no event came for this long.
+pub(crate) const QUIET: Duration = Duration::from_millis(10);
+/// ... or once it is this old, so a stream of writes still rebuilds.
+const LONGEST: Duration = Duration::from_millis(300);
+/// How often `--poll` looks at every file.
+pub(crate) const POLL_INTERVAL: Duration = Duration::from_millis(300);
+/// The folders a site is made of, watched recursively.
+const FOLDERS: [&str; 3] = ["content", "templates", "static"];
+
+/// A running watcher and its events.
+pub(crate) struct Watch {
+    root: PathBuf,
+    watcher: Box<dyn Watcher + Send>,
+    events: Receiver<notify::Result<Event>>,
+}
+
+/// A batch of changes, and when its first event came.
+pub(crate) struct Batch {
+    pub(crate) changes: Changes,
+    pub(crate) first: Instant,
+}
+
+impl Watch {
+    /// Starts watching the site at `root` (an absolute path).
+    pub(crate) fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
+        let (tx, events) = mpsc::channel();
+        let mut watcher: Box<dyn Watcher + Send> = if poll {
+            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            Box::new(PollWatcher::new(tx, config)?)
+        } else {
+            Box::new(RecommendedWatcher::new(tx, notify::Config::default())?)
+        };
+        watcher.watch(root, RecursiveMode::NonRecursive)?;
+        let mut watch = Watch {
+            root: root.to_path_buf(),
+            watcher,
+            events,
+        };
+        for folder in FOLDERS {
+            watch.watch_folder(&root.join(folder));
+        }
+        Ok(watch)
+    }
+
+    /// Watches one of the site's folders, when it exists.
+    fn watch_folder(&mut self, dir: &Path) {
+        if dir.is_dir()
+            && let Err(err) = self.watcher.watch(dir, RecursiveMode::Recursive)
+        {
+            eprintln!("warning: cannot watch {}: {err}", dir.display());
+        }
+    }
+
+    /// Waits for the next batch of changes that matter; `None` when the
+    /// watcher stopped.
+    pub(crate) fn next(&mut self) -> Option<Batch> {
+        let mut changes = Changes {
+            paths: Vec::new(),
+            complete: true,
+        };
+        let first = loop {
+            let event = self.events.recv().ok()?;
+            if self.take(event, &mut changes) {
+                break Instant::now();
+            }
+        };
+        loop {
+            let left = LONGEST.saturating_sub(first.elapsed());
+            match self.events.recv_timeout(QUIET.min(left)) {
+                Ok(event) => {
+                    self.take(event, &mut changes);
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    if changes.paths.is_empty() && changes.complete {
+                        continue;
+                    }
+                    break;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        Some(Batch { changes, first })
+    }
+
+    /// Adds what an event says to `changes`; true when it matters.
+    fn take(&mut self, event: notify::Result<Event>, changes: &mut Changes) -> bool {
+        let event = match event {
+            Ok(event) => event,
+            Err(_) => {
+                // Lost track: check every file on the next run.
+                changes.complete = false;
+                return true;
+            }
+        };
+        if matches!(event.kind, EventKind::Access(_)) {
+            return false;
+        }
+        if event.need_rescan() {
+            changes.complete = false;
+            return true;
+        }
+        let mut matters = false;
+        for path in &event.paths {
+            if !relevant(&self.root, path) {
+                continue;
+            }
+            matters = true;
+            // A site folder that appears (or comes back) is watched anew.
+            if path.parent() == Some(self.root.as_path())
+                && matches!(
+                    event.kind,
+                    EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_))
+                )
+            {
+                self.watch_folder(path);
+            }
+            if !changes.paths.contains(path) {
+                changes.paths.push(path.clone());
+            }
+        }
+        matters
+    }
+}
+
+/// Whether a change at `path` can change the site.
+pub(crate) fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    match parts.next().as_deref() {
+        Some(CONFIG_FILE) => parts.next().is_none(),
+        Some(top) if FOLDERS.contains(&top) => parts.all(|name| !is_ignored(&name)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_sites_own_files_matter() {
+        let root = Path::new("/s");
+        for yes in [
+            "/s/dateline.yaml",
+            "/s/content/events/a.md",
+            "/s/content",
+            "/s/templates/base.html",
+            "/s/static/img/a.png",
+        ] {
+            assert!(relevant(root, Path::new(yes)), "{yes}");
+        }
+        for no in [
+            "/s/site/index.html",
+            "/s/.git/index",
+            "/s/target/debug/x",
+            "/s/README.md",
+            "/s/content/events/.a.md.swp",
+            "/s/content/events/a.md~",
+            "/s/content/.hidden/a.md",
+            "/s/content/events/#a.md#",
+            "/s/dateline.yaml.tmp",
+            "/elsewhere/content/a.md",
+        ] {
+            assert!(!relevant(root, Path::new(no)), "{no}");
+        }
+    }
+}
