@@ -205,7 +205,11 @@ fn read_head(stream: &mut TcpStream) -> io::Result<Head> {
         };
         let from = buf.len().saturating_sub(3);
         buf.extend_from_slice(&chunk[..n]);
-        if let Some(end) = buf[from..].windows(4).position(|w| w == b"\r\n\r\n") {
+        let end = buf[from..].windows(4).position(|w| w == b"\r\n\r\n");
+        if end.map_or(buf.len(), |end| from + end) > MAX_HEAD {
+            return Ok(Head::TooLarge);
+        }
+        if let Some(end) = end {
             buf.truncate(from + end);
             return Ok(Head::Complete(String::from_utf8_lossy(&buf).into_owned()));
         }

@@ -26,7 +26,7 @@ pub(crate) const QUIET: Duration = Duration::from_millis(10);
 /// ... or once it is this old, so a stream of writes still rebuilds.
 const LONGEST: Duration = Duration::from_millis(300);
 /// How often `--poll` looks at every file.
-pub(crate) const POLL_INTERVAL: Duration = Duration::from_millis(300);
+pub(crate) const POLL_INTERVAL: Duration = Duration::from_millis(500);
 /// The folders a site is made of, watched recursively.
 const FOLDERS: [&str; 3] = ["content", "templates", "static"];
 
@@ -48,7 +48,11 @@ impl Watch {
     pub(crate) fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
         let (tx, events) = mpsc::channel();
         let mut watcher: Box<dyn Watcher + Send> = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            // notify's poller compares time stamps in whole seconds: it must
+            // compare contents too, or a second save within a second is lost.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
             Box::new(PollWatcher::new(tx, config)?)
         } else {
             Box::new(RecommendedWatcher::new(tx, notify::Config::default())?)
