@@ -63,12 +63,12 @@
     });
     var close = el("button", "Dismiss");
     close.type = "button";
-    close.style.cssText = "margin-top:.5rem;font:inherit;padding:.25rem .75rem";
+    close.style.cssText = "float:right;margin:0 0 .5rem 1rem;font:inherit;padding:.25rem .75rem";
     close.addEventListener("click", function () {
       overlay.remove();
       overlay = null;
     });
-    overlay.append(title, note, list, close);
+    overlay.append(close, title, note, list);
     document.body.appendChild(overlay);
     close.focus();
   }
