@@ -4,6 +4,7 @@
 //! collected, so one run names every bad note.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -14,19 +15,25 @@ use crate::note::{self, EventNote, NoteFile, SourceNote};
 /// Every note of a site, as read.
 #[derive(Debug, Default)]
 pub struct Content {
-    /// Event notes, in no particular order.
-    pub events: Vec<EventNote>,
+    /// Event notes, in no particular order (shared: `serve` keeps them
+    /// between runs).
+    pub events: Vec<Arc<EventNote>>,
     /// Source notes, in no particular order.
-    pub sources: Vec<SourceNote>,
+    pub sources: Vec<Arc<SourceNote>>,
 }
 
 /// How notes are read and parsed: afresh ([`Fresh`]), or through `serve`'s
 /// cache, which reads again only what changed.
 pub trait NoteReader: Sync {
     /// Reads and parses the event note at `path` (`rel`: relative to `content/`).
-    fn event(&self, path: PathBuf, rel: String, config: &Config) -> Result<EventNote, Diagnostics>;
+    fn event(
+        &self,
+        path: PathBuf,
+        rel: String,
+        config: &Config,
+    ) -> Result<Arc<EventNote>, Diagnostics>;
     /// Reads and parses the source note at `path`.
-    fn source(&self, path: PathBuf, rel: String) -> Result<SourceNote, Diagnostics>;
+    fn source(&self, path: PathBuf, rel: String) -> Result<Arc<SourceNote>, Diagnostics>;
     /// Called once, before any note is read.
     fn begin(&self) {}
 }
@@ -35,14 +42,19 @@ pub trait NoteReader: Sync {
 pub struct Fresh;
 
 impl NoteReader for Fresh {
-    fn event(&self, path: PathBuf, rel: String, config: &Config) -> Result<EventNote, Diagnostics> {
+    fn event(
+        &self,
+        path: PathBuf,
+        rel: String,
+        config: &Config,
+    ) -> Result<Arc<EventNote>, Diagnostics> {
         let file = read_note(path, rel).map_err(|d| Diagnostics::from_iter([d]))?;
-        note::read_event(file, config)
+        note::read_event(file, config).map(Arc::new)
     }
 
-    fn source(&self, path: PathBuf, rel: String) -> Result<SourceNote, Diagnostics> {
+    fn source(&self, path: PathBuf, rel: String) -> Result<Arc<SourceNote>, Diagnostics> {
         let file = read_note(path, rel).map_err(|d| Diagnostics::from_iter([d]))?;
-        note::read_source(file)
+        note::read_source(file).map(Arc::new)
     }
 }
 
@@ -67,11 +79,11 @@ pub fn load_with(root: &Path, config: &Config, reader: &dyn NoteReader) -> (Cont
     let event_files = discover(&content, "events", &mut diagnostics);
     let source_files = discover(&content, "sources", &mut diagnostics);
 
-    let events: Vec<Result<EventNote, Diagnostics>> = event_files
+    let events: Vec<Result<Arc<EventNote>, Diagnostics>> = event_files
         .into_par_iter()
         .map(|(path, rel)| reader.event(path, rel, config))
         .collect();
-    let sources: Vec<Result<SourceNote, Diagnostics>> = source_files
+    let sources: Vec<Result<Arc<SourceNote>, Diagnostics>> = source_files
         .into_par_iter()
         .map(|(path, rel)| reader.source(path, rel))
         .collect();

@@ -48,12 +48,14 @@ pub struct Rendered {
 /// Renders note bodies: afresh ([`Fresh`]), or through a cache that hands
 /// back an earlier result for an identical body whose links resolve alike.
 pub trait Bodies: Sync {
-    /// Renders `body`, the Markdown of the note at `rel` (relative to
-    /// `content/`); `resolve` decides what each link destination becomes.
+    /// Renders the Markdown body of the note at `rel` (relative to
+    /// `content/`): `text[offset..]`, `text` being the note's whole text;
+    /// `resolve` decides what each link destination becomes.
     fn render(
         &self,
         rel: &str,
-        body: &str,
+        text: &Arc<str>,
+        offset: usize,
         unsafe_html: bool,
         resolve: &dyn Fn(&str) -> LinkTarget,
     ) -> Arc<Rendered>;
@@ -66,11 +68,12 @@ impl Bodies for Fresh {
     fn render(
         &self,
         _rel: &str,
-        body: &str,
+        text: &Arc<str>,
+        offset: usize,
         unsafe_html: bool,
         resolve: &dyn Fn(&str) -> LinkTarget,
     ) -> Arc<Rendered> {
-        Arc::new(render(body, unsafe_html, resolve))
+        Arc::new(render(&text[offset..], unsafe_html, resolve))
     }
 }
 

@@ -3,11 +3,11 @@
 //! rendering only formats it.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::Config;
 use crate::date::Date;
@@ -130,7 +130,7 @@ impl Site {
         bodies: &dyn markdown::Bodies,
     ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
-        let mut events: Vec<EventNote> = content
+        let mut events: Vec<Arc<EventNote>> = content
             .events
             .into_iter()
             .filter(|e| options.drafts || !e.draft)
@@ -206,8 +206,8 @@ impl Site {
                 ),
         );
         let unsafe_html = config.unsafe_html;
-        let render = |rel: &str, text: &str, offset: usize| {
-            bodies.render(rel, &text[offset..], unsafe_html, &|dest| {
+        let render = |rel: &str, text: &Arc<str>, offset: usize| {
+            bodies.render(rel, text, offset, unsafe_html, &|dest| {
                 links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
             })
         };
@@ -264,7 +264,7 @@ impl Site {
         let mut sources: Vec<Source> = sources
             .into_iter()
             .zip(source_bodies)
-            .map(|(note, body)| source(note, body.html.clone()))
+            .map(|(note, body)| source(&note, body.html.clone()))
             .collect();
         let events: Vec<Event> = events
             .into_iter()
@@ -279,14 +279,17 @@ impl Site {
                     }
                 }
                 Event {
-                    slug: note.slug.name,
-                    title: note.title,
-                    summary: note.summary.unwrap_or_else(|| body.first_paragraph.clone()),
-                    date: note.date,
+                    slug: note.slug.name.clone(),
+                    title: note.title.clone(),
+                    summary: note
+                        .summary
+                        .clone()
+                        .unwrap_or_else(|| body.first_paragraph.clone()),
+                    date: note.date.clone(),
                     html: body.html.clone(),
                     terms,
                     sources: cited,
-                    path: note.file.path,
+                    path: note.file.path.clone(),
                 }
             })
             .collect();
@@ -318,18 +321,18 @@ pub fn order(a: &Date, a_title: &str, b: &Date, b_title: &str) -> Ordering {
     start.then_with(end).then_with(|| a_title.cmp(b_title))
 }
 
-fn source(note: SourceNote, html: Arc<str>) -> Source {
+fn source(note: &SourceNote, html: Arc<str>) -> Source {
     Source {
-        id: note.id,
-        title: note.title,
-        outlet: note.outlet,
-        url: note.url,
-        published: note.published,
-        author: note.author,
-        language: note.language,
+        id: note.id.clone(),
+        title: note.title.clone(),
+        outlet: note.outlet.clone(),
+        url: note.url.clone(),
+        published: note.published.clone(),
+        author: note.author.clone(),
+        language: note.language.clone(),
         html,
         cited_by: Vec::new(),
-        path: note.file.path,
+        path: note.file.path.clone(),
     }
 }
 
@@ -339,7 +342,7 @@ fn unique<'a>(
     what: &str,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
+    let mut seen: HashMap<&str, &PathBuf> = HashMap::default();
     for (name, path, offset, text) in items {
         match seen.get(name.as_str()) {
             Some(first) => {
@@ -382,11 +385,13 @@ fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnosti
 /// Gathers one taxonomy's terms over all events, and each event's term indices.
 fn collect_terms(
     name: &str,
-    events: &[EventNote],
+    events: &[Arc<EventNote>],
     diagnostics: &mut Diagnostics,
 ) -> (Taxonomy, Vec<Vec<usize>>) {
     let mut terms: Vec<Term> = Vec::new();
-    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    let mut by_slug: HashMap<String, usize> = HashMap::default();
+    // Names repeat from note to note: each is made a slug once.
+    let mut by_name: HashMap<&str, usize> = HashMap::default();
     let mut per_event: Vec<Vec<usize>> = Vec::with_capacity(events.len());
     for (index, event) in events.iter().enumerate() {
         let mut these = Vec::new();
@@ -396,15 +401,22 @@ fn collect_terms(
             .map(Vec::as_slice)
             .unwrap_or_default()
         {
-            let slug = term_slug(&named.name);
-            let term = *by_slug.entry(slug.clone()).or_insert_with(|| {
-                terms.push(Term {
-                    name: named.name.clone(),
-                    slug,
-                    events: Vec::new(),
-                });
-                terms.len() - 1
-            });
+            let term = match by_name.get(named.name.as_str()) {
+                Some(&term) => term,
+                None => {
+                    let slug = term_slug(&named.name);
+                    let term = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        terms.push(Term {
+                            name: named.name.clone(),
+                            slug,
+                            events: Vec::new(),
+                        });
+                        terms.len() - 1
+                    });
+                    by_name.insert(&named.name, term);
+                    term
+                }
+            };
             if terms[term].name != named.name {
                 diagnostics.push(
                     Diagnostic::warning(

@@ -7,20 +7,23 @@
 //! note re-renders only the bodies that link to it, not every body.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+
+use rustc_hash::FxHashMap;
 
 use crate::markdown::{self, Bodies, LinkTarget, Rendered};
 
 /// Every body of the last run, by note (path relative to `content/`).
 #[derive(Default)]
 pub(crate) struct BodyCache {
-    entries: HashMap<String, Arc<Entry>>,
+    entries: FxHashMap<String, Arc<Entry>>,
 }
 
 struct Entry {
-    markdown: String,
+    /// The note's whole text and where its body starts in it.
+    text: Arc<str>,
+    offset: usize,
     unsafe_html: bool,
     /// Each destination looked up while rendering, and what it resolved to.
     links: Vec<(String, LinkTarget)>,
@@ -39,7 +42,7 @@ impl BodyCache {
     pub(crate) fn session(&self) -> BodySession<'_> {
         BodySession {
             cache: self,
-            seen: Mutex::default(),
+            seen: Mutex::new(Vec::with_capacity(self.entries.len())),
             rendered: AtomicUsize::new(0),
         }
     }
@@ -70,13 +73,19 @@ impl Bodies for BodySession<'_> {
     fn render(
         &self,
         rel: &str,
-        body: &str,
+        text: &Arc<str>,
+        offset: usize,
         unsafe_html: bool,
         resolve: &dyn Fn(&str) -> LinkTarget,
     ) -> Arc<Rendered> {
+        let body = &text[offset..];
         if let Some(old) = self.cache.entries.get(rel).filter(|old| {
+            // The note cache hands back the very same text for an unchanged
+            // note; comparing the bytes is for a note read again.
+            let same = (Arc::ptr_eq(&old.text, text) && old.offset == offset)
+                || old.text[old.offset..] == *body;
             old.unsafe_html == unsafe_html
-                && old.markdown == body
+                && same
                 && old
                     .links
                     .iter()
@@ -93,7 +102,8 @@ impl Bodies for BodySession<'_> {
             target
         }));
         let entry = Entry {
-            markdown: body.to_string(),
+            text: text.clone(),
+            offset,
             unsafe_html,
             links: links.into_inner(),
             rendered: rendered.clone(),
@@ -108,7 +118,7 @@ mod tests {
     use super::*;
 
     fn render(session: &BodySession<'_>, body: &str, known: bool) -> Arc<Rendered> {
-        session.render("events/a.md", body, false, &|dest| {
+        session.render("events/a.md", &Arc::from(body), 0, false, &|dest| {
             if known && dest == "b.md" {
                 LinkTarget::Replace("../b/index.html".into())
             } else if dest == "b.md" {

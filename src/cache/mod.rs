@@ -13,9 +13,11 @@
 mod bodies;
 mod notes;
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use rustc_hash::FxHasher;
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::config::Config;
@@ -130,8 +132,9 @@ impl Cache {
         let (bodies, bodies_rendered) = body_session.finish();
         match notes {
             Some(notes) => {
-                self.notes = notes;
-                self.bodies = bodies;
+                let old_notes = std::mem::replace(&mut self.notes, notes);
+                let old_bodies = std::mem::replace(&mut self.bodies, bodies);
+                discard((old_notes, old_bodies));
                 self.pending = Changes {
                     paths: Vec::new(),
                     complete: true,
@@ -148,7 +151,7 @@ impl Cache {
                 diagnostics.extend(found);
                 BuildError::Content(diagnostics.clone())
             })?;
-        self.pages = Some(rendering.memo);
+        discard(self.pages.replace(rendering.memo));
         Ok(Built {
             site,
             pages: rendering.pages,
@@ -164,6 +167,15 @@ impl Cache {
     }
 }
 
+/// Drops `value` on another thread: freeing the last run's caches (tens of
+/// thousands of allocations at 10,000 notes) need not delay this one.
+pub fn discard<T: Send + 'static>(value: T) {
+    // If no thread can be started, the value is dropped here, as usual.
+    let _ = std::thread::Builder::new()
+        .name("dateline-discard".into())
+        .spawn(move || drop(value));
+}
+
 /// A digest of the settings. The struct is taken apart field by field, so a
 /// new setting fails to compile here until it is hashed.
 pub(crate) fn config_digest(config: &Config) -> u64 {
@@ -175,7 +187,7 @@ pub(crate) fn config_digest(config: &Config) -> u64 {
         taxonomies,
         unsafe_html,
     } = config;
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     (
         title,
         description,

@@ -8,12 +8,13 @@
 //! for its index). A note read again is parsed again only when its bytes
 //! hash differently, or when the settings it is parsed under changed.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, SystemTime};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::Changes;
 use crate::config::Config;
@@ -28,13 +29,14 @@ const RACY: Duration = Duration::from_secs(2);
 /// Every note of the last run, by path.
 #[derive(Default)]
 pub(crate) struct NoteCache {
-    events: Shelf<EventNote>,
-    sources: Shelf<SourceNote>,
+    events: Shelf<Arc<EventNote>>,
+    sources: Shelf<Arc<SourceNote>>,
 }
 
 /// The notes of one kind.
 struct Shelf<T> {
-    entries: HashMap<PathBuf, Arc<Entry<T>>>,
+    /// By path relative to `content/`.
+    entries: FxHashMap<String, Arc<Entry<T>>>,
 }
 
 /// The shelf for the next run, from what one run met.
@@ -51,7 +53,7 @@ fn shelf<T>(seen: Seen<T>) -> Shelf<T> {
 impl<T> Default for Shelf<T> {
     fn default() -> Self {
         Shelf {
-            entries: HashMap::new(),
+            entries: FxHashMap::default(),
         }
     }
 }
@@ -74,7 +76,7 @@ struct Stamp {
 }
 
 /// What one run met of one kind of note, for the next run.
-type Seen<T> = Mutex<Vec<(PathBuf, Arc<Entry<T>>)>>;
+type Seen<T> = Mutex<Vec<(String, Arc<Entry<T>>)>>;
 
 /// One run's reader over the cache: answers from it when it can, and
 /// remembers what it read for the next run.
@@ -82,8 +84,8 @@ pub(crate) struct NoteSession<'a> {
     cache: &'a NoteCache,
     changes: &'a Changes,
     config: OnceLock<u64>,
-    events: Seen<EventNote>,
-    sources: Seen<SourceNote>,
+    events: Seen<Arc<EventNote>>,
+    sources: Seen<Arc<SourceNote>>,
     began: AtomicBool,
     read: AtomicUsize,
     parsed: AtomicUsize,
@@ -96,8 +98,8 @@ impl NoteCache {
             cache: self,
             changes,
             config: OnceLock::new(),
-            events: Mutex::default(),
-            sources: Mutex::default(),
+            events: Mutex::new(Vec::with_capacity(self.events.entries.len())),
+            sources: Mutex::new(Vec::with_capacity(self.sources.entries.len())),
             began: AtomicBool::new(false),
             read: AtomicUsize::new(0),
             parsed: AtomicUsize::new(0),
@@ -127,12 +129,12 @@ impl NoteSession<'_> {
         deps: u64,
         parse: impl FnOnce(note::NoteFile) -> Result<T, Diagnostics>,
     ) -> Result<T, Diagnostics> {
-        let remember = |path: PathBuf, entry: Arc<Entry<T>>| {
+        let remember = |rel: String, entry: Arc<Entry<T>>| {
             seen.lock()
                 .unwrap_or_else(PoisonError::into_inner)
-                .push((path, entry));
+                .push((rel, entry));
         };
-        let old = shelf.entries.get(&path).filter(|old| old.deps == deps);
+        let old = shelf.entries.get(&rel).filter(|old| old.deps == deps);
         let named = self.changes.names(&path);
         // Complete change events vouch for every file they do not name;
         // without them, a trusted time stamp does.
@@ -144,7 +146,7 @@ impl NoteSession<'_> {
         if let Some(old) = old.filter(|old| {
             !named && (self.changes.complete || (stamp.is_some() && old.stamp == stamp))
         }) {
-            remember(path, old.clone());
+            remember(rel, old.clone());
             return old.result.clone();
         }
         let stamp = stamp.or_else(|| stamp_of(&path));
@@ -167,7 +169,7 @@ impl NoteSession<'_> {
             Some(old) => old.result.clone(),
             None => {
                 self.parsed.fetch_add(1, Ordering::Relaxed);
-                load::note_text(path.clone(), rel, bytes)
+                load::note_text(path, rel.clone(), bytes)
                     .map_err(|d| Diagnostics::from_iter([d]))
                     .and_then(parse)
             }
@@ -178,20 +180,25 @@ impl NoteSession<'_> {
             deps,
             result: result.clone(),
         };
-        remember(path, Arc::new(entry));
+        remember(rel, Arc::new(entry));
         result
     }
 }
 
 impl NoteReader for NoteSession<'_> {
-    fn event(&self, path: PathBuf, rel: String, config: &Config) -> Result<EventNote, Diagnostics> {
+    fn event(
+        &self,
+        path: PathBuf,
+        rel: String,
+        config: &Config,
+    ) -> Result<Arc<EventNote>, Diagnostics> {
         let deps = *self.config.get_or_init(|| super::config_digest(config));
         self.get(
             &self.cache.events,
             &self.events,
             (path, rel),
             deps,
-            |file| note::read_event(file, config),
+            |file| note::read_event(file, config).map(Arc::new),
         )
     }
 
@@ -199,14 +206,10 @@ impl NoteReader for NoteSession<'_> {
         self.began.store(true, Ordering::Relaxed);
     }
 
-    fn source(&self, path: PathBuf, rel: String) -> Result<SourceNote, Diagnostics> {
-        self.get(
-            &self.cache.sources,
-            &self.sources,
-            (path, rel),
-            0,
-            note::read_source,
-        )
+    fn source(&self, path: PathBuf, rel: String) -> Result<Arc<SourceNote>, Diagnostics> {
+        self.get(&self.cache.sources, &self.sources, (path, rel), 0, |file| {
+            note::read_source(file).map(Arc::new)
+        })
     }
 }
 
@@ -219,7 +222,7 @@ fn stamp_of(path: &Path) -> Option<Stamp> {
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     hasher.write(bytes);
     hasher.finish()
 }

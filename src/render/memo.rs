@@ -18,11 +18,11 @@
 //!   page's view is built and hashed, and only the pages whose view changed
 //!   are rendered.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::io;
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 
 use super::{Done, Page};
@@ -33,7 +33,7 @@ pub struct PageMemo {
     theme: u64,
     shape: u64,
     slots: Vec<Slot>,
-    by_path: HashMap<String, usize>,
+    by_path: FxHashMap<String, usize>,
 }
 
 /// One job's page, at its position in the job list.
@@ -98,7 +98,7 @@ impl PageMemo {
 /// The digest of what `template` receives: the theme, its name, the view.
 /// Never 0, which stands for "no key".
 pub(super) fn view_key<T: Serialize>(theme: u64, template: &str, view: &T) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     hasher.write_u64(theme);
     hash_str(&mut hasher, template);
     if serde_json::to_writer(HashWriter(&mut hasher), view).is_err() {
@@ -109,13 +109,13 @@ pub(super) fn view_key<T: Serialize>(theme: u64, template: &str, view: &T) -> u6
 
 /// Feeds text to a hasher with an end marker, so `("ab", "c")` and
 /// `("a", "bc")` differ.
-pub(super) fn hash_str(hasher: &mut DefaultHasher, text: &str) {
+pub(super) fn hash_str(hasher: &mut FxHasher, text: &str) {
     hasher.write(text.as_bytes());
     hasher.write_u8(0xff);
 }
 
 /// Serialized bytes go straight into the hasher, never into memory.
-struct HashWriter<'a>(&'a mut DefaultHasher);
+struct HashWriter<'a>(&'a mut FxHasher);
 
 impl io::Write for HashWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
@@ -139,7 +139,7 @@ pub(super) fn shape(site: &Site) -> u64 {
         taxonomies,
         has_code,
     } = site;
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     crate::cache::config_digest(config).hash(&mut h);
     has_code.hash(&mut h);
     events.len().hash(&mut h);

@@ -151,7 +151,7 @@ impl Theme {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        let mut digest = std::hash::DefaultHasher::new();
+        let mut digest = rustc_hash::FxHasher::default();
         for (name, text) in &templates {
             memo::hash_str(&mut digest, name);
             memo::hash_str(&mut digest, text);

@@ -22,7 +22,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Instant;
 
 use crate::build::{BuildError, BuildOptions};
-use crate::cache::{Cache, Changes};
+use crate::cache::{Cache, Changes, discard};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostics;
 use events::Hub;
@@ -70,8 +70,14 @@ impl State {
             .clone()
     }
 
-    fn swap(&self, next: Served) {
-        *self.site.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(next);
+    /// Puts `next` in place of the site being served; returns the old one,
+    /// to be dropped outside the lock.
+    fn swap(&self, next: Served) -> Arc<Served> {
+        let next = Arc::new(next);
+        std::mem::replace(
+            &mut *self.site.write().unwrap_or_else(PoisonError::into_inner),
+            next,
+        )
     }
 }
 
@@ -205,19 +211,19 @@ impl Rebuild {
         let number = next.build;
         let files = next.len();
         if changed > 0 || self.broken || first {
-            self.state.swap(next);
+            let old = self.state.swap(next);
             self.state.hub.reload(number, started.elapsed().as_millis());
+            discard(old);
         }
+        drop(current);
         self.broken = false;
         self.print_warnings(warnings);
         let work = built.work;
         let ms = started.elapsed().as_millis();
+        let (events, sources) = (built.site.events.len(), built.site.sources.len());
+        discard(built.site);
         if first {
-            eprintln!(
-                "built {} events and {} sources: {files} files in {ms} ms",
-                built.site.events.len(),
-                built.site.sources.len()
-            );
+            eprintln!("built {events} events and {sources} sources: {files} files in {ms} ms");
         } else {
             let since = first_event.map_or(String::new(), |t| {
                 format!(" ({} ms after the first change)", t.elapsed().as_millis())

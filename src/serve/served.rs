@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::Page;
 
@@ -22,7 +24,7 @@ const SCRIPT_TAG: &[u8] = b"<script src=\"/__dateline/reload.js\"></script>\n";
 pub(crate) struct Served {
     /// The build number: 0 until the first successful build.
     pub(crate) build: u64,
-    files: HashMap<String, File>,
+    files: FxHashMap<String, File>,
 }
 
 /// A file: the bytes as built (to recognise them next time) and as served.
@@ -50,7 +52,8 @@ impl Served {
         pages: Vec<Page>,
         statics: &[(String, Arc<[u8]>)],
     ) -> (Served, usize) {
-        let mut files: HashMap<String, File> = HashMap::with_capacity(pages.len() + statics.len());
+        let mut files: FxHashMap<String, File> =
+            FxHashMap::with_capacity_and_hasher(pages.len() + statics.len(), Default::default());
         let mut changed = 0;
         // Pages first: a page is laid over a static file of the same name.
         let statics = statics
