@@ -26,14 +26,14 @@ pub struct Content {
 /// cache, which reads again only what changed.
 pub trait NoteReader: Sync {
     /// Reads and parses the event note at `path` (`rel`: relative to `content/`).
-    fn event(
-        &self,
-        path: PathBuf,
-        rel: String,
-        config: &Config,
-    ) -> Result<Arc<EventNote>, Diagnostics>;
+    fn event(&self, path: &Path, rel: &str, config: &Config)
+    -> Result<Arc<EventNote>, Diagnostics>;
     /// Reads and parses the source note at `path`.
-    fn source(&self, path: PathBuf, rel: String) -> Result<Arc<SourceNote>, Diagnostics>;
+    fn source(&self, path: &Path, rel: &str) -> Result<Arc<SourceNote>, Diagnostics>;
+    /// The notes under `content/<folder>/`: see [`discover`].
+    fn discover(&self, content: &Path, folder: &str) -> Listing {
+        discover(content, folder)
+    }
     /// Called once, before any note is read.
     fn begin(&self) {}
 }
@@ -44,18 +44,30 @@ pub struct Fresh;
 impl NoteReader for Fresh {
     fn event(
         &self,
-        path: PathBuf,
-        rel: String,
+        path: &Path,
+        rel: &str,
         config: &Config,
     ) -> Result<Arc<EventNote>, Diagnostics> {
-        let file = read_note(path, rel).map_err(|d| Diagnostics::from_iter([d]))?;
+        let file = read_note(path.to_path_buf(), rel.to_string())
+            .map_err(|d| Diagnostics::from_iter([d]))?;
         note::read_event(file, config).map(Arc::new)
     }
 
-    fn source(&self, path: PathBuf, rel: String) -> Result<Arc<SourceNote>, Diagnostics> {
-        let file = read_note(path, rel).map_err(|d| Diagnostics::from_iter([d]))?;
+    fn source(&self, path: &Path, rel: &str) -> Result<Arc<SourceNote>, Diagnostics> {
+        let file = read_note(path.to_path_buf(), rel.to_string())
+            .map_err(|d| Diagnostics::from_iter([d]))?;
         note::read_source(file).map(Arc::new)
     }
+}
+
+/// The note files of a folder, and what was skipped on the way.
+#[derive(Clone, Debug, Default)]
+pub struct Listing {
+    /// Each note's path, and its path relative to `content/` with `/`
+    /// separators; in file name order, folder by folder.
+    pub files: Arc<[(PathBuf, String)]>,
+    /// Symbolic links skipped, folders that could not be read.
+    pub warnings: Diagnostics,
 }
 
 /// Reads `content/events/` and `content/sources/` under `root`.
@@ -76,15 +88,19 @@ pub fn load_with(root: &Path, config: &Config, reader: &dyn NoteReader) -> (Cont
         );
         return (Content::default(), diagnostics);
     }
-    let event_files = discover(&content, "events", &mut diagnostics);
-    let source_files = discover(&content, "sources", &mut diagnostics);
+    let event_files = reader.discover(&content, "events");
+    let source_files = reader.discover(&content, "sources");
+    diagnostics.extend(event_files.warnings);
+    diagnostics.extend(source_files.warnings);
 
     let events: Vec<Result<Arc<EventNote>, Diagnostics>> = event_files
-        .into_par_iter()
+        .files
+        .par_iter()
         .map(|(path, rel)| reader.event(path, rel, config))
         .collect();
     let sources: Vec<Result<Arc<SourceNote>, Diagnostics>> = source_files
-        .into_par_iter()
+        .files
+        .par_iter()
         .map(|(path, rel)| reader.source(path, rel))
         .collect();
 
@@ -104,16 +120,18 @@ pub fn load_with(root: &Path, config: &Config, reader: &dyn NoteReader) -> (Cont
     (loaded, diagnostics)
 }
 
-/// The Markdown files under `content/<folder>/`: each path, and the path
-/// relative to `content/` with `/` separators; in file name order, folder
-/// by folder.
-fn discover(content: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+/// The Markdown files under `content/<folder>/`.
+pub fn discover(content: &Path, folder: &str) -> Listing {
     let dir = content.join(folder);
     let mut found = Vec::new();
+    let mut warnings = Diagnostics::new();
     if dir.is_dir() {
-        walk(&dir, folder, &mut found, diagnostics);
+        walk(&dir, folder, &mut found, &mut warnings);
     }
-    found
+    Listing {
+        files: found.into(),
+        warnings,
+    }
 }
 
 /// Collects the notes under `dir`, whose path relative to `content/` is `rel`.

@@ -167,6 +167,36 @@ fn every_kind_of_edit_gives_what_a_fresh_build_gives() {
         "deleted note",
     );
 
+    // A folder of notes appears, named only as a folder (the watcher saw
+    // the folder before it watched inside it); then it is renamed.
+    let site = site.file(
+        "content/events/later/fifth.md",
+        "---\ntitle: Fifth\ndate: 2026\nsources: [src-b]\n---\nFive.\n",
+    );
+    step(&mut cache, &site, &["content/events/later"], "new folder");
+    std::fs::rename(
+        site.path("content/events/later"),
+        site.path("content/events/after"),
+    )
+    .expect("rename the folder");
+    step(
+        &mut cache,
+        &site,
+        &["content/events/later", "content/events/after"],
+        "renamed folder",
+    );
+    // Editors' files and files that are not notes change nothing.
+    let site = site
+        .file("content/events/.fifth.md.swp", "x")
+        .file("content/events/4913", "");
+    let quiet = step(
+        &mut cache,
+        &site,
+        &["content/events/.fifth.md.swp", "content/events/4913"],
+        "editor files",
+    );
+    assert_eq!((quiet.notes_read, quiet.pages_rendered), (0, 0));
+
     // A source edit, a settings edit, a template override.
     let site = site.file(
         "content/sources/src-b.md",

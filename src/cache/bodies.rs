@@ -5,9 +5,11 @@
 //! rendering made, with its answer; it is reused when the Markdown is the
 //! same and every one of those lookups still gets the same answer. So a new
 //! note re-renders only the bodies that link to it, not every body.
+//! Entries live in place from run to run, stamped with the last run that
+//! used them; the others are dropped.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::FxHashMap;
@@ -17,6 +19,7 @@ use crate::markdown::{self, Bodies, LinkTarget, Rendered};
 /// Every body of the last run, by note (path relative to `content/`).
 #[derive(Default)]
 pub(crate) struct BodyCache {
+    generation: u64,
     entries: FxHashMap<String, Arc<Entry>>,
 }
 
@@ -28,13 +31,24 @@ struct Entry {
     /// Each destination looked up while rendering, and what it resolved to.
     links: Vec<(String, LinkTarget)>,
     rendered: Arc<Rendered>,
+    /// The last run that used it.
+    seen: AtomicU64,
 }
 
 /// One run's renderer over the cache.
 pub(crate) struct BodySession<'a> {
     cache: &'a BodyCache,
-    seen: Mutex<Vec<(String, Arc<Entry>)>>,
+    generation: u64,
+    fresh: Mutex<Vec<(String, Arc<Entry>)>>,
     rendered: AtomicUsize,
+}
+
+/// What a run rendered, to be taken into the cache once the run is over.
+pub(crate) struct BodyUpdate {
+    generation: u64,
+    fresh: Vec<(String, Arc<Entry>)>,
+    /// Bodies rendered.
+    pub(crate) rendered: usize,
 }
 
 impl BodyCache {
@@ -42,30 +56,33 @@ impl BodyCache {
     pub(crate) fn session(&self) -> BodySession<'_> {
         BodySession {
             cache: self,
-            seen: Mutex::new(Vec::with_capacity(self.entries.len())),
+            generation: self.generation + 1,
+            fresh: Mutex::default(),
             rendered: AtomicUsize::new(0),
         }
+    }
+
+    /// Takes in what a run rendered, and forgets the bodies it did not use.
+    pub(crate) fn update(&mut self, update: BodyUpdate) {
+        let generation = update.generation;
+        self.generation = generation;
+        self.entries.extend(update.fresh);
+        self.entries
+            .retain(|_, e| e.seen.load(Ordering::Relaxed) == generation);
     }
 }
 
 impl BodySession<'_> {
-    /// The cache for the next run (the bodies met in this one) and how many
-    /// bodies were rendered.
-    pub(crate) fn finish(self) -> (BodyCache, usize) {
-        let entries = self
-            .seen
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner)
-            .into_iter()
-            .collect();
-        (BodyCache { entries }, self.rendered.into_inner())
-    }
-
-    fn remember(&self, rel: &str, entry: Arc<Entry>) {
-        self.seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((rel.to_string(), entry));
+    /// What the run rendered, for [`BodyCache::update`].
+    pub(crate) fn finish(self) -> BodyUpdate {
+        BodyUpdate {
+            generation: self.generation,
+            fresh: self
+                .fresh
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner),
+            rendered: self.rendered.into_inner(),
+        }
     }
 }
 
@@ -91,7 +108,7 @@ impl Bodies for BodySession<'_> {
                     .iter()
                     .all(|(dest, target)| resolve(dest) == *target)
         }) {
-            self.remember(rel, old.clone());
+            old.seen.store(self.generation, Ordering::Relaxed);
             return old.rendered.clone();
         }
         self.rendered.fetch_add(1, Ordering::Relaxed);
@@ -107,8 +124,12 @@ impl Bodies for BodySession<'_> {
             unsafe_html,
             links: links.into_inner(),
             rendered: rendered.clone(),
+            seen: AtomicU64::new(self.generation),
         };
-        self.remember(rel, Arc::new(entry));
+        self.fresh
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((rel.to_string(), Arc::new(entry)));
         rendered
     }
 }
@@ -131,30 +152,28 @@ mod tests {
 
     #[test]
     fn a_body_is_reused_only_while_its_text_and_links_are_unchanged() {
-        let cache = BodyCache::default();
-        let session = cache.session();
-        let first = render(&session, "See [b](b.md).\n", true);
-        let (cache, count) = session.finish();
+        let mut cache = BodyCache::default();
+        let mut run = |body: &str, known: bool| {
+            let session = cache.session();
+            let rendered = render(&session, body, known);
+            let update = session.finish();
+            let count = update.rendered;
+            cache.update(update);
+            (rendered, count)
+        };
+        let (first, count) = run("See [b](b.md).\n", true);
         assert_eq!(count, 1);
-
-        let session = cache.session();
-        assert!(Arc::ptr_eq(
-            &first,
-            &render(&session, "See [b](b.md).\n", true)
-        ));
-        let (cache, count) = session.finish();
+        let (again, count) = run("See [b](b.md).\n", true);
+        assert!(Arc::ptr_eq(&first, &again));
         assert_eq!(count, 0);
 
         // The note it links to is gone: the same text renders again.
-        let session = cache.session();
-        let gone = render(&session, "See [b](b.md).\n", false);
+        let (gone, count) = run("See [b](b.md).\n", false);
         assert!(!Arc::ptr_eq(&first, &gone));
-        assert_eq!(gone.problems.len(), 1);
-        let (cache, _) = session.finish();
+        assert_eq!((gone.problems.len(), count), (1, 1));
 
-        let session = cache.session();
-        let edited = render(&session, "See [b](b.md) again.\n", false);
+        let (edited, count) = run("See [b](b.md) again.\n", false);
         assert!(edited.html.contains("again"));
-        assert_eq!(session.finish().1, 1);
+        assert_eq!(count, 1);
     }
 }

@@ -128,22 +128,22 @@ impl Cache {
         let note_session = self.notes.session(&changes);
         let body_session = self.bodies.session();
         let model = build::model(options, &note_session, &body_session);
-        let (notes, notes_read, notes_parsed) = note_session.finish();
-        let (bodies, bodies_rendered) = body_session.finish();
-        match notes {
-            Some(notes) => {
-                let old_notes = std::mem::replace(&mut self.notes, notes);
-                let old_bodies = std::mem::replace(&mut self.bodies, bodies);
-                discard((old_notes, old_bodies));
-                self.pending = Changes {
-                    paths: Vec::new(),
-                    complete: true,
-                };
-            }
+        let notes = note_session.finish();
+        let bodies = body_session.finish();
+        let work = (notes.read, notes.parsed, bodies.rendered);
+        if notes.began {
+            self.notes.update(notes);
+            self.bodies.update(bodies);
+            self.pending = Changes {
+                paths: Vec::new(),
+                complete: true,
+            };
+        } else {
             // The run stopped before the notes: keep what was known, and
             // the changes, for the next.
-            _ => self.pending = changes,
+            self.pending = changes;
         }
+        let (notes_read, notes_parsed, bodies_rendered) = work;
         let (site, theme, mut diagnostics) = model?;
         let rendering = theme
             .render_with(&site, self.pages.as_ref())

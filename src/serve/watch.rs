@@ -5,24 +5,29 @@
 //! `--poll`, from notify's polling watcher, for file systems that send no
 //! events). Access events are dropped: the rebuild's own reads would
 //! otherwise trigger the next rebuild. Hidden files and editors' temporary
-//! files are dropped too. The first event that matters starts a batch; the
-//! batch closes once no event came for [`QUIET`], so an editor's save
-//! (write a temporary file and rename it, truncate then write, delete then
-//! create) is one rebuild, and every path it named is in it.
+//! files are dropped too, but a file closed after writing is kept: it ends
+//! a save. The first event that matters starts a batch; the batch closes
+//! once no event came for [`QUIET`] (or [`SETTLED`] after a close), so an
+//! editor's save (write a temporary file and rename it, truncate then
+//! write, delete then create) is one rebuild, and every path it named is in
+//! it.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use notify::event::{EventKind, ModifyKind};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::cache::Changes;
 use crate::config::CONFIG_FILE;
 use crate::load::is_ignored;
 
-/// A batch closes once no event came for this long.
+/// A batch closes once no event came for this long...
 pub(crate) const QUIET: Duration = Duration::from_millis(10);
+/// ... or this long, when the last event was a file closed after writing
+/// (the end of a save; the system tells, pollers do not).
+const SETTLED: Duration = Duration::from_millis(2);
 /// ... or once it is this old, so a stream of writes still rebuilds.
 const LONGEST: Duration = Duration::from_millis(300);
 /// How often `--poll` looks at every file.
@@ -85,17 +90,20 @@ impl Watch {
             paths: Vec::new(),
             complete: true,
         };
-        let first = loop {
+        let mut quiet = loop {
             let event = self.events.recv().ok()?;
-            if self.take(event, &mut changes) {
-                break Instant::now();
+            if let Some(quiet) = self.take(event, &mut changes) {
+                break quiet;
             }
         };
+        let first = Instant::now();
         loop {
             let left = LONGEST.saturating_sub(first.elapsed());
-            match self.events.recv_timeout(QUIET.min(left)) {
+            match self.events.recv_timeout(quiet.min(left)) {
                 Ok(event) => {
-                    self.take(event, &mut changes);
+                    if let Some(next) = self.take(event, &mut changes) {
+                        quiet = next;
+                    }
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     if changes.paths.is_empty() && changes.complete {
@@ -109,22 +117,26 @@ impl Watch {
         Some(Batch { changes, first })
     }
 
-    /// Adds what an event says to `changes`; true when it matters.
-    fn take(&mut self, event: notify::Result<Event>, changes: &mut Changes) -> bool {
+    /// Adds what an event says to `changes`. When it matters, returns how
+    /// long to wait for the next event before the batch closes.
+    fn take(&mut self, event: notify::Result<Event>, changes: &mut Changes) -> Option<Duration> {
         let event = match event {
             Ok(event) => event,
             Err(_) => {
                 // Lost track: check every file on the next run.
                 changes.complete = false;
-                return true;
+                return Some(QUIET);
             }
         };
-        if matches!(event.kind, EventKind::Access(_)) {
-            return false;
-        }
+        let quiet = match event.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => SETTLED,
+            // Opens and reads, ours included: they change nothing.
+            EventKind::Access(_) => return None,
+            _ => QUIET,
+        };
         if event.need_rescan() {
             changes.complete = false;
-            return true;
+            return Some(QUIET);
         }
         let mut matters = false;
         for path in &event.paths {
@@ -145,7 +157,7 @@ impl Watch {
                 changes.paths.push(path.clone());
             }
         }
-        matters
+        matters.then_some(quiet)
     }
 }
 
