@@ -380,3 +380,18 @@ fn a_site_that_does_not_build_yet_is_served_once_fixed() {
     .expect("write");
     until_shown(&server, &events, "/", "Fixed at last");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_it_at_once_and_frees_the_port() {
+    let mut server = Server::start(&site(), &[]);
+    let _events = server.events();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &server.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    let status = server.wait_exit(Duration::from_secs(5));
+    assert!(status.is_some(), "still running 5 s after SIGINT");
+    assert!(std::net::TcpListener::bind(("127.0.0.1", server.port)).is_ok());
+}

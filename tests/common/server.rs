@@ -94,6 +94,23 @@ impl Server {
         server
     }
 
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits at most `wait` for the process to end; its exit status.
+    pub fn wait_exit(&mut self, wait: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + wait;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// What the server printed on stderr so far.
     pub fn log(&self) -> String {
         self.stderr.lock().map(|l| l.clone()).unwrap_or_default()
