@@ -5,21 +5,23 @@
 //! structs of [`view`], never the model. Pages render in parallel.
 
 mod memo;
+mod run;
 mod timeline;
 pub mod view;
 
 use std::hash::Hasher;
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
 pub use memo::PageMemo;
+pub use run::Rendering;
+use run::{Done, Renderer};
 use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
@@ -58,21 +60,6 @@ pub struct Theme {
     /// A digest of every template and asset, for serve's page memo.
     digest: u64,
 }
-
-/// What [`Theme::render_with`] did: the pages, and what to remember of them.
-pub struct Rendering {
-    /// Every file of the output (as [`Theme::render`] returns them).
-    pub pages: Vec<Page>,
-    /// The memo to pass to the next run.
-    pub memo: PageMemo,
-    /// How many pages went through a template this time; the others were
-    /// taken from the previous run.
-    pub rendered: usize,
-}
-
-/// The code highlighting stylesheet never changes within a run of the program.
-static HIGHLIGHT_CSS: LazyLock<Arc<[u8]>> =
-    LazyLock::new(|| highlight::stylesheet().into_bytes().into());
 
 impl Theme {
     /// The embedded theme with the site's own `templates/` laid over it.
@@ -167,156 +154,6 @@ impl Theme {
                 .map(|(name, bytes)| (name, bytes.into()))
                 .collect(),
             digest: digest.finish(),
-        })
-    }
-
-    /// Renders every page of the site.
-    pub fn render(&self, site: &Site) -> Result<Vec<Page>, Diagnostics> {
-        let renderer = Renderer {
-            theme: self,
-            previous: None,
-            keyed: false,
-        };
-        let results: Vec<Result<Done, Diagnostic>> = jobs(site)
-            .par_iter()
-            .map(|job| job.run(&renderer, site))
-            .collect();
-        let done = collect(results)?;
-        Ok(self.with_assets(site, done.into_iter().map(|d| d.page).collect()))
-    }
-
-    /// Renders every page of the site, taking from `previous` (the memo of
-    /// the last run) each page whose inputs are unchanged: see [`memo`].
-    pub fn render_with(
-        &self,
-        site: &Site,
-        previous: Option<&PageMemo>,
-    ) -> Result<Rendering, Diagnostics> {
-        let jobs = jobs(site);
-        let shape = memo::shape(site);
-        let same_shape = previous.filter(|p| p.same_shape(self.digest, shape, jobs.len()));
-        let renderer = Renderer {
-            theme: self,
-            previous,
-            keyed: true,
-        };
-        let results: Vec<Result<Done, Diagnostic>> = jobs
-            .par_iter()
-            .enumerate()
-            .map(|(slot, job)| {
-                let body = job.body(site);
-                if let Some(done) = same_shape.and_then(|p| p.by_slot(slot, body)) {
-                    return Ok(done);
-                }
-                let mut done = job.run(&renderer, site)?;
-                done.body = body.cloned();
-                Ok(done)
-            })
-            .collect();
-        let done = collect(results)?;
-        let rendered = done.iter().filter(|d| d.rendered).count();
-        let memo = PageMemo::new(self.digest, shape, &done);
-        let pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect());
-        Ok(Rendering {
-            pages,
-            memo,
-            rendered,
-        })
-    }
-
-    /// Adds the theme's assets and, when a note has code, the highlighting stylesheet.
-    fn with_assets(&self, site: &Site, mut pages: Vec<Page>) -> Vec<Page> {
-        for (name, bytes) in &self.assets {
-            pages.push(Page {
-                path: name.clone(),
-                bytes: bytes.clone(),
-            });
-        }
-        if site.has_code {
-            pages.push(Page {
-                path: "highlight.css".to_string(),
-                bytes: HIGHLIGHT_CSS.clone(),
-            });
-        }
-        pages
-    }
-}
-
-/// Every page, or every problem met rendering them.
-fn collect(results: Vec<Result<Done, Diagnostic>>) -> Result<Vec<Done>, Diagnostics> {
-    let mut done = Vec::with_capacity(results.len());
-    let mut diagnostics = Diagnostics::new();
-    for result in results {
-        match result {
-            Ok(page) => done.push(page),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok(done)
-}
-
-/// A rendered page and what the memo keeps of it.
-struct Done {
-    page: Page,
-    /// The digest of the view it was rendered from (0 when not computed).
-    key: u64,
-    /// The note body it shows, on event and source pages.
-    body: Option<Arc<str>>,
-    /// Whether it went through a template this time.
-    rendered: bool,
-}
-
-/// Renders pages for a theme, taking unchanged ones from the previous run.
-struct Renderer<'a> {
-    theme: &'a Theme,
-    previous: Option<&'a PageMemo>,
-    /// Whether to compute view digests (serve) or not (build).
-    keyed: bool,
-}
-
-impl Renderer<'_> {
-    fn render_one<T: Serialize>(
-        &self,
-        template: &str,
-        path: &str,
-        view: &T,
-    ) -> Result<Done, Diagnostic> {
-        let key = if self.keyed {
-            memo::view_key(self.theme.digest, template, view)
-        } else {
-            0
-        };
-        if let Some(page) = self.previous.and_then(|p| p.by_key(path, key)) {
-            return Ok(Done {
-                page,
-                key,
-                body: None,
-                rendered: false,
-            });
-        }
-        let context = Context::from_serialize(view).map_err(|err| {
-            Diagnostic::error(
-                template,
-                format!("cannot pass the page to the template: {}", chain(&err)),
-            )
-        })?;
-        let text = self.theme.tera.render(template, &context).map_err(|err| {
-            Diagnostic::error(
-                format!("templates/{template}"),
-                format!("rendering {path} failed: {}", chain(&err)),
-            )
-        })?;
-        Ok(Done {
-            page: Page {
-                path: path.to_string(),
-                bytes: text.into_bytes().into(),
-            },
-            key,
-            body: None,
-            rendered: true,
         })
     }
 }
