@@ -347,6 +347,16 @@ fn polling_sees_changes_too() {
     )
     .expect("write");
     until_shown(&server, &events, "/events/first/", "Found by polling.");
+    // A folder that appears is watched too.
+    let _site = site.file(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Lost here</h1>{% endblock main %}",
+    );
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while !server.get("/nowhere").text().contains("Lost here") {
+        assert!(std::time::Instant::now() < deadline, "{}", server.log());
+        events.next("reload");
+    }
 }
 
 #[test]

@@ -38,7 +38,12 @@ const FOLDERS: [&str; 3] = ["content", "templates", "static"];
 /// A running watcher and its events.
 pub(crate) struct Watch {
     root: PathBuf,
+    /// Watches the site's folders (and, with `--poll`, `dateline.yaml`).
     watcher: Box<dyn Watcher + Send>,
+    /// With `--poll`: the root folder itself, for folders that appear, by
+    /// time stamp only (contents compared there would mean reading every
+    /// file next to the site, twice a second).
+    _top: Option<PollWatcher>,
     events: Receiver<notify::Result<Event>>,
 }
 
@@ -52,20 +57,29 @@ impl Watch {
     /// Starts watching the site at `root` (an absolute path).
     pub(crate) fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
         let (tx, events) = mpsc::channel();
-        let mut watcher: Box<dyn Watcher + Send> = if poll {
+        let (watcher, top): (Box<dyn Watcher + Send>, _) = if poll {
+            let mut top = PollWatcher::new(
+                tx.clone(),
+                notify::Config::default().with_poll_interval(POLL_INTERVAL),
+            )?;
+            top.watch(root, RecursiveMode::NonRecursive)?;
             // notify's poller compares time stamps in whole seconds: it must
             // compare contents too, or a second save within a second is lost.
             let config = notify::Config::default()
                 .with_poll_interval(POLL_INTERVAL)
                 .with_compare_contents(true);
-            Box::new(PollWatcher::new(tx, config)?)
+            let mut site = PollWatcher::new(tx, config)?;
+            site.watch(&root.join(CONFIG_FILE), RecursiveMode::NonRecursive)?;
+            (Box::new(site), Some(top))
         } else {
-            Box::new(RecommendedWatcher::new(tx, notify::Config::default())?)
+            let mut site = RecommendedWatcher::new(tx, notify::Config::default())?;
+            site.watch(root, RecursiveMode::NonRecursive)?;
+            (Box::new(site), None)
         };
-        watcher.watch(root, RecursiveMode::NonRecursive)?;
         let mut watch = Watch {
             root: root.to_path_buf(),
             watcher,
+            _top: top,
             events,
         };
         for folder in FOLDERS {
