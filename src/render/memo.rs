@@ -20,7 +20,7 @@
 
 use std::hash::{Hash, Hasher};
 use std::io;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
@@ -33,7 +33,9 @@ pub struct PageMemo {
     theme: u64,
     shape: u64,
     slots: Vec<Slot>,
-    by_path: FxHashMap<String, usize>,
+    /// Slots by page path, made the first time the next run needs it (when
+    /// the shape changed).
+    by_path: OnceLock<FxHashMap<String, usize>>,
 }
 
 /// One job's page, at its position in the job list.
@@ -53,16 +55,11 @@ impl PageMemo {
                 body: d.body.clone(),
             })
             .collect();
-        let by_path = slots
-            .iter()
-            .enumerate()
-            .map(|(i, slot)| (slot.page.path.clone(), i))
-            .collect();
         PageMemo {
             theme,
             shape,
             slots,
-            by_path,
+            by_path: OnceLock::new(),
         }
     }
 
@@ -90,7 +87,14 @@ impl PageMemo {
 
     /// The page at `path` when it was rendered from a view with this key.
     pub(super) fn by_key(&self, path: &str, key: u64) -> Option<Page> {
-        let found = &self.slots[*self.by_path.get(path)?];
+        let by_path = self.by_path.get_or_init(|| {
+            self.slots
+                .iter()
+                .enumerate()
+                .map(|(i, slot)| (slot.page.path.clone(), i))
+                .collect()
+        });
+        let found = &self.slots[*by_path.get(path)?];
         (key != 0 && found.key == key).then(|| found.page.clone())
     }
 }
