@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
-use crate::load;
+use crate::load::{self, NoteReader};
+use crate::markdown::{self, Bodies};
 use crate::output;
 use crate::progress::Progress;
 use crate::render::{Page, Theme};
@@ -64,6 +65,22 @@ fn render_with(
     options: &BuildOptions,
     progress: &Progress,
 ) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
+    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &markdown::Fresh)?;
+    let pages = theme.render(&site, progress).map_err(|found| {
+        diagnostics.extend(found);
+        BuildError::Content(diagnostics.clone())
+    })?;
+    Ok((site, pages, diagnostics))
+}
+
+/// Loads and checks the site and its theme, reading notes through `notes`
+/// and rendering their bodies through `bodies` (afresh, or from `serve`'s
+/// cache). Warnings come back with the site.
+pub fn model(
+    options: &BuildOptions,
+    notes: &dyn NoteReader,
+    bodies: &dyn Bodies,
+) -> Result<(Site, Theme, Diagnostics), BuildError> {
     let root = &options.root;
     if !Config::path(root).is_file() {
         return Err(BuildError::Usage(format!(
@@ -85,8 +102,10 @@ fn render_with(
             format!("{url}/")
         });
     }
-    let (theme, (content, mut diagnostics)) =
-        rayon::join(|| Theme::load(root), || load::load(root, &config));
+    let (theme, (content, mut diagnostics)) = rayon::join(
+        || Theme::load(root),
+        || load::load_with(root, &config, notes),
+    );
     let theme = match theme {
         Ok(theme) => Some(theme),
         Err(found) => {
@@ -94,12 +113,13 @@ fn render_with(
             None
         }
     };
-    let (site, found) = Site::build(
+    let (site, found) = Site::build_with(
         config,
         content,
         ModelOptions {
             drafts: options.drafts,
         },
+        bodies,
     );
     diagnostics.extend(found);
     let (Some(site), Some(theme)) = (site, theme) else {
@@ -108,11 +128,7 @@ fn render_with(
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    let pages = theme.render(&site, progress).map_err(|found| {
-        diagnostics.extend(found);
-        BuildError::Content(diagnostics.clone())
-    })?;
-    Ok((site, pages, diagnostics))
+    Ok((site, theme, diagnostics))
 }
 
 /// Builds the site into its output folder.

@@ -1,11 +1,13 @@
 //! Command-line arguments, and how each command reports to the terminal.
 
 use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use dateline::scaffold::{self, NewEvent, NewSource, ScaffoldError};
+use dateline::serve::{self, ServeOptions};
 use dateline::{BuildError, BuildOptions, Diagnostics, build, report};
 
 /// Prints a line to stdout; a closed pipe (`dateline check | head`) is not
@@ -40,6 +42,27 @@ enum Command {
         /// The URL the site will be published at (overrides dateline.yaml).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+    },
+    /// Build the site, serve it on 127.0.0.1:1111, rebuild it on every
+    /// change and reload the browser.
+    Serve {
+        /// The port (default 1111, or the next free one; 0: any free port).
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// The address to listen on; anything but loopback opens the
+        /// preview to the network.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = parse_ip)]
+        bind: IpAddr,
+        /// Include notes marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the browser once built.
+        #[arg(long)]
+        open: bool,
+        /// Poll the files for changes, for file systems that send no change
+        /// events (network shares, some containers).
+        #[arg(long)]
+        poll: bool,
     },
     /// Check every note, date, source and link; write nothing.
     Check {
@@ -176,6 +199,29 @@ impl Cli {
                     ),
                 }
             }
+            Command::Serve {
+                port,
+                bind,
+                drafts,
+                open,
+                poll,
+            } => {
+                let options = ServeOptions {
+                    root: root.clone(),
+                    port,
+                    bind,
+                    drafts,
+                    open,
+                    poll,
+                };
+                match serve::run(&options) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(err) => {
+                        eprintln!("error: {}", err.0);
+                        ExitCode::from(2)
+                    }
+                }
+            }
             Command::Check { drafts, format } => check(&root, drafts, format),
             Command::New(args) => new(&root, args),
             Command::Init { dir, force } => init(&dir, force),
@@ -225,6 +271,15 @@ fn check(root: &Path, drafts: bool, format: Format) -> ExitCode {
         }
         Err(err) => failure(root, err, "the check found errors"),
     }
+}
+
+/// An IP address, or `localhost`.
+fn parse_ip(text: &str) -> Result<IpAddr, String> {
+    if text == "localhost" {
+        return Ok(IpAddr::from([127, 0, 0, 1]));
+    }
+    text.parse()
+        .map_err(|_| format!("`{text}` is not an IP address (such as 127.0.0.1 or ::1)"))
 }
 
 fn new(root: &Path, args: NewArgs) -> ExitCode {

@@ -5,12 +5,14 @@
 //! into a [`site::Site`], renders pages through Tera templates ([`render`])
 //! and swaps the result into the output folder ([`output`]). [`build`] runs
 //! the whole pipeline; problems travel as [`diagnostic::Diagnostic`] values.
+//! [`serve`] runs it again on every change, over the caches of [`cache`].
 
 #![warn(missing_docs)]
 // A `Diagnostic` is returned only when a note is broken, where its size costs nothing.
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod cache;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
@@ -28,6 +30,7 @@ pub mod progress;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 mod yaml;
 

@@ -5,14 +5,14 @@
 //! Links with a scheme other than http(s) or mailto could run script in a
 //! reader's browser, so they are refused unless the site allows raw HTML.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::markdown::LinkTarget;
 
 /// Maps note paths (relative to `content/`, like `events/leak.md`) to page
 /// URLs relative to the site root (`events/leak/index.html`).
 pub struct LinkMap {
-    pages: HashMap<String, String>,
+    pages: FxHashMap<String, String>,
 }
 
 impl LinkMap {

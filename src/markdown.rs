@@ -2,11 +2,14 @@
 //! strikethrough and task lists, with fenced code highlighted, links to other
 //! notes turned into links to their pages, and raw HTML escaped unless allowed.
 
+use std::sync::Arc;
+
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::highlight;
 
 /// What a link destination in a note turns into.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkTarget {
     /// Keep it as written (an external or in-page link).
     Keep,
@@ -34,8 +37,8 @@ pub struct Problem {
 /// A rendered body.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// The HTML.
-    pub html: String,
+    /// The HTML, shared: pages and serve's caches hold it without copies.
+    pub html: Arc<str>,
     /// The plain text of the first paragraph, for summaries.
     pub first_paragraph: String,
     /// Whether the body had fenced or indented code.
@@ -44,6 +47,38 @@ pub struct Rendered {
     pub problems: Vec<Problem>,
     /// Byte ranges of raw HTML in the body (escaped unless the site allows it).
     pub raw_html: Vec<std::ops::Range<usize>>,
+}
+
+/// Renders note bodies: afresh ([`Fresh`]), or through a cache that hands
+/// back an earlier result for an identical body whose links resolve alike.
+pub trait Bodies: Sync {
+    /// Renders the Markdown body of the note at `rel` (relative to
+    /// `content/`): `text[offset..]`, `text` being the note's whole text;
+    /// `resolve` decides what each link destination becomes.
+    fn render(
+        &self,
+        rel: &str,
+        text: &Arc<str>,
+        offset: usize,
+        unsafe_html: bool,
+        resolve: &dyn Fn(&str) -> LinkTarget,
+    ) -> Arc<Rendered>;
+}
+
+/// Renders every body afresh: what `build` and `check` do.
+pub struct Fresh;
+
+impl Bodies for Fresh {
+    fn render(
+        &self,
+        _rel: &str,
+        text: &Arc<str>,
+        offset: usize,
+        unsafe_html: bool,
+        resolve: &dyn Fn(&str) -> LinkTarget,
+    ) -> Arc<Rendered> {
+        Arc::new(render(&text[offset..], unsafe_html, resolve))
+    }
 }
 
 /// Renders `body`. `resolve` decides what each link and image destination becomes.
@@ -144,7 +179,9 @@ pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarge
         events.push(event);
     }
     rendered.first_paragraph = rendered.first_paragraph.trim().to_string();
-    pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    rendered.html = html.into();
     rendered
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::{Config, EVENT_KEYS};
 use crate::date::Date;
@@ -17,8 +18,8 @@ pub struct NoteFile {
     pub path: PathBuf,
     /// The path relative to `content/`, with `/` separators (`events/leak.md`).
     pub rel: String,
-    /// The whole text.
-    pub text: String,
+    /// The whole text, shared: `serve` keeps notes between runs without copies.
+    pub text: Arc<str>,
 }
 
 impl NoteFile {
@@ -283,7 +284,7 @@ mod tests {
         NoteFile {
             path: PathBuf::from("content").join(rel),
             rel: rel.to_string(),
-            text: text.to_string(),
+            text: text.into(),
         }
     }
 

@@ -221,7 +221,7 @@ mod tests {
     fn page(path: &str, text: &str) -> Page {
         Page {
             path: path.into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: text.as_bytes().into(),
         }
     }
 

@@ -4,20 +4,25 @@
 //! the site's `templates/` folder replaces it. Templates see only the view
 //! structs of [`view`], never the model. Pages render in parallel.
 
+mod memo;
 mod meta;
+mod run;
 mod timeline;
 pub mod view;
 
+use std::hash::Hasher;
 use std::path::Path;
+use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
-use crate::progress::Progress;
 use crate::site::Site;
+pub use memo::PageMemo;
+pub use run::Rendering;
+use run::{Done, Renderer};
 use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
@@ -45,14 +50,16 @@ const THEME: &[(&str, &str)] = &[
 pub struct Page {
     /// Relative path with `/` separators (`events/leak/index.html`).
     pub path: String,
-    /// The content.
-    pub bytes: Vec<u8>,
+    /// The content, shared: `serve` keeps pages without copying them.
+    pub bytes: Arc<[u8]>,
 }
 
 /// The templates and assets of a theme, ready to render.
 pub struct Theme {
     tera: Tera,
-    assets: Vec<(String, Vec<u8>)>,
+    assets: Vec<(String, Arc<[u8]>)>,
+    /// A digest of every template and asset, for serve's page memo.
+    digest: u64,
 }
 
 impl Theme {
@@ -136,73 +143,22 @@ impl Theme {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        Ok(Theme { tera, assets })
-    }
-
-    /// Renders every page of the site.
-    pub fn render(&self, site: &Site, progress: &Progress) -> Result<Vec<Page>, Diagnostics> {
-        let jobs = jobs(site);
-        progress.stage("rendering", jobs.len());
-        let rendered: Vec<Result<Page, Diagnostic>> = jobs
-            .par_iter()
-            .map(|job| {
-                let page = job.run(self, site);
-                progress.tick();
-                page
-            })
-            .collect();
-        let mut pages = Vec::with_capacity(rendered.len() + self.assets.len() + 1);
-        let mut diagnostics = Diagnostics::new();
-        for page in rendered {
-            match page {
-                Ok(page) => pages.push(page),
-                Err(d) => diagnostics.push(d),
-            }
+        let mut digest = rustc_hash::FxHasher::default();
+        for (name, text) in &templates {
+            memo::hash_str(&mut digest, name);
+            memo::hash_str(&mut digest, text);
         }
-        if diagnostics.has_errors() {
-            return Err(diagnostics);
+        for (name, bytes) in &assets {
+            memo::hash_str(&mut digest, name);
+            digest.write(bytes);
         }
-        for (name, bytes) in &self.assets {
-            pages.push(Page {
-                path: name.clone(),
-                bytes: bytes.clone(),
-            });
-        }
-        for (path, bytes) in crate::export::files(site) {
-            pages.push(Page { path, bytes });
-        }
-        if site.has_code {
-            pages.push(Page {
-                path: "highlight.css".to_string(),
-                bytes: highlight::stylesheet().into_bytes(),
-            });
-        }
-        Ok(pages)
-    }
-
-    fn render_one<T: Serialize>(
-        &self,
-        template: &str,
-        path: &str,
-        view: &T,
-    ) -> Result<Page, Diagnostic> {
-        let context = Context::from_serialize(view).map_err(|err| {
-            Diagnostic::error(
-                "template",
-                template,
-                format!("cannot pass the page to the template: {}", chain(&err)),
-            )
-        })?;
-        let text = self.tera.render(template, &context).map_err(|err| {
-            Diagnostic::error(
-                "template",
-                format!("templates/{template}"),
-                format!("rendering {path} failed: {}", chain(&err)),
-            )
-        })?;
-        Ok(Page {
-            path: path.to_string(),
-            bytes: text.into_bytes(),
+        Ok(Theme {
+            tera,
+            assets: assets
+                .into_iter()
+                .map(|(name, bytes)| (name, bytes.into()))
+                .collect(),
+            digest: digest.finish(),
         })
     }
 }
@@ -242,7 +198,17 @@ struct Frame<'a, T: Serialize> {
 }
 
 impl Job {
-    fn run(&self, theme: &Theme, site: &Site) -> Result<Page, Diagnostic> {
+    /// The note body the page shows, if any: the only part of the site
+    /// outside its shape (see [`memo::shape`]).
+    fn body<'a>(&self, site: &'a Site) -> Option<&'a Arc<str>> {
+        match *self {
+            Job::Event(i) => Some(&site.events[i].html),
+            Job::Source(i) => Some(&site.sources[i].html),
+            _ => None,
+        }
+    }
+
+    fn run(&self, theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic> {
         let frame = |root: &'static str, page_url: String| (site_view(site), root, page_url);
         match *self {
             Job::Index => {

@@ -2,6 +2,8 @@
 //! dates that sources contradict, sources nobody cites or nobody can find,
 //! events with nothing to show on their card, raw HTML.
 
+use std::sync::Arc;
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 use crate::note::{EventNote, SourceNote};
@@ -9,11 +11,11 @@ use crate::note::{EventNote, SourceNote};
 /// Runs every check over the notes; `cited[i]` are the indices into
 /// `sources` of what `events[i]` cites, `bodies[i]` its rendered body.
 pub(super) fn run(
-    events: &[EventNote],
+    events: &[Arc<EventNote>],
     cited: &[Vec<usize>],
-    bodies: &[Rendered],
-    sources: &[SourceNote],
-    source_bodies: &[Rendered],
+    bodies: &[Arc<Rendered>],
+    sources: &[Arc<SourceNote>],
+    source_bodies: &[Arc<Rendered>],
     unsafe_html: bool,
     diagnostics: &mut Diagnostics,
 ) {
@@ -95,7 +97,7 @@ pub(super) fn run(
 fn dates_against_sources(
     event: &EventNote,
     cited: &[usize],
-    sources: &[SourceNote],
+    sources: &[Arc<SourceNote>],
     diagnostics: &mut Diagnostics,
 ) {
     let Some(start) = event.date.earliest() else {

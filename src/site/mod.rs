@@ -3,10 +3,11 @@
 //! rendering only formats it.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 mod checks;
 
@@ -49,7 +50,7 @@ pub struct Event {
     /// The summary: from the front matter, else the first paragraph.
     pub summary: String,
     /// The body as HTML, with links for the event's own page.
-    pub html: String,
+    pub html: Arc<str>,
     /// For each taxonomy (same order as [`Site::taxonomies`]), the indices of
     /// this event's terms in that taxonomy.
     pub terms: Vec<Vec<usize>>,
@@ -77,7 +78,7 @@ pub struct Source {
     /// Its language.
     pub language: Option<String>,
     /// The note's body as HTML.
-    pub html: String,
+    pub html: Arc<str>,
     /// Indices into [`Site::events`] of the events that cite it, in timeline order.
     pub cited_by: Vec<usize>,
     /// The note's file.
@@ -119,8 +120,19 @@ impl Site {
         content: Content,
         options: ModelOptions,
     ) -> (Option<Site>, Diagnostics) {
+        Site::build_with(config, content, options, &markdown::Fresh)
+    }
+
+    /// [`Site::build`], with the note bodies rendered through `bodies`
+    /// (`serve` passes its cache).
+    pub fn build_with(
+        config: Config,
+        content: Content,
+        options: ModelOptions,
+        bodies: &dyn markdown::Bodies,
+    ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
-        let mut events: Vec<EventNote> = content
+        let mut events: Vec<Arc<EventNote>> = content
             .events
             .into_iter()
             .filter(|e| options.drafts || !e.draft)
@@ -134,7 +146,7 @@ impl Site {
         unique(
             sources
                 .iter()
-                .map(|s| (&s.id, &s.file.path, None, &s.file.text)),
+                .map(|s| (&s.id, &s.file.path, None, &*s.file.text)),
             "source id",
             "duplicate-id",
             &mut diagnostics,
@@ -145,7 +157,7 @@ impl Site {
                     &e.slug.name,
                     &e.file.path,
                     Some(e.slug.offset),
-                    &e.file.text,
+                    &*e.file.text,
                 )
             }),
             "slug",
@@ -204,16 +216,16 @@ impl Site {
                 ),
         );
         let unsafe_html = config.unsafe_html;
-        let render = |rel: &str, text: &str, offset: usize| {
-            markdown::render(&text[offset..], unsafe_html, &|dest| {
+        let render = |rel: &str, text: &Arc<str>, offset: usize| {
+            bodies.render(rel, text, offset, unsafe_html, &|dest| {
                 links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
             })
         };
-        let event_bodies: Vec<markdown::Rendered> = events
+        let event_bodies: Vec<Arc<markdown::Rendered>> = events
             .par_iter()
             .map(|e| render(&e.file.rel, &e.file.text, e.body_offset))
             .collect();
-        let source_bodies: Vec<markdown::Rendered> = sources
+        let source_bodies: Vec<Arc<markdown::Rendered>> = sources
             .par_iter()
             .map(|s| render(&s.file.rel, &s.file.text, s.body_offset))
             .collect();
@@ -272,7 +284,7 @@ impl Site {
         let mut sources: Vec<Source> = sources
             .into_iter()
             .zip(source_bodies)
-            .map(|(note, body)| source(note, body.html))
+            .map(|(note, body)| source(&note, body.html.clone()))
             .collect();
         let events: Vec<Event> = events
             .into_iter()
@@ -287,14 +299,17 @@ impl Site {
                     }
                 }
                 Event {
-                    slug: note.slug.name,
-                    title: note.title,
-                    summary: note.summary.unwrap_or(body.first_paragraph),
-                    date: note.date,
-                    html: body.html,
+                    slug: note.slug.name.clone(),
+                    title: note.title.clone(),
+                    summary: note
+                        .summary
+                        .clone()
+                        .unwrap_or_else(|| body.first_paragraph.clone()),
+                    date: note.date.clone(),
+                    html: body.html.clone(),
                     terms,
                     sources: cited,
-                    path: note.file.path,
+                    path: note.file.path.clone(),
                 }
             })
             .collect();
@@ -326,29 +341,29 @@ pub fn order(a: &Date, a_title: &str, b: &Date, b_title: &str) -> Ordering {
     start.then_with(end).then_with(|| a_title.cmp(b_title))
 }
 
-fn source(note: SourceNote, html: String) -> Source {
+fn source(note: &SourceNote, html: Arc<str>) -> Source {
     Source {
-        id: note.id,
-        title: note.title,
-        outlet: note.outlet,
-        url: note.url,
-        published: note.published,
-        author: note.author,
-        language: note.language,
+        id: note.id.clone(),
+        title: note.title.clone(),
+        outlet: note.outlet.clone(),
+        url: note.url.clone(),
+        published: note.published.clone(),
+        author: note.author.clone(),
+        language: note.language.clone(),
         html,
         cited_by: Vec::new(),
-        path: note.file.path,
+        path: note.file.path.clone(),
     }
 }
 
 /// Reports every name given to more than one note.
 fn unique<'a>(
-    items: impl Iterator<Item = (&'a String, &'a PathBuf, Option<usize>, &'a String)>,
+    items: impl Iterator<Item = (&'a String, &'a PathBuf, Option<usize>, &'a str)>,
     what: &str,
     code: &'static str,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
+    let mut seen: HashMap<&str, &PathBuf> = HashMap::default();
     for (name, path, offset, text) in items {
         match seen.get(name.as_str()) {
             Some(first) => {
@@ -396,11 +411,13 @@ fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnosti
 /// Gathers one taxonomy's terms over all events, and each event's term indices.
 fn collect_terms(
     name: &str,
-    events: &[EventNote],
+    events: &[Arc<EventNote>],
     diagnostics: &mut Diagnostics,
 ) -> (Taxonomy, Vec<Vec<usize>>) {
     let mut terms: Vec<Term> = Vec::new();
-    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    let mut by_slug: HashMap<String, usize> = HashMap::default();
+    // Names repeat from note to note: each is made a slug once.
+    let mut by_name: HashMap<&str, usize> = HashMap::default();
     let mut per_event: Vec<Vec<usize>> = Vec::with_capacity(events.len());
     for (index, event) in events.iter().enumerate() {
         let mut these = Vec::new();
@@ -410,15 +427,22 @@ fn collect_terms(
             .map(Vec::as_slice)
             .unwrap_or_default()
         {
-            let slug = term_slug(&named.name);
-            let term = *by_slug.entry(slug.clone()).or_insert_with(|| {
-                terms.push(Term {
-                    name: named.name.clone(),
-                    slug,
-                    events: Vec::new(),
-                });
-                terms.len() - 1
-            });
+            let term = match by_name.get(named.name.as_str()) {
+                Some(&term) => term,
+                None => {
+                    let slug = term_slug(&named.name);
+                    let term = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        terms.push(Term {
+                            name: named.name.clone(),
+                            slug,
+                            events: Vec::new(),
+                        });
+                        terms.len() - 1
+                    });
+                    by_name.insert(&named.name, term);
+                    term
+                }
+            };
             if terms[term].name != named.name {
                 diagnostics.push(
                     Diagnostic::warning(

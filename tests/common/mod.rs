@@ -171,3 +171,4 @@ pub fn resolve(page: &str, href: &str) -> String {
     }
     parts.join("/")
 }
+pub mod server;

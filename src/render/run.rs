@@ -1,0 +1,198 @@
+//! Running the jobs: every page of a site through the theme's templates,
+//! or, for `serve`, only the pages whose inputs changed since the previous
+//! run ([`memo`](super::memo)).
+
+use std::sync::{Arc, LazyLock};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use super::memo::{self, PageMemo};
+use super::{Page, Theme, chain, jobs};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::highlight;
+use crate::progress::Progress;
+use crate::site::Site;
+
+/// What [`Theme::render_with`] did: the pages, and what to remember of them.
+pub struct Rendering {
+    /// Every file of the output (as [`Theme::render`] returns them).
+    pub pages: Vec<Page>,
+    /// The memo to pass to the next run.
+    pub memo: PageMemo,
+    /// How many pages went through a template this time; the others were
+    /// taken from the previous run.
+    pub rendered: usize,
+}
+
+/// The code highlighting stylesheet never changes within a run of the program.
+static HIGHLIGHT_CSS: LazyLock<Arc<[u8]>> =
+    LazyLock::new(|| highlight::stylesheet().into_bytes().into());
+
+impl Theme {
+    /// Renders every page of the site, ticking `progress` once a page.
+    pub fn render(&self, site: &Site, progress: &Progress) -> Result<Vec<Page>, Diagnostics> {
+        let renderer = Renderer {
+            theme: self,
+            previous: None,
+            keyed: false,
+        };
+        let jobs = jobs(site);
+        progress.stage("rendering", jobs.len());
+        let results: Vec<Result<Done, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let done = job.run(&renderer, site);
+                progress.tick();
+                done
+            })
+            .collect();
+        let done = collect(results)?;
+        Ok(self.with_assets(site, done.into_iter().map(|d| d.page).collect()))
+    }
+
+    /// Renders every page of the site, taking from `previous` (the memo of
+    /// the last run) each page whose inputs are unchanged: see [`memo`].
+    pub fn render_with(
+        &self,
+        site: &Site,
+        previous: Option<&PageMemo>,
+    ) -> Result<Rendering, Diagnostics> {
+        let jobs = jobs(site);
+        let shape = memo::shape(site);
+        let same_shape = previous.filter(|p| p.same_shape(self.digest, shape, jobs.len()));
+        let renderer = Renderer {
+            theme: self,
+            previous,
+            keyed: true,
+        };
+        let results: Vec<Result<Done, Diagnostic>> = jobs
+            .par_iter()
+            .enumerate()
+            .map(|(slot, job)| {
+                let body = job.body(site);
+                if let Some(done) = same_shape.and_then(|p| p.by_slot(slot, body)) {
+                    return Ok(done);
+                }
+                let mut done = job.run(&renderer, site)?;
+                done.body = body.cloned();
+                Ok(done)
+            })
+            .collect();
+        let done = collect(results)?;
+        let rendered = done.iter().filter(|d| d.rendered).count();
+        let memo = PageMemo::new(self.digest, shape, &done);
+        let pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect());
+        Ok(Rendering {
+            pages,
+            memo,
+            rendered,
+        })
+    }
+
+    /// Adds the theme's assets, the exports and, when a note has code, the
+    /// highlighting stylesheet.
+    fn with_assets(&self, site: &Site, mut pages: Vec<Page>) -> Vec<Page> {
+        for (name, bytes) in &self.assets {
+            pages.push(Page {
+                path: name.clone(),
+                bytes: bytes.clone(),
+            });
+        }
+        for (path, bytes) in crate::export::files(site) {
+            pages.push(Page {
+                path,
+                bytes: bytes.into(),
+            });
+        }
+        if site.has_code {
+            pages.push(Page {
+                path: "highlight.css".to_string(),
+                bytes: HIGHLIGHT_CSS.clone(),
+            });
+        }
+        pages
+    }
+}
+
+/// Every page, or every problem met rendering them.
+fn collect(results: Vec<Result<Done, Diagnostic>>) -> Result<Vec<Done>, Diagnostics> {
+    let mut done = Vec::with_capacity(results.len());
+    let mut diagnostics = Diagnostics::new();
+    for result in results {
+        match result {
+            Ok(page) => done.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(done)
+}
+
+/// A rendered page and what the memo keeps of it.
+pub(super) struct Done {
+    pub(super) page: Page,
+    /// The digest of the view it was rendered from (0 when not computed).
+    pub(super) key: u64,
+    /// The note body it shows, on event and source pages.
+    pub(super) body: Option<Arc<str>>,
+    /// Whether it went through a template this time.
+    pub(super) rendered: bool,
+}
+
+/// Renders pages for a theme, taking unchanged ones from the previous run.
+pub(super) struct Renderer<'a> {
+    theme: &'a Theme,
+    previous: Option<&'a PageMemo>,
+    /// Whether to compute view digests (serve) or not (build).
+    keyed: bool,
+}
+
+impl Renderer<'_> {
+    pub(super) fn render_one<T: Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        view: &T,
+    ) -> Result<Done, Diagnostic> {
+        let key = if self.keyed {
+            memo::view_key(self.theme.digest, template, view)
+        } else {
+            0
+        };
+        if let Some(page) = self.previous.and_then(|p| p.by_key(path, key)) {
+            return Ok(Done {
+                page,
+                key,
+                body: None,
+                rendered: false,
+            });
+        }
+        let context = Context::from_serialize(view).map_err(|err| {
+            Diagnostic::error(
+                "template",
+                template,
+                format!("cannot pass the page to the template: {}", chain(&err)),
+            )
+        })?;
+        let text = self.theme.tera.render(template, &context).map_err(|err| {
+            Diagnostic::error(
+                "template",
+                format!("templates/{template}"),
+                format!("rendering {path} failed: {}", chain(&err)),
+            )
+        })?;
+        Ok(Done {
+            page: Page {
+                path: path.to_string(),
+                bytes: text.into_bytes().into(),
+            },
+            key,
+            body: None,
+            rendered: true,
+        })
+    }
+}

@@ -1,0 +1,249 @@
+//! The site as served: every file in memory, swapped whole after each
+//! successful rebuild, so a request sees one build or the next, never a mix.
+//!
+//! HTML pages get the live-reload script before `</body>`; `dateline build`
+//! never writes it. Files of `static/` are read into the same map (a
+//! symbolic link is followed only when it stays inside `static/`), and the
+//! rendered pages are laid over them, as `build` writes them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::Page;
+
+/// The tag added to every HTML page served.
+const SCRIPT_TAG: &[u8] = b"<script src=\"/__dateline/reload.js\"></script>\n";
+
+/// One build's files.
+#[derive(Default)]
+pub(crate) struct Served {
+    /// The build number: 0 until the first successful build.
+    pub(crate) build: u64,
+    files: FxHashMap<String, File>,
+}
+
+/// A file: the bytes as built (to recognise them next time) and as served.
+#[derive(Clone)]
+pub(crate) struct File {
+    built: Arc<[u8]>,
+    pub(crate) bytes: Arc<[u8]>,
+}
+
+impl Served {
+    /// A file by key.
+    pub(crate) fn get(&self, key: &str) -> Option<&File> {
+        self.files.get(key)
+    }
+
+    /// How many files.
+    pub(crate) fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// The next build's files, and how many differ from this build's (added,
+    /// changed or removed). Unchanged pages keep their served bytes.
+    pub(crate) fn next(
+        &self,
+        pages: Vec<Page>,
+        statics: &[(String, Arc<[u8]>)],
+    ) -> (Served, usize) {
+        let mut files: FxHashMap<String, File> =
+            FxHashMap::with_capacity_and_hasher(pages.len() + statics.len(), Default::default());
+        let mut changed = 0;
+        // Pages first: a page is laid over a static file of the same name.
+        let statics = statics
+            .iter()
+            .map(|(key, bytes)| (key.clone(), bytes.clone()));
+        for (key, built) in pages.into_iter().map(|p| (p.path, p.bytes)).chain(statics) {
+            if files.contains_key(&key) {
+                continue;
+            }
+            let old = self.files.get(&key);
+            let file = match old {
+                Some(old) if Arc::ptr_eq(&old.built, &built) => old.clone(),
+                _ => {
+                    let bytes = if key.ends_with(".html") {
+                        inject(&built)
+                    } else {
+                        built.clone()
+                    };
+                    if old.is_none_or(|old| old.bytes != bytes) {
+                        changed += 1;
+                    }
+                    File { built, bytes }
+                }
+            };
+            files.insert(key, file);
+        }
+        changed += self
+            .files
+            .keys()
+            .filter(|key| !files.contains_key(*key))
+            .count();
+        let next = Served {
+            build: self.build + 1,
+            files,
+        };
+        (next, changed)
+    }
+}
+
+/// The page with the live-reload script before its last `</body>` (or at
+/// the end when it has none).
+pub(crate) fn inject(html: &[u8]) -> Arc<[u8]> {
+    let at = rfind_ignore_case(html, b"</body").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + SCRIPT_TAG.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(SCRIPT_TAG);
+    out.extend_from_slice(&html[at..]);
+    out.into()
+}
+
+fn rfind_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    (0..=haystack.len().checked_sub(needle.len())?)
+        .rev()
+        .find(|&i| haystack[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// Files by key, with their bytes.
+pub(crate) type Files = Vec<(String, Arc<[u8]>)>;
+
+/// The files of `static/`, read again only when their size or time stamp changed.
+#[derive(Default)]
+pub(crate) struct Statics {
+    files: HashMap<PathBuf, (u64, SystemTime, Arc<[u8]>)>,
+}
+
+impl Statics {
+    /// Every file under `dir` as `(key, bytes)`, with warnings for what is
+    /// skipped.
+    pub(crate) fn load(&mut self, dir: &Path) -> (Files, Diagnostics) {
+        let mut found = Vec::new();
+        let mut warnings = Diagnostics::new();
+        let mut kept = HashMap::new();
+        let Ok(base) = dir.canonicalize() else {
+            self.files.clear();
+            return (found, warnings);
+        };
+        for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().unwrap_or(dir).to_path_buf();
+                    warnings.push(Diagnostic::warning(
+                        "unreadable",
+                        path,
+                        format!("cannot read: {err}"),
+                    ));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let rel = path.strip_prefix(dir).unwrap_or(path);
+            if rel
+                .components()
+                .any(|c| crate::load::is_ignored(&c.as_os_str().to_string_lossy()))
+            {
+                continue;
+            }
+            if entry.file_type().is_symlink() {
+                let inside = path
+                    .canonicalize()
+                    .is_ok_and(|target| target.starts_with(&base));
+                if !inside {
+                    warnings.push(
+                        Diagnostic::warning(
+                            "symlink",
+                            path,
+                            "symbolic link out of static/ not served",
+                        )
+                        .with_hint("copy the file into static/ instead of linking to it"),
+                    );
+                    continue;
+                }
+            }
+            let Ok(meta) = std::fs::metadata(path) else {
+                continue;
+            };
+            if !meta.is_file() {
+                continue;
+            }
+            let stamp = (
+                meta.len(),
+                meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+            );
+            let bytes = match self.files.get(path) {
+                Some((len, modified, bytes)) if (*len, *modified) == stamp => bytes.clone(),
+                _ => match std::fs::read(path) {
+                    Ok(bytes) => bytes.into(),
+                    Err(err) => {
+                        warnings.push(Diagnostic::warning(
+                            "unreadable",
+                            path,
+                            format!("cannot read: {err}"),
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let key = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            kept.insert(path.to_path_buf(), (stamp.0, stamp.1, bytes.clone()));
+            found.push((key, bytes));
+        }
+        self.files = kept;
+        (found, warnings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, text: &str) -> Page {
+        Page {
+            path: path.into(),
+            bytes: text.as_bytes().into(),
+        }
+    }
+
+    #[test]
+    fn the_script_goes_before_the_last_body_end() {
+        let html = inject(b"<html><body><p>x</p></BODY></html>");
+        let text = String::from_utf8_lossy(&html);
+        assert!(
+            text.ends_with(
+                "<p>x</p><script src=\"/__dateline/reload.js\"></script>\n</BODY></html>"
+            )
+        );
+        let bare = inject(b"<p>x</p>");
+        assert!(String::from_utf8_lossy(&bare).ends_with("</script>\n"));
+    }
+
+    #[test]
+    fn next_build_counts_added_changed_and_removed_files() {
+        let first = page("index.html", "<body>1</body>");
+        let (one, changed) = Served::default().next(
+            vec![first.clone(), page("a.css", "a"), page("gone.css", "g")],
+            &[],
+        );
+        assert_eq!((one.build, changed), (1, 3));
+        let (two, changed) = one.next(vec![first, page("a.css", "a"), page("new.css", "n")], &[]);
+        // a.css has new bytes objects but the same content; gone.css went, new.css came.
+        assert_eq!(changed, 2);
+        assert!(two.get("gone.css").is_none());
+        let index = two
+            .get("index.html")
+            .map(|f| f.bytes.clone())
+            .unwrap_or_default();
+        assert!(String::from_utf8_lossy(&index).contains("reload.js"));
+    }
+}

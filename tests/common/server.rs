@@ -1,0 +1,219 @@
+//! `dateline serve` as a child process, and plain HTTP over `TcpStream` to
+//! talk to it. Every wait is bounded; the child is killed on drop.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::TestSite;
+
+/// The longest any test waits for anything.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A running `dateline serve`.
+pub struct Server {
+    child: Child,
+    /// The port it listens on, on 127.0.0.1.
+    pub port: u16,
+    stderr: Arc<Mutex<String>>,
+}
+
+/// An HTTP response.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// A header's value (name matched without case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+impl Server {
+    /// Starts `dateline --root <site> serve --port 0 ARGS` and waits until it serves.
+    pub fn start(site: &TestSite, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .arg("--root")
+            .arg(site.root())
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start dateline serve");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        if let Some(pipe) = child.stderr.take() {
+            let log = stderr.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                    let mut log = log.lock().expect("log");
+                    log.push_str(&line);
+                    log.push('\n');
+                }
+            });
+        }
+        let (tx, rx) = mpsc::channel();
+        if let Some(pipe) = child.stdout.take() {
+            std::thread::spawn(move || {
+                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                    if let Some(port) = line
+                        .strip_prefix("serving http://127.0.0.1:")
+                        .and_then(|rest| rest.trim_end_matches('/').parse::<u16>().ok())
+                    {
+                        let _ = tx.send(port);
+                    }
+                }
+            });
+        }
+        let mut server = Server {
+            child,
+            port: 0,
+            stderr,
+        };
+        match rx.recv_timeout(PATIENCE) {
+            Ok(port) => server.port = port,
+            Err(_) => panic!("serve did not start:\n{}", server.log()),
+        }
+        server
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits at most `wait` for the process to end; its exit status.
+    pub fn wait_exit(&mut self, wait: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + wait;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// What the server printed on stderr so far.
+    pub fn log(&self) -> String {
+        self.stderr.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// Sends a raw request and reads the whole response.
+    pub fn raw(&self, request: &str) -> Response {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).expect("read the response");
+        parse(&bytes).unwrap_or_else(|| panic!("not an HTTP response: {bytes:?}"))
+    }
+
+    /// `GET target`.
+    pub fn get(&self, target: &str) -> Response {
+        self.raw(&format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+    }
+
+    /// Opens the event stream.
+    pub fn events(&self) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .write_all(b"GET /__dateline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .expect("send");
+        let reader = stream.try_clone().expect("clone the stream");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut event = String::new();
+            for line in BufReader::new(reader).lines().map_while(Result::ok) {
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_string();
+                } else if let Some(data) = line.strip_prefix("data: ")
+                    && tx
+                        .send((event.clone(), data.to_string(), Instant::now()))
+                        .is_err()
+                {
+                    return;
+                }
+            }
+        });
+        let events = Events {
+            rx,
+            _stream: stream,
+        };
+        events.next("hello");
+        events
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An open event stream.
+pub struct Events {
+    rx: Receiver<(String, String, Instant)>,
+    _stream: TcpStream,
+}
+
+impl Events {
+    /// The data of the next event called `name` (others are skipped); panics
+    /// after [`PATIENCE`].
+    pub fn next(&self, name: &str) -> String {
+        self.next_timed(name, PATIENCE)
+            .unwrap_or_else(|| panic!("no `{name}` event within {PATIENCE:?}"))
+            .0
+    }
+
+    /// The next event called `name` within `wait`, with when it arrived.
+    pub fn next_timed(&self, name: &str, wait: Duration) -> Option<(String, Instant)> {
+        let deadline = Instant::now() + wait;
+        loop {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            let (event, data, at) = self.rx.recv_timeout(left).ok()?;
+            if event == name {
+                return Some((data, at));
+            }
+        }
+    }
+
+    /// Any event within `wait`: `(name, data)`.
+    pub fn any(&self, wait: Duration) -> Option<(String, String)> {
+        self.rx.recv_timeout(wait).ok().map(|(e, d, _)| (e, d))
+    }
+}
+
+fn parse(bytes: &[u8]) -> Option<Response> {
+    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = std::str::from_utf8(&bytes[..end]).ok()?;
+    let mut lines = head.split("\r\n");
+    let status = lines.next()?.split(' ').nth(1)?.parse().ok()?;
+    let headers = lines
+        .filter_map(|l| l.split_once(": "))
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
+    Some(Response {
+        status,
+        headers,
+        body: bytes[end + 4..].to_vec(),
+    })
+}
