@@ -65,6 +65,7 @@ pub fn write(
         .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
     context(fs::create_dir_all(&parent), "create the folder", &parent)?;
     recover(out, &parent, &name);
+    sweep(&parent, &name);
 
     let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
     if staging.exists() {
@@ -107,10 +108,20 @@ fn fill(
     })
 }
 
-/// Moves the previous output aside, the new one in, and deletes the old.
+/// Puts the new output in place of the previous one, and deletes the old.
+///
+/// On Linux the two folders trade places in one atomic rename, so a reader
+/// (or a build killed at any moment) sees the old site or the new one,
+/// never neither; elsewhere, or on a file system without that rename, the old
+/// folder is moved aside first and put back by [`recover`] if need be.
 fn swap(out: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
     if !out.exists() {
         return context(fs::rename(staging, out), "move the new site to", out);
+    }
+    if exchange(staging, out).is_ok() {
+        // `staging` now holds the previous site: only wasted space.
+        let _ = fs::remove_dir_all(staging);
+        return Ok(());
     }
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if old.exists() {
@@ -128,6 +139,55 @@ fn swap(out: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Wri
     // The new site is in place; a leftover old copy is only wasted space.
     let _ = fs::remove_dir_all(&old);
     Ok(())
+}
+
+/// Swaps two paths atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated strings for the whole
+    // call, and AT_FDCWD makes relative paths resolve as `fs::rename` does.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Removes the staging and old folders that builds killed before they could
+/// clean up left behind (on Linux: those whose process is gone).
+fn sweep(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.new-"), format!(".{name}.old-")];
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
+            continue;
+        };
+        let gone = cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists();
+        if gone || pid == std::process::id().to_string() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// A build killed between its two renames leaves no output but an old copy:

@@ -46,6 +46,13 @@ impl TestSite {
         self.bytes(rel, text.as_bytes())
     }
 
+    /// Writes a file in place (folders created as needed).
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.path(rel);
+        fs::create_dir_all(path.parent().expect("a parent folder")).expect("create folders");
+        fs::write(&path, text).expect("write the file");
+    }
+
     /// Writes raw bytes.
     pub fn bytes(self, rel: &str, bytes: &[u8]) -> Self {
         let path = self.path(rel);
