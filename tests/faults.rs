@@ -138,3 +138,51 @@ fn an_unwritable_output_folder_fails_clearly_and_keeps_the_old_site() {
     );
     assert_eq!(site.snapshot(), before);
 }
+
+/// A full disk: the output lives on a 1 MiB tmpfs (mounting one needs root,
+/// which CI has; elsewhere the test says so and stops).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_fails_clearly_and_keeps_the_old_site() {
+    let disk = tempfile::tempdir().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(disk.path())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("cannot mount a tmpfs here (not root?): full-disk test not run");
+        return;
+    }
+    let out = disk.path().join("site");
+    let site = TestSite::minimal();
+    let run = site.run(&["build", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let before = std::fs::read(out.join("index.html")).unwrap();
+    // Enough text to overflow the disk.
+    let big = "A paragraph that takes room on the disk. ".repeat(60_000);
+    site.write(
+        "content/events/big.md",
+        &format!("---\ntitle: Big\ndate: 2023\nsources: [src-a]\n---\n{big}\n"),
+    );
+    let run = site.run(&["build", "--output", out.to_str().unwrap()]);
+    let after = std::fs::read(out.join("index.html"));
+    let leftovers = std::fs::read_dir(disk.path())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    let _ = Command::new("umount").arg(disk.path()).status();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("No space left on device"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("The previous site was left as it was"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(after.unwrap(), before);
+    assert_eq!(leftovers, 1, "the half-written folder is removed");
+}
