@@ -54,6 +54,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
+    /// Wall time of each stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Loads, checks and renders the site, without writing anything.
@@ -141,12 +143,25 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     } else {
         Progress::hidden()
     };
-    let rendered = render_with(options, &progress);
-    let written = rendered.and_then(|(site, pages, warnings)| {
-        output::write(&out, &pages, &options.root.join("static"), &progress)
-            .map_err(BuildError::Write)
-            .map(|()| (site, pages, warnings))
-    });
+    let mut stages = Vec::new();
+    let mut lap = Instant::now();
+    let mut time = |stage: &'static str| {
+        stages.push((stage, lap.elapsed()));
+        lap = Instant::now();
+    };
+    let written =
+        model(options, &load::Fresh, &markdown::Fresh).and_then(|(site, theme, mut warnings)| {
+            time("load and model");
+            let pages = theme.render(&site, &progress).map_err(|found| {
+                warnings.extend(found);
+                BuildError::Content(warnings.clone())
+            })?;
+            time("render");
+            output::write(&out, &pages, &options.root.join("static"), &progress)
+                .map_err(BuildError::Write)?;
+            time("write");
+            Ok((site, pages, warnings))
+        });
     progress.finish();
     let (site, pages, warnings) = written?;
     Ok(Summary {
@@ -155,6 +170,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         pages: pages.len(),
         elapsed: started.elapsed(),
         warnings,
+        stages,
     })
 }
 

@@ -42,6 +42,9 @@ enum Command {
         /// The URL the site will be published at (overrides dateline.yaml).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Print how long each stage took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Build the site, serve it on 127.0.0.1:1111, rebuild it on every
     /// change and reload the browser.
@@ -170,6 +173,7 @@ impl Cli {
                 drafts,
                 output,
                 base_url,
+                timings,
             } => {
                 let options = BuildOptions {
                     root: root.clone(),
@@ -181,6 +185,11 @@ impl Cli {
                 match build::build(&options) {
                     Ok(summary) => {
                         report_all(&root, &summary.warnings);
+                        if timings {
+                            for (stage, took) in &summary.stages {
+                                eprintln!("{stage:>16}: {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                            }
+                        }
                         say!(
                             "built {} and {}: {} files in {} in {} ms{}",
                             plural(summary.events, "event"),
