@@ -120,6 +120,9 @@ def run(args, site):
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
 
+        rss = memory(server.pid)
+        if rss:
+            print(f"server memory (RSS) after the runs: {rss}")
         for kind, rows in results.items():
             lat = [r[0] for r in rows]
             reb = [r[1] for r in rows]
@@ -166,6 +169,18 @@ class EventReader:
                 break
             self.buf += chunk
         sys.exit(f"no `{name}` event within {timeout} s")
+
+
+def memory(pid):
+    """The resident memory of a process, from /proc (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return f"{int(line.split()[1]) // 1024} MB"
+    except OSError:
+        return None
+    return None
 
 
 def site_size(site):
