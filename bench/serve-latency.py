@@ -108,6 +108,7 @@ def run(args, site):
                     text = re.sub(r"^title: *(.*)$", lambda m: retitle(m.group(1), i),
                                   text, count=1, flags=re.M)
                 seen = len(log)
+                cpu_before = cpu_ms(server.pid)
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)
                 written = time.perf_counter()
@@ -115,16 +116,22 @@ def run(args, site):
                 latency = (arrived - written) * 1000
                 rebuild = int(re.search(r'"rebuild_ms":(\d+)', data).group(1))
                 time.sleep(0.3)
+                cpu = cpu_ms(server.pid) - cpu_before if cpu_before is not None else None
                 report = next((l.strip() for l in log[seen:] if l.startswith("rebuilt")), "")
-                results[kind].append((latency, rebuild, report))
+                results[kind].append((latency, rebuild, report, cpu))
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
 
+        rss = memory(server.pid)
+        if rss:
+            print(f"server memory (RSS) after the runs: {rss}")
         for kind, rows in results.items():
             lat = [r[0] for r in rows]
             reb = [r[1] for r in rows]
+            cpu = [r[3] for r in rows if r[3] is not None]
+            cpu = f"; CPU time {sum(cpu) / len(cpu):.0f} ms an edit (all threads)" if cpu else ""
             print(f"{kind:5} edit: write -> reload event: median {statistics.median(lat):.1f} ms "
-                  f"(min {min(lat):.1f}, max {max(lat):.1f}); rebuild median {statistics.median(reb):.0f} ms")
+                  f"(min {min(lat):.1f}, max {max(lat):.1f}); rebuild median {statistics.median(reb):.0f} ms{cpu}")
             work = re.sub(r"^rebuilt in \d+ ms \(\d+ ms after the first change\): ", "", rows[len(rows) // 2][2])
             print(f"      work: {work}")
     finally:
@@ -166,6 +173,28 @@ class EventReader:
                 break
             self.buf += chunk
         sys.exit(f"no `{name}` event within {timeout} s")
+
+
+def cpu_ms(pid):
+    """User and system CPU time of a process so far, in ms, from /proc (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def memory(pid):
+    """The resident memory of a process, from /proc (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return f"{int(line.split()[1]) // 1024} MB"
+    except OSError:
+        return None
+    return None
 
 
 def site_size(site):

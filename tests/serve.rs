@@ -94,13 +94,19 @@ fn pages_are_served_with_their_types() {
             .contains("Page not found")
     );
     // HEAD has the headers and no body; other methods are refused.
-    let head = server.raw("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n");
+    let head = server.raw("HEAD / HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
     assert_ne!(head.header("Content-Length"), Some("0"));
-    let post = server.raw("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    let post = server.raw("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
     assert_eq!(post.status, 405);
     assert_eq!(server.raw("GARBAGE\r\n\r\n").status, 400);
+    // Another host name pointed at 127.0.0.1 (DNS rebinding) gets nothing.
+    let rebound = server.raw("GET / HTTP/1.1\r\nHost: evil.example:80\r\n\r\n");
+    assert_eq!(rebound.status, 400);
+    assert!(!rebound.text().contains("The first event"));
+    let named = format!("GET / HTTP/1.1\r\nHost: localhost:{}\r\n\r\n", server.port);
+    assert_eq!(server.raw(&named).status, 200);
     let huge = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(20_000));
     assert_eq!(server.raw(&huge).status, 431);
 
@@ -296,7 +302,11 @@ fn get(port: u16, target: &str) -> (u16, usize, usize) {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-    write!(stream, "GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .expect("send");
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).expect("read");
     let end = bytes

@@ -64,7 +64,10 @@ impl Theme {
         let same_shape = previous.filter(|p| p.same_shape(self.digest, shape, jobs.len()));
         let renderer = Renderer {
             theme: self,
-            previous,
+            // With the same shape, a page not taken by its slot shows a
+            // changed body: rendering it costs less than indexing every
+            // page by path to look its view up.
+            previous: if same_shape.is_some() { None } else { previous },
             keyed: true,
         };
         let results: Vec<Result<Done, Diagnostic>> = jobs

@@ -73,6 +73,8 @@ fn work(rx: &Mutex<Receiver<TcpStream>>, state: &State) {
 struct Request<'a> {
     method: &'a str,
     target: &'a str,
+    /// The `Host` header, if any.
+    host: Option<&'a str>,
 }
 
 fn handle(mut stream: TcpStream, state: &State) -> io::Result<()> {
@@ -90,6 +92,12 @@ fn handle(mut stream: TcpStream, state: &State) -> io::Result<()> {
         return status(&mut stream, 400, "Bad Request", false);
     };
     let head_only = request.method == "HEAD";
+    // A page elsewhere can point a host name of its own at 127.0.0.1 (DNS
+    // rebinding) and read the preview: on loopback, answer to loopback
+    // names only.
+    if state.loopback && !request.host.is_none_or(is_loopback_host) {
+        return status(&mut stream, 400, "Bad Request", head_only);
+    }
     if request.method != "GET" && !head_only {
         let body = "405 Method Not Allowed: this server only reads\n";
         return respond(
@@ -219,15 +227,40 @@ fn read_head(stream: &mut TcpStream) -> io::Result<Head> {
     }
 }
 
-/// The method and target of a request line `METHOD TARGET HTTP/1.x`.
+/// The method, target and host of a request head (`METHOD TARGET HTTP/1.x`
+/// and header lines).
 fn parse(head: &str) -> Option<Request<'_>> {
-    let line = head.split("\r\n").next()?;
+    let mut lines = head.split("\r\n");
+    let line = lines.next()?;
     let mut words = line.split(' ');
     let (method, target, version) = (words.next()?, words.next()?, words.next()?);
     if words.next().is_some() || !matches!(version, "HTTP/1.1" | "HTTP/1.0") {
         return None;
     }
-    Some(Request { method, target })
+    let host = lines
+        .filter_map(|l| l.split_once(':'))
+        .find(|(name, _)| name.eq_ignore_ascii_case("host"))
+        .map(|(_, value)| value.trim());
+    Some(Request {
+        method,
+        target,
+        host,
+    })
+}
+
+/// Whether a `Host` value names this machine: `localhost` (or a name under
+/// it), `127.x.x.x` or `[::1]`, with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => return v6.split(']').next() == Some("::1"),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// A short plain-text answer.
@@ -275,10 +308,37 @@ mod tests {
 
     #[test]
     fn request_lines() {
-        let r = parse("GET /a?b HTTP/1.1\r\nHost: x").map(|r| (r.method, r.target));
-        assert_eq!(r, Some(("GET", "/a?b")));
+        let r = parse("GET /a?b HTTP/1.1\r\nhost: x:1").map(|r| (r.method, r.target, r.host));
+        assert_eq!(r, Some(("GET", "/a?b", Some("x:1"))));
         assert!(parse("GET /a HTTP/2").is_none());
         assert!(parse("GET /a b HTTP/1.1").is_none());
         assert!(parse("GET").is_none());
+    }
+
+    #[test]
+    fn only_loopback_names_are_this_machine() {
+        for yes in [
+            "localhost",
+            "localhost:1111",
+            "LOCALHOST",
+            "site.localhost:80",
+            "127.0.0.1:1111",
+            "127.1.2.3",
+            "[::1]:1111",
+            "[::1]",
+        ] {
+            assert!(is_loopback_host(yes), "{yes}");
+        }
+        for no in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "10.0.0.1",
+            "[::2]:1",
+            "127.0.0.1.evil.example",
+            "",
+        ] {
+            assert!(!is_loopback_host(no), "{no}");
+        }
     }
 }

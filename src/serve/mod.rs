@@ -59,6 +59,8 @@ pub struct ServeError(pub String);
 pub(crate) struct State {
     site: RwLock<Arc<Served>>,
     hub: Hub,
+    /// Listening on loopback: requests must name this machine.
+    loopback: bool,
 }
 
 impl State {
@@ -105,6 +107,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     let state = Arc::new(State {
         site: RwLock::new(Arc::new(Served::default())),
         hub: Hub::start(),
+        loopback: addr.ip().is_loopback(),
     });
     // Watch before the first build, so a save made during it is not lost.
     let mut watch = watch::Watch::start(&root, options.poll)

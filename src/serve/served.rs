@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::Page;
@@ -19,12 +19,17 @@ use crate::render::Page;
 /// The tag added to every HTML page served.
 const SCRIPT_TAG: &[u8] = b"<script src=\"/__dateline/reload.js\"></script>\n";
 
-/// One build's files.
+/// One build's files: a base shared with earlier builds, and what changed
+/// since, so that a build that changed three pages of ten thousand does not
+/// copy the ten thousand.
 #[derive(Default)]
 pub(crate) struct Served {
     /// The build number: 0 until the first successful build.
     pub(crate) build: u64,
-    files: FxHashMap<String, File>,
+    base: Arc<FxHashMap<String, File>>,
+    /// Files added or replaced since `base` (`None`: removed).
+    changes: FxHashMap<String, Option<File>>,
+    len: usize,
 }
 
 /// A file: the bytes as built (to recognise them next time) and as served.
@@ -37,12 +42,28 @@ pub(crate) struct File {
 impl Served {
     /// A file by key.
     pub(crate) fn get(&self, key: &str) -> Option<&File> {
-        self.files.get(key)
+        match self.changes.get(key) {
+            Some(changed) => changed.as_ref(),
+            None => self.base.get(key),
+        }
     }
 
     /// How many files.
     pub(crate) fn len(&self) -> usize {
-        self.files.len()
+        self.len
+    }
+
+    /// Every key, with its file.
+    fn files(&self) -> impl Iterator<Item = (&String, &File)> {
+        let replaced = |key: &String| self.changes.contains_key(key);
+        self.base
+            .iter()
+            .filter(move |(key, _)| !replaced(key))
+            .chain(
+                self.changes
+                    .iter()
+                    .filter_map(|(key, file)| file.as_ref().map(|f| (key, f))),
+            )
     }
 
     /// The next build's files, and how many differ from this build's (added,
@@ -52,43 +73,70 @@ impl Served {
         pages: Vec<Page>,
         statics: &[(String, Arc<[u8]>)],
     ) -> (Served, usize) {
-        let mut files: FxHashMap<String, File> =
-            FxHashMap::with_capacity_and_hasher(pages.len() + statics.len(), Default::default());
-        let mut changed = 0;
-        // Pages first: a page is laid over a static file of the same name.
-        let statics = statics
+        // A page is laid over a static file of the same name.
+        let statics: Vec<&(String, Arc<[u8]>)> = if statics.is_empty() {
+            Vec::new()
+        } else {
+            let pages: FxHashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+            statics
+                .iter()
+                .filter(|(key, _)| !pages.contains(key.as_str()))
+                .collect()
+        };
+        let count = pages.len() + statics.len();
+        let known = pages
             .iter()
+            .map(|p| p.path.as_str())
+            .chain(statics.iter().map(|(key, _)| key.as_str()))
+            .filter(|key| self.get(key).is_some())
+            .count();
+        let mut changes = self.changes.clone();
+        let mut changed = 0;
+        if known < self.len {
+            let keys: FxHashSet<&str> = pages
+                .iter()
+                .map(|p| p.path.as_str())
+                .chain(statics.iter().map(|(key, _)| key.as_str()))
+                .collect();
+            for (key, _) in self.files().filter(|(key, _)| !keys.contains(key.as_str())) {
+                changes.insert(key.clone(), None);
+                changed += 1;
+            }
+        }
+        let statics = statics
+            .into_iter()
             .map(|(key, bytes)| (key.clone(), bytes.clone()));
         for (key, built) in pages.into_iter().map(|p| (p.path, p.bytes)).chain(statics) {
-            if files.contains_key(&key) {
+            let old = self.get(&key);
+            if old.is_some_and(|old| Arc::ptr_eq(&old.built, &built)) {
                 continue;
             }
-            let old = self.files.get(&key);
-            let file = match old {
-                Some(old) if Arc::ptr_eq(&old.built, &built) => old.clone(),
-                _ => {
-                    let bytes = if key.ends_with(".html") {
-                        inject(&built)
-                    } else {
-                        built.clone()
-                    };
-                    if old.is_none_or(|old| old.bytes != bytes) {
-                        changed += 1;
-                    }
-                    File { built, bytes }
-                }
+            let bytes = if key.ends_with(".html") {
+                inject(&built)
+            } else {
+                built.clone()
             };
-            files.insert(key, file);
+            if old.is_none_or(|old| old.bytes != bytes) {
+                changed += 1;
+            }
+            changes.insert(key, Some(File { built, bytes }));
         }
-        changed += self
-            .files
-            .keys()
-            .filter(|key| !files.contains_key(*key))
-            .count();
-        let next = Served {
+        let mut next = Served {
             build: self.build + 1,
-            files,
+            base: self.base.clone(),
+            changes,
+            len: count,
         };
+        // Past a few hundred changes, lookups would pay for two maps: fold
+        // the changes into a new base.
+        if next.changes.len() > 256.max(next.base.len() / 16) {
+            let base: FxHashMap<String, File> = next
+                .files()
+                .map(|(key, file)| (key.clone(), file.clone()))
+                .collect();
+            next.base = Arc::new(base);
+            next.changes = FxHashMap::default();
+        }
         (next, changed)
     }
 }
@@ -245,5 +293,39 @@ mod tests {
             .map(|f| f.bytes.clone())
             .unwrap_or_default();
         assert!(String::from_utf8_lossy(&index).contains("reload.js"));
+    }
+
+    #[test]
+    fn builds_after_builds_serve_exactly_their_own_files() {
+        let mut served = Served::default();
+        let mut expected: Vec<(String, String)> = (0..300)
+            .map(|i| (format!("p{i}.css"), format!("v0-{i}")))
+            .collect();
+        for round in 1..40 {
+            let pages: Vec<Page> = expected.iter().map(|(k, v)| page(k, v)).collect();
+            let (next, _) = served.next(pages, &[]);
+            served = next;
+            assert_eq!(served.len(), expected.len());
+            for (key, text) in &expected {
+                let file = served.get(key).map(|f| f.bytes.to_vec());
+                assert_eq!(
+                    file.as_deref(),
+                    Some(text.as_bytes()),
+                    "round {round}: {key}"
+                );
+            }
+            // Change 20 files, remove one, add one.
+            for (key, text) in expected.iter_mut().skip(round).take(20) {
+                *text = format!("v{round}-{key}");
+            }
+            let (gone, _) = expected.remove(0);
+            assert!(served.get(&gone).is_some());
+            expected.push((format!("new{round}.css"), "n".into()));
+            let pages: Vec<Page> = expected.iter().map(|(k, v)| page(k, v)).collect();
+            let (next, changed) = served.next(pages, &[]);
+            assert_eq!(changed, 22, "round {round}");
+            assert!(next.get(&gone).is_none());
+            served = next;
+        }
     }
 }
