@@ -9,26 +9,31 @@ mod timelinejs;
 use crate::date::{Date, Precision};
 use crate::site::Site;
 
-/// The exported files: (path in the output, bytes).
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    vec![
-        (
+/// How many files [`file`] makes.
+pub const COUNT: usize = 4;
+
+/// The exported file number `n` (below [`COUNT`]): (path in the output, bytes).
+/// One at a time, so each is a job of its own, rendered in parallel with the
+/// pages and, in `serve`, taken from the last run while the site's shape holds.
+pub fn file(site: &Site, n: usize) -> (String, Vec<u8>) {
+    match n {
+        0 => (
             "timeline.json".to_string(),
             timelinejs::json(site).into_bytes(),
         ),
-        (
+        1 => (
             "events.json".to_string(),
             events_json::json(site).into_bytes(),
         ),
-        (
+        2 => (
             "events.schema.json".to_string(),
             include_str!("events.schema.json").as_bytes().to_vec(),
         ),
-        (
+        _ => (
             "calendar.ics".to_string(),
             ical::calendar(site).into_bytes(),
         ),
-    ]
+    }
 }
 
 /// An absolute URL for a page when the site's base URL is known, else the

@@ -173,10 +173,13 @@ enum Job {
     NotFound,
     Sitemap,
     Feed,
+    /// One of the files of [`crate::export`].
+    Export(usize),
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
+    jobs.extend((0..crate::export::COUNT).map(Job::Export));
     jobs.extend((0..site.events.len()).map(Job::Event));
     jobs.extend((0..site.sources.len()).map(Job::Source));
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
@@ -343,6 +346,18 @@ impl Job {
                         page,
                     },
                 )
+            }
+            Job::Export(n) => {
+                let (path, bytes) = crate::export::file(site, n);
+                Ok(run::Done {
+                    page: Page {
+                        path,
+                        bytes: bytes.into(),
+                    },
+                    key: 0,
+                    body: None,
+                    rendered: true,
+                })
             }
             Job::Sitemap => {
                 let page = Listing {

@@ -94,19 +94,13 @@ impl Theme {
         })
     }
 
-    /// Adds the theme's assets, the exports and, when a note has code, the
-    /// highlighting stylesheet.
+    /// Adds the theme's assets and, when a note has code, the highlighting
+    /// stylesheet.
     fn with_assets(&self, site: &Site, mut pages: Vec<Page>) -> Vec<Page> {
         for (name, bytes) in &self.assets {
             pages.push(Page {
                 path: name.clone(),
                 bytes: bytes.clone(),
-            });
-        }
-        for (path, bytes) in crate::export::files(site) {
-            pages.push(Page {
-                path,
-                bytes: bytes.into(),
             });
         }
         if site.has_code {
