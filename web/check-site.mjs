@@ -820,7 +820,8 @@ async function main() {
   return tally.failed > 0 ? 1 : 0;
 }
 
-export { serve }; // for testing the server on its own
+// For check-timelinejs.mjs, and for testing the server on its own.
+export { CHROMIUM, CHROMIUM_ARGS, report, serve, tally };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   const timer = setTimeout(() => {

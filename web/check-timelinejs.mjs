@@ -29,7 +29,8 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serve } from './check-site.mjs';
+// One process runs one script: sharing check-site's tally keeps one count.
+import { CHROMIUM, CHROMIUM_ARGS, report, serve, tally } from './check-site.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -37,13 +38,6 @@ const { chromium } = require('playwright-core');
 const TIMEOUT_MS = 1000 * (Number(process.env.CHECK_TIMELINEJS_TIMEOUT) || 60); // whole run
 const ACTION_TIMEOUT_MS = 5000; // navigation, and the wait for TimelineJS to be ready
 const RENDER_WAIT_MS = 5000; // the wait for all the markers
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  // a second guard besides the request routing below: no other host resolves at all
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 const TEST_PAGE = '/__tl_test.html';
 const TL_PREFIX = '/tl/';
 // TimelineJS's default font ("default") loads PT Sans and PT Serif from
@@ -51,22 +45,6 @@ const TL_PREFIX = '/tl/';
 const TL_FONT = 'georgia-helvetica';
 const DEFAULT_ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
-// ---------------------------------------------------------------- results
-
-const tally = { passed: 0, failed: 0 };
-const MAX_LINES = 12; // problems printed per check
-
-function report(name, problems) {
-  if (problems.length === 0) {
-    tally.passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    tally.failed++;
-    console.log(`FAIL ${name} (${problems.length})`);
-    for (const p of problems.slice(0, MAX_LINES)) console.log(`     ${p}`);
-    if (problems.length > MAX_LINES) console.log(`     ... and ${problems.length - MAX_LINES} more`);
-  }
-}
 
 const firstLine = (err) => String(err?.message ?? err).split('\n')[0];
 
