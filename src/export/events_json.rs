@@ -1,49 +1,66 @@
 //! `events.json`: every field of every event, dateline's own export, with
 //! sources resolved. Its shape is published as `events.schema.json`.
 
+use std::io;
+
+use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::page_url;
+use super::{Streamed, page_url};
 use crate::date::{Date, Precision, Shape};
-use crate::site::{Site, Source};
+use crate::site::{Event, Site, Source};
 
-pub(super) fn json(site: &Site) -> String {
-    let events: Vec<Value> = site
-        .events
+/// Writes the file, one event at a time: at 100,000 events the whole
+/// document would take hundreds of megabytes as a `Value`.
+pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Root<'a, E: Serialize, S: Serialize> {
+        #[serde(rename = "$schema")]
+        schema: &'a str,
+        version: u32,
+        title: &'a str,
+        description: Option<&'a str>,
+        base_url: Option<&'a str>,
+        language: &'a str,
+        events: E,
+        sources: S,
+    }
+    let root = Root {
+        schema: "events.schema.json",
+        version: 1,
+        title: &site.config.title,
+        description: site.config.description.as_deref(),
+        base_url: site.config.base_url.as_deref(),
+        language: &site.config.language,
+        events: Streamed(|| site.events.iter().map(|e| event(site, e))),
+        sources: Streamed(|| site.sources.iter().map(|s| source(site, s))),
+    };
+    serde_json::to_writer_pretty(out, &root).map_err(io::Error::from)
+}
+
+fn event(site: &Site, event: &Event) -> Value {
+    let taxonomies: serde_json::Map<String, Value> = site
+        .taxonomies
         .iter()
-        .map(|event| {
-            let taxonomies: serde_json::Map<String, Value> = site
-                .taxonomies
+        .zip(&event.terms)
+        .map(|(taxonomy, terms)| {
+            let names: Vec<&str> = terms
                 .iter()
-                .zip(&event.terms)
-                .map(|(taxonomy, terms)| {
-                    let names: Vec<&str> = terms.iter().map(|&t| taxonomy.terms[t].name.as_str()).collect();
-                    (taxonomy.name.clone(), json!(names))
-                })
+                .map(|&t| taxonomy.terms[t].name.as_str())
                 .collect();
-            json!({
-                "slug": event.slug,
-                "title": event.title,
-                "date": date(&event.date),
-                "summary": event.summary,
-                "taxonomies": taxonomies,
-                "sources": event.sources.iter().map(|&s| source(site, &site.sources[s])).collect::<Vec<_>>(),
-                "url": page_url(site, &format!("events/{}/index.html", event.slug)),
-                "timeline_url": page_url(site, &format!("index.html#{}", event.slug)),
-            })
+            (taxonomy.name.clone(), json!(names))
         })
         .collect();
-    let root = json!({
-        "$schema": "events.schema.json",
-        "version": 1,
-        "title": site.config.title,
-        "description": site.config.description,
-        "base_url": site.config.base_url,
-        "language": site.config.language,
-        "events": events,
-        "sources": site.sources.iter().map(|s| source(site, s)).collect::<Vec<_>>(),
-    });
-    serde_json::to_string_pretty(&root).unwrap_or_default()
+    json!({
+        "slug": event.slug,
+        "title": event.title,
+        "date": date(&event.date),
+        "summary": event.summary,
+        "taxonomies": taxonomies,
+        "sources": event.sources.iter().map(|&s| source(site, &site.sources[s])).collect::<Vec<_>>(),
+        "url": page_url(site, &format!("events/{}/index.html", event.slug)),
+        "timeline_url": page_url(site, &format!("index.html#{}", event.slug)),
+    })
 }
 
 fn source(site: &Site, source: &Source) -> Value {

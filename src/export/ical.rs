@@ -3,21 +3,27 @@
 //! 2023" or "44 BCE", so coarser, uncertain and ancient dates are left out
 //! rather than drawn as if they were known to the day.
 
+use std::io;
+
 use chrono::{Datelike, Duration, NaiveDateTime};
 
 use super::page_url;
 use crate::date::{Date, Precision, Shape};
 use crate::site::{Event, Site};
 
-pub(super) fn calendar(site: &Site) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".to_string(),
-        "PRODID:-//dateline//dateline//EN".to_string(),
-        "CALSCALE:GREGORIAN".to_string(),
-        "METHOD:PUBLISH".to_string(),
-        format!("X-WR-CALNAME:{}", text(&site.config.title)),
-    ];
+/// Writes the calendar, one event at a time.
+pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut buffer = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//dateline//dateline//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        &format!("X-WR-CALNAME:{}", text(&site.config.title)),
+    ] {
+        fold(line, &mut buffer);
+    }
     // DTSTAMP must be set; the last moment of the story keeps the file the
     // same from one build to the next.
     let stamp = site
@@ -42,28 +48,27 @@ pub(super) fn calendar(site: &Site) -> String {
         let Some((start, end)) = span(&event.date) else {
             continue;
         };
-        lines.push("BEGIN:VEVENT".to_string());
-        lines.push(format!("UID:{}@{}", event.slug, host));
-        lines.push(format!("DTSTAMP:{stamp}"));
-        lines.push(start);
-        lines.push(end);
-        lines.push(format!("SUMMARY:{}", text(&event.title)));
-        lines.push(format!("DESCRIPTION:{}", text(&description(site, event))));
+        out.write_all(buffer.as_bytes())?;
+        buffer.clear();
+        let mut line = |text: &str| fold(text, &mut buffer);
+        line("BEGIN:VEVENT");
+        line(&format!("UID:{}@{}", event.slug, host));
+        line(&format!("DTSTAMP:{stamp}"));
+        line(&start);
+        line(&end);
+        line(&format!("SUMMARY:{}", text(&event.title)));
+        line(&format!("DESCRIPTION:{}", text(&description(site, event))));
         // A calendar's URL must be absolute: only with a known base URL.
         if site.config.base_url.is_some() {
-            lines.push(format!(
+            line(&format!(
                 "URL:{}",
                 page_url(site, &format!("events/{}/index.html", event.slug))
             ));
         }
-        lines.push("END:VEVENT".to_string());
+        line("END:VEVENT");
     }
-    lines.push("END:VCALENDAR".to_string());
-    let mut out = String::new();
-    for line in lines {
-        fold(&line, &mut out);
-    }
-    out
+    fold("END:VCALENDAR", &mut buffer);
+    out.write_all(buffer.as_bytes())
 }
 
 /// DTSTART and DTEND lines, or `None` for a date a calendar cannot hold.

@@ -6,33 +6,58 @@ mod events_json;
 mod ical;
 mod timelinejs;
 
+use std::io;
+
+use serde::{Serialize, Serializer};
+
 use crate::date::{Date, Precision};
 use crate::site::Site;
 
-/// How many files [`file`] makes.
+/// How many files the exports are.
 pub const COUNT: usize = 4;
 
-/// The exported file number `n` (below [`COUNT`]): (path in the output, bytes).
-/// One at a time, so each is a job of its own, rendered in parallel with the
-/// pages and, in `serve`, taken from the last run while the site's shape holds.
-pub fn file(site: &Site, n: usize) -> (String, Vec<u8>) {
+/// The path in the output of exported file number `n` (below [`COUNT`]).
+pub fn path(n: usize) -> &'static str {
+    [
+        "timeline.json",
+        "events.json",
+        "events.schema.json",
+        "calendar.ics",
+    ][n.min(COUNT - 1)]
+}
+
+/// Writes exported file number `n` (below [`COUNT`]) into `out`. One at a
+/// time, so each is a job of its own, rendered in parallel with the pages
+/// and, in `serve`, taken from the last run while the site's shape holds.
+/// Written as it is made: at 100,000 events a file is hundreds of megabytes.
+pub fn write(site: &Site, n: usize, out: &mut dyn io::Write) -> io::Result<()> {
     match n {
-        0 => (
-            "timeline.json".to_string(),
-            timelinejs::json(site).into_bytes(),
-        ),
-        1 => (
-            "events.json".to_string(),
-            events_json::json(site).into_bytes(),
-        ),
-        2 => (
-            "events.schema.json".to_string(),
-            include_str!("events.schema.json").as_bytes().to_vec(),
-        ),
-        _ => (
-            "calendar.ics".to_string(),
-            ical::calendar(site).into_bytes(),
-        ),
+        0 => timelinejs::write(site, out),
+        1 => events_json::write(site, out),
+        2 => out.write_all(include_str!("events.schema.json").as_bytes()),
+        _ => ical::write(site, out),
+    }
+}
+
+/// Exported file number `n`, in memory: (path in the output, bytes).
+pub fn file(site: &Site, n: usize) -> (String, Vec<u8>) {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(site, n, &mut bytes);
+    (path(n).to_string(), bytes)
+}
+
+/// A JSON array serialized straight from an iterator, never collected.
+struct Streamed<F>(F);
+
+impl<F, I> Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
     }
 }
 

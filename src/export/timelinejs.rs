@@ -9,47 +9,61 @@
 //! taxonomies, sources), so `dateline import timelinejs` can rebuild the same
 //! timeline; TimelineJS ignores it.
 
+use std::io;
+
 use chrono::{Datelike, NaiveDateTime, Timelike};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::{is_plain, page_url};
+use super::{Streamed, is_plain, page_url};
 use crate::date::{Date, Precision, Shape};
 use crate::highlight::escape;
-use crate::site::{Event, Site};
+use crate::site::{Event, Site, Source};
 
-pub(super) fn json(site: &Site) -> String {
+/// Writes the file, one event at a time (see `events_json::write`).
+pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Root<E: Serialize, S: Serialize> {
+        title: Value,
+        events: E,
+        dateline: Extension<S>,
+    }
+    #[derive(Serialize)]
+    struct Extension<S: Serialize> {
+        version: u32,
+        sources: S,
+    }
     let mut title = json!({ "text": { "headline": escape(&site.config.title) } });
     if let Some(description) = &site.config.description {
         title["text"]["text"] = Value::String(format!("<p>{}</p>", escape(description)));
     }
-    let events: Vec<Value> = site.events.iter().map(|e| event(site, e)).collect();
-    let sources: Vec<Value> = site
-        .sources
-        .iter()
-        .map(|s| {
-            let mut source = Map::new();
-            source.insert("id".into(), json!(s.id));
-            source.insert("title".into(), json!(s.title));
-            source.insert("outlet".into(), json!(s.outlet));
-            for (key, value) in [
-                ("url", s.url.as_deref()),
-                ("published", s.published.as_ref().map(Date::edtf)),
-                ("author", s.author.as_deref()),
-                ("language", s.language.as_deref()),
-            ] {
-                if let Some(value) = value {
-                    source.insert(key.into(), json!(value));
-                }
-            }
-            Value::Object(source)
-        })
-        .collect();
-    let root = json!({
-        "title": title,
-        "events": events,
-        "dateline": { "version": 1, "sources": sources },
-    });
-    serde_json::to_string_pretty(&root).unwrap_or_default()
+    let root = Root {
+        title,
+        events: Streamed(|| site.events.iter().map(|e| event(site, e))),
+        dateline: Extension {
+            version: 1,
+            sources: Streamed(|| site.sources.iter().map(source)),
+        },
+    };
+    serde_json::to_writer_pretty(out, &root).map_err(io::Error::from)
+}
+
+fn source(s: &Source) -> Value {
+    let mut source = Map::new();
+    source.insert("id".into(), json!(s.id));
+    source.insert("title".into(), json!(s.title));
+    source.insert("outlet".into(), json!(s.outlet));
+    for (key, value) in [
+        ("url", s.url.as_deref()),
+        ("published", s.published.as_ref().map(Date::edtf)),
+        ("author", s.author.as_deref()),
+        ("language", s.language.as_deref()),
+    ] {
+        if let Some(value) = value {
+            source.insert(key.into(), json!(value));
+        }
+    }
+    Value::Object(source)
 }
 
 fn event(site: &Site, event: &Event) -> Value {
