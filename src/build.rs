@@ -12,7 +12,7 @@ use crate::load::{self, NoteReader};
 use crate::markdown::{self, Bodies};
 use crate::output;
 use crate::progress::Progress;
-use crate::render::{Page, Theme};
+use crate::render::{Page, Theme, WriteFailure};
 use crate::site::{ModelOptions, Site};
 
 /// What to build and how.
@@ -152,22 +152,34 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     let written =
         model(options, &load::Fresh, &markdown::Fresh).and_then(|(site, theme, mut warnings)| {
             time("load and model");
-            let pages = theme.render(&site, &progress).map_err(|found| {
-                warnings.extend(found);
-                BuildError::Content(warnings.clone())
-            })?;
-            time("render");
-            output::write(&out, &pages, &options.root.join("static"), &progress)
+            let output = output::Output::begin(&out).map_err(BuildError::Write)?;
+            let copied = output
+                .copy_static(&options.root.join("static"))
                 .map_err(BuildError::Write)?;
-            time("write");
-            Ok((site, pages, warnings))
+            let pages =
+                theme
+                    .write(&site, &output, &progress)
+                    .map_err(|failure| match failure {
+                        WriteFailure::Content(found) => {
+                            warnings.extend(found);
+                            BuildError::Content(warnings.clone())
+                        }
+                        WriteFailure::Write(err) => BuildError::Write(err),
+                    })?;
+            time("render and write");
+            let count = copied.len() + pages.len();
+            output
+                .commit(copied.iter().chain(&pages).map(String::as_str))
+                .map_err(BuildError::Write)?;
+            time("swap");
+            Ok((site, count, warnings))
         });
     progress.finish();
     let (site, pages, warnings) = written?;
     Ok(Summary {
         events: site.events.len(),
         sources: site.sources.len(),
-        pages: pages.len(),
+        pages,
         elapsed: started.elapsed(),
         warnings,
         stages,

@@ -21,8 +21,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
 pub use memo::PageMemo;
-pub use run::Rendering;
 use run::{Done, Renderer};
+pub use run::{Rendering, WriteFailure};
 use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other

@@ -9,9 +9,11 @@ use serde::Serialize;
 use tera::Context;
 
 use super::memo::{self, PageMemo};
-use super::{Page, Theme, chain, jobs};
+use super::{Job, Page, Theme, chain, jobs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::export;
 use crate::highlight;
+use crate::output::{Output, WriteError};
 use crate::progress::Progress;
 use crate::site::Site;
 
@@ -30,7 +32,79 @@ pub struct Rendering {
 static HIGHLIGHT_CSS: LazyLock<Arc<[u8]>> =
     LazyLock::new(|| highlight::stylesheet().into_bytes().into());
 
+/// Why [`Theme::write`] stopped.
+#[derive(Debug)]
+pub enum WriteFailure {
+    /// A template failed on some pages.
+    Content(Diagnostics),
+    /// A file could not be written.
+    Write(WriteError),
+}
+
 impl Theme {
+    /// Renders every page of the site straight into `output`, each page
+    /// written as soon as it is made and then dropped, so a build holds only
+    /// the pages being worked on. Ticks `progress` once a page; returns the
+    /// paths written.
+    pub fn write(
+        &self,
+        site: &Site,
+        output: &Output,
+        progress: &Progress,
+    ) -> Result<Vec<String>, WriteFailure> {
+        let renderer = Renderer {
+            theme: self,
+            previous: None,
+            keyed: false,
+        };
+        let jobs = jobs(site);
+        progress.stage("building", jobs.len());
+        let results: Vec<Result<String, Failure>> = jobs
+            .par_iter()
+            .map(|job| {
+                let written = match *job {
+                    Job::Export(n) => {
+                        let path = export::path(n);
+                        output
+                            .stream(path, &mut |to| export::write(site, n, to))
+                            .map(|()| path.to_string())
+                            .map_err(Failure::Write)
+                    }
+                    _ => job
+                        .run(&renderer, site)
+                        .map_err(Failure::Content)
+                        .and_then(|done| {
+                            output
+                                .put(&done.page.path, &done.page.bytes)
+                                .map(|()| done.page.path)
+                                .map_err(Failure::Write)
+                        }),
+                };
+                progress.tick();
+                written
+            })
+            .collect();
+        let mut written = Vec::with_capacity(results.len() + self.assets.len() + 1);
+        let mut diagnostics = Diagnostics::new();
+        for result in results {
+            match result {
+                Ok(path) => written.push(path),
+                Err(Failure::Content(d)) => diagnostics.push(d),
+                Err(Failure::Write(err)) => return Err(WriteFailure::Write(err)),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(WriteFailure::Content(diagnostics));
+        }
+        for page in self.with_assets(site, Vec::new()) {
+            output
+                .put(&page.path, &page.bytes)
+                .map_err(WriteFailure::Write)?;
+            written.push(page.path);
+        }
+        Ok(written)
+    }
+
     /// Renders every page of the site, ticking `progress` once a page.
     pub fn render(&self, site: &Site, progress: &Progress) -> Result<Vec<Page>, Diagnostics> {
         let renderer = Renderer {
@@ -111,6 +185,11 @@ impl Theme {
         }
         pages
     }
+}
+
+enum Failure {
+    Content(Diagnostic),
+    Write(WriteError),
 }
 
 /// Every page, or every problem met rendering them.

@@ -1,0 +1,546 @@
+//! Writes the rendered site: into a staging folder beside the output, swapped
+//! in at the end, so a failed or interrupted build leaves the previous site
+//! whole.
+//!
+//! The folder the swap takes out (the previous site) is kept beside the
+//! output as `.<name>.spare` and becomes the next build's staging folder.
+//! There each file is compared before it is written ([`file::SameOrWrite`]):
+//! a page whose bytes are unchanged keeps its file, and a rebuild creates or
+//! deletes files only for pages that came or went. Creating and deleting tens
+//! of thousands of files is what a rebuild of a large site would otherwise
+//! spend most of its time on.
+
+mod file;
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashSet;
+
+use crate::progress::Progress;
+use crate::render::Page;
+
+/// An I/O failure, with the path it concerns.
+#[derive(Debug)]
+pub struct WriteError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// What was being done.
+    pub action: &'static str,
+    /// Why it failed.
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "cannot {} {}: {}",
+            self.action,
+            self.path.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+fn context<T>(result: io::Result<T>, action: &'static str, path: &Path) -> Result<T, WriteError> {
+    result.map_err(|source| WriteError {
+        path: path.to_path_buf(),
+        action,
+        source,
+    })
+}
+
+/// The new content of an output folder, being written. Files go in with
+/// [`Output::put`] and [`Output::stream`], from any thread; [`Output::commit`]
+/// swaps them in. Dropped without a commit, it leaves the output untouched.
+pub struct Output {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    staging: PathBuf,
+    /// The files the staging folder held when it was taken (relative paths).
+    held: Vec<String>,
+    committed: bool,
+}
+
+impl Output {
+    /// Starts the new content of the folder `out`, in the spare copy left by
+    /// the previous build when there is one.
+    pub fn begin(out: &Path) -> Result<Output, WriteError> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out
+            .file_name()
+            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+        context(fs::create_dir_all(&parent), "create the folder", &parent)?;
+        recover(out, &parent, &name);
+        sweep(&parent, &name);
+        let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
+        if staging.exists() {
+            context(
+                fs::remove_dir_all(&staging),
+                "remove the leftover folder",
+                &staging,
+            )?;
+        }
+        // Renaming the spare is also what makes it this build's alone.
+        let held = match fs::rename(spare(&parent, &name), &staging) {
+            Ok(()) => tidy(&staging),
+            Err(_) => None,
+        };
+        let held = match held {
+            Some(held) => held,
+            None => {
+                let _ = fs::remove_dir_all(&staging);
+                context(fs::create_dir_all(&staging), "create the folder", &staging)?;
+                Vec::new()
+            }
+        };
+        Ok(Output {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            staging,
+            held,
+            committed: false,
+        })
+    }
+
+    /// Writes one file (`rel` with `/` separators) unless it already holds
+    /// these bytes.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.staging.join(rel);
+        let written = file::open(&path, &self.staging)
+            .and_then(file::SameOrWrite::new)
+            .and_then(|mut file| {
+                file.write_all(bytes)?;
+                file.finish()
+            });
+        context(written, "write", &path)
+    }
+
+    /// Writes one file as `fill` makes it, never holding it whole in memory.
+    pub fn stream(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), WriteError> {
+        let path = self.staging.join(rel);
+        let written = file::open(&path, &self.staging)
+            .and_then(file::SameOrWrite::new)
+            .and_then(|file| {
+                let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
+                fill(&mut buffered)?;
+                buffered.into_inner().map_err(|e| e.into_error())?.finish()
+            });
+        context(written, "write", &path)
+    }
+
+    /// Copies the files of `dir` (the site's `static/`), if it exists, and
+    /// returns their paths.
+    pub fn copy_static(&self, dir: &Path) -> Result<Vec<String>, WriteError> {
+        let mut copied = Vec::new();
+        if !dir.is_dir() {
+            return Ok(copied);
+        }
+        for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+            let entry = entry.map_err(|err| WriteError {
+                path: err.path().unwrap_or(dir).to_path_buf(),
+                action: "read",
+                source: err
+                    .into_io_error()
+                    .unwrap_or_else(|| io::Error::other("symbolic link loop")),
+            })?;
+            if crate::load::is_ignored(&entry.file_name().to_string_lossy())
+                || !entry.file_type().is_file()
+            {
+                continue;
+            }
+            let rel = relative(entry.path(), dir);
+            let mut from = context(fs::File::open(entry.path()), "read", entry.path())?;
+            self.stream(&rel, &mut |to| io::copy(&mut from, to).map(|_| ()))?;
+            copied.push(rel);
+        }
+        Ok(copied)
+    }
+
+    /// Removes the files not `written` this time and swaps the new content
+    /// in place of the old, which becomes the spare copy for the next build.
+    pub fn commit<'a>(
+        mut self,
+        written: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), WriteError> {
+        let written: FxHashSet<&str> = written.into_iter().collect();
+        for stale in self.held.iter().filter(|h| !written.contains(h.as_str())) {
+            let path = self.staging.join(stale);
+            context(fs::remove_file(&path), "remove the old file", &path)?;
+            // Folders left empty go too; a folder still in use refuses.
+            for folder in path.ancestors().skip(1) {
+                if folder == self.staging || fs::remove_dir(folder).is_err() {
+                    break;
+                }
+            }
+        }
+        swap(&self.out, &self.staging, &self.parent, &self.name)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Writes `pages`, and the files of `static_dir` if it exists, as the new
+/// content of the folder `out`.
+pub fn write(
+    out: &Path,
+    pages: &[Page],
+    static_dir: &Path,
+    progress: &Progress,
+) -> Result<(), WriteError> {
+    let output = Output::begin(out)?;
+    let copied = output.copy_static(static_dir)?;
+    progress.stage("writing", pages.len());
+    for page in pages {
+        output.put(&page.path, &page.bytes)?;
+        progress.tick();
+    }
+    output.commit(
+        copied
+            .iter()
+            .map(String::as_str)
+            .chain(pages.iter().map(|p| p.path.as_str())),
+    )
+}
+
+/// The spare copy of the output folder `name` in `parent`.
+fn spare(parent: &Path, name: &str) -> PathBuf {
+    parent.join(format!(".{name}.spare"))
+}
+
+/// The relative path of `path` under `dir`, with `/` separators.
+fn relative(path: &Path, dir: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// The files of a spare copy taken as staging folder; anything else in it
+/// that is neither file nor folder (a link) is removed. `None` when the
+/// folder cannot be read whole: it is then started afresh.
+fn tidy(staging: &Path) -> Option<Vec<String>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(staging).min_depth(1) {
+        let entry = entry.ok()?;
+        let kind = entry.file_type();
+        if kind.is_file() {
+            files.push(relative(entry.path(), staging));
+        } else if !kind.is_dir() {
+            fs::remove_file(entry.path()).ok()?;
+        }
+    }
+    Some(files)
+}
+
+/// Puts the new output in place of the previous one; the previous one is
+/// kept as the spare copy.
+///
+/// On Linux the two folders trade places in one atomic rename, so a reader
+/// (or a build killed at any moment) sees the old site or the new one,
+/// never neither; elsewhere, or on a file system without that rename, the old
+/// folder is moved aside first and put back by [`recover`] if need be.
+fn swap(out: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+    if !out.exists() {
+        return context(fs::rename(staging, out), "move the new site to", out);
+    }
+    if exchange(staging, out).is_ok() {
+        // `staging` now holds the previous site.
+        keep_spare(staging, parent, name);
+        return Ok(());
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if old.exists() {
+        context(fs::remove_dir_all(&old), "remove the leftover folder", &old)?;
+    }
+    context(
+        fs::rename(out, &old),
+        "move the previous site aside from",
+        out,
+    )?;
+    if let Err(err) = fs::rename(staging, out) {
+        let _ = fs::rename(&old, out);
+        return context(Err(err), "move the new site to", out);
+    }
+    keep_spare(&old, parent, name);
+    Ok(())
+}
+
+/// Keeps `folder` as the spare copy, unless there is one already (another
+/// build's): then it is only wasted space.
+fn keep_spare(folder: &Path, parent: &Path, name: &str) {
+    if fs::rename(folder, spare(parent, name)).is_err() {
+        let _ = fs::remove_dir_all(folder);
+    }
+}
+
+/// Swaps two paths atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated strings for the whole
+    // call, and AT_FDCWD makes relative paths resolve as `fs::rename` does.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Takes up the staging and old folders that builds killed before they could
+/// clean up left behind (on Linux: those whose process is gone): the first
+/// becomes the spare copy, the others are removed.
+fn sweep(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.new-"), format!(".{name}.old-")];
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
+            continue;
+        };
+        let gone = cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists();
+        if gone || pid == std::process::id().to_string() {
+            keep_spare(&entry.path(), parent, name);
+        }
+    }
+}
+
+/// A build killed between its two renames leaves no output but an old copy:
+/// put the old copy back before anything else.
+fn recover(out: &Path, parent: &Path, name: &str) {
+    if out.exists() {
+        return;
+    }
+    let prefix = format!(".{name}.old-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix)
+            && fs::rename(entry.path(), out).is_ok()
+        {
+            return;
+        }
+    }
+}
+
+/// Refuses an output folder that would swallow the site or a folder that is
+/// not a built site: the swap replaces the folder whole.
+pub fn check_output(root: &Path, out: &Path) -> Result<(), String> {
+    let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let root = canonical(root);
+    let out_full = canonical(out);
+    if root.starts_with(&out_full) {
+        return Err(format!(
+            "the output folder {} contains the site itself",
+            out.display()
+        ));
+    }
+    for own in ["content", "templates", "static"] {
+        if out_full.starts_with(root.join(own)) {
+            return Err(format!(
+                "the output folder {} is inside the site's {own}/ folder",
+                out.display()
+            ));
+        }
+    }
+    if out.is_file() {
+        return Err(format!(
+            "the output {} is a file, not a folder",
+            out.display()
+        ));
+    }
+    let non_empty = fs::read_dir(out)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
+    if non_empty && !out.join("index.html").is_file() {
+        return Err(format!(
+            "the output folder {} is not empty and holds no built site; dateline replaces its output folder whole, so it will not touch this one",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, text: &str) -> Page {
+        Page {
+            path: path.into(),
+            bytes: text.as_bytes().into(),
+        }
+    }
+
+    #[test]
+    fn replaces_the_previous_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write(
+            &out,
+            &[page("index.html", "1"), page("old/index.html", "x")],
+            &dir.path().join("none"),
+            &Progress::hidden(),
+        )
+        .unwrap();
+        write(
+            &out,
+            &[page("index.html", "2"), page("a/b/c.html", "c")],
+            &dir.path().join("none"),
+            &Progress::hidden(),
+        )
+        .unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
+        assert!(out.join("a/b/c.html").is_file());
+        assert!(!out.join("old").exists());
+        let mut leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        leftovers.sort();
+        assert_eq!(leftovers, [".site.spare", "site"]);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(".site.spare/index.html")).unwrap(),
+            "1",
+            "the previous site is the spare copy"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_keeps_unchanged_files_and_drops_stale_ones() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let none = dir.path().join("none");
+        let hidden = Progress::hidden();
+        let first = [
+            page("index.html", "1"),
+            page("same/index.html", "same"),
+            page("gone/deep/index.html", "x"),
+        ];
+        write(&out, &first, &none, &hidden).unwrap();
+        // The second build starts afresh (no spare yet); the third takes the
+        // first's folder as its staging folder.
+        write(&out, &first, &none, &hidden).unwrap();
+        let inode = fs::metadata(out.join("same/index.html")).unwrap().ino();
+        let spare = fs::metadata(dir.path().join(".site.spare/same/index.html"))
+            .unwrap()
+            .ino();
+        write(
+            &out,
+            &[page("index.html", "3"), page("same/index.html", "same")],
+            &none,
+            &hidden,
+        )
+        .unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "3");
+        assert_eq!(
+            fs::metadata(out.join("same/index.html")).unwrap().ino(),
+            spare,
+            "the unchanged page is the spare's file, not a new one"
+        );
+        assert_ne!(inode, spare);
+        assert!(
+            !out.join("gone").exists(),
+            "stale files and their folders go"
+        );
+    }
+
+    #[test]
+    fn a_leftover_staging_folder_becomes_the_spare() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let none = dir.path().join("none");
+        write(&out, &[page("index.html", "1")], &none, &Progress::hidden()).unwrap();
+        // A build killed mid-way (its process gone) left this behind.
+        let left = dir.path().join(".site.new-999999999");
+        fs::create_dir_all(left.join("half")).unwrap();
+        fs::write(left.join("half/index.html"), "half").unwrap();
+        write(&out, &[page("index.html", "2")], &none, &Progress::hidden()).unwrap();
+        assert!(!left.exists());
+        assert!(!out.join("half").exists());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
+    }
+
+    #[test]
+    fn copies_static_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let stat = dir.path().join("static");
+        fs::create_dir_all(stat.join("img")).unwrap();
+        fs::write(stat.join("img/a.png"), "png").unwrap();
+        let out = dir.path().join("site");
+        write(&out, &[page("index.html", "1")], &stat, &Progress::hidden()).unwrap();
+        assert_eq!(fs::read_to_string(out.join("img/a.png")).unwrap(), "png");
+    }
+
+    #[test]
+    fn recovers_an_old_copy_left_by_a_killed_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".site.old-1");
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join("index.html"), "old").unwrap();
+        let out = dir.path().join("site");
+        recover(&out, dir.path(), "site");
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn refuses_dangerous_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        fs::create_dir_all(root.join("docs")).unwrap();
+        fs::write(root.join("docs/thesis.txt"), "mine").unwrap();
+        assert!(check_output(root, root).is_err());
+        assert!(check_output(root, &root.join("content/x")).is_err());
+        assert!(check_output(root, &root.join("docs")).is_err());
+        assert!(check_output(root, &root.join("site")).is_ok());
+    }
+}
