@@ -75,6 +75,20 @@ fn render_with(
     Ok((site, pages, diagnostics))
 }
 
+/// Loads and checks the site and renders every page without keeping any:
+/// what `check` does, so a template that fails on some page is found too.
+pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> {
+    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &markdown::Fresh)?;
+    match theme.write(&site, &output::Discard, &Progress::hidden()) {
+        Ok(_) => Ok((site, diagnostics)),
+        Err(WriteFailure::Content(found)) => {
+            diagnostics.extend(found);
+            Err(BuildError::Content(diagnostics))
+        }
+        Err(WriteFailure::Write(err)) => Err(BuildError::Write(err)),
+    }
+}
+
 /// Loads and checks the site and its theme, reading notes through `notes`
 /// and rendering their bodies through `bodies` (afresh, or from `serve`'s
 /// cache). Warnings come back with the site.

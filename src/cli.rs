@@ -256,10 +256,10 @@ fn check(root: &Path, drafts: bool, format: Format) -> ExitCode {
         drafts,
         ..BuildOptions::default()
     };
-    let result = build::render(&options);
+    let result = build::check(&options);
     if format == Format::Json {
         let (mut diagnostics, code) = match result {
-            Ok((_, _, warnings)) => (warnings, ExitCode::SUCCESS),
+            Ok((_, warnings)) => (warnings, ExitCode::SUCCESS),
             Err(BuildError::Content(diagnostics)) => (diagnostics, ExitCode::from(1)),
             Err(err) => return failure(root, err, "the check failed"),
         };
@@ -268,7 +268,7 @@ fn check(root: &Path, drafts: bool, format: Format) -> ExitCode {
         return code;
     }
     match result {
-        Ok((site, _, warnings)) => {
+        Ok((site, warnings)) => {
             report_all(root, &warnings);
             say!(
                 "checked {} and {}: {}",

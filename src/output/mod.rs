@@ -58,6 +58,37 @@ fn context<T>(result: io::Result<T>, action: &'static str, path: &Path) -> Resul
     })
 }
 
+/// Where rendered files go: an [`Output`] folder, or nowhere ([`Discard`],
+/// for `check`, which renders every page to find template errors).
+pub trait Sink: Sync {
+    /// Takes one file (`rel` with `/` separators).
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError>;
+
+    /// Takes one file as `fill` makes it, never held whole in memory.
+    fn stream(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), WriteError>;
+}
+
+/// A sink that keeps nothing.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> Result<(), WriteError> {
+        Ok(())
+    }
+
+    fn stream(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), WriteError> {
+        context(fill(&mut io::sink()), "make", Path::new(rel))
+    }
+}
+
 /// The new content of an output folder, being written. Files go in with
 /// [`Output::put`] and [`Output::stream`], from any thread; [`Output::commit`]
 /// swaps them in. Dropped without a commit, it leaves the output untouched.
@@ -116,36 +147,6 @@ impl Output {
         })
     }
 
-    /// Writes one file (`rel` with `/` separators) unless it already holds
-    /// these bytes.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        let path = self.staging.join(rel);
-        let written = file::open(&path, &self.staging)
-            .and_then(file::SameOrWrite::new)
-            .and_then(|mut file| {
-                file.write_all(bytes)?;
-                file.finish()
-            });
-        context(written, "write", &path)
-    }
-
-    /// Writes one file as `fill` makes it, never holding it whole in memory.
-    pub fn stream(
-        &self,
-        rel: &str,
-        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-    ) -> Result<(), WriteError> {
-        let path = self.staging.join(rel);
-        let written = file::open(&path, &self.staging)
-            .and_then(file::SameOrWrite::new)
-            .and_then(|file| {
-                let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
-                fill(&mut buffered)?;
-                buffered.into_inner().map_err(|e| e.into_error())?.finish()
-            });
-        context(written, "write", &path)
-    }
-
     /// Copies the files of `dir` (the site's `static/`), if it exists, and
     /// returns their paths.
     pub fn copy_static(&self, dir: &Path) -> Result<Vec<String>, WriteError> {
@@ -194,6 +195,38 @@ impl Output {
         swap(&self.out, &self.staging, &self.parent, &self.name)?;
         self.committed = true;
         Ok(())
+    }
+}
+
+impl Sink for Output {
+    /// Writes one file (`rel` with `/` separators) unless it already holds
+    /// these bytes.
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.staging.join(rel);
+        let written = file::open(&path, &self.staging)
+            .and_then(file::SameOrWrite::new)
+            .and_then(|mut file| {
+                file.write_all(bytes)?;
+                file.finish()
+            });
+        context(written, "write", &path)
+    }
+
+    /// Writes one file as `fill` makes it, never holding it whole in memory.
+    fn stream(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), WriteError> {
+        let path = self.staging.join(rel);
+        let written = file::open(&path, &self.staging)
+            .and_then(file::SameOrWrite::new)
+            .and_then(|file| {
+                let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
+                fill(&mut buffered)?;
+                buffered.into_inner().map_err(|e| e.into_error())?.finish()
+            });
+        context(written, "write", &path)
     }
 }
 

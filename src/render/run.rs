@@ -13,7 +13,7 @@ use super::{Job, Page, Theme, chain, jobs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export;
 use crate::highlight;
-use crate::output::{Output, WriteError};
+use crate::output::{Sink, WriteError};
 use crate::progress::Progress;
 use crate::site::Site;
 
@@ -42,14 +42,15 @@ pub enum WriteFailure {
 }
 
 impl Theme {
-    /// Renders every page of the site straight into `output`, each page
+    /// Renders every page of the site straight into `output` (a folder, or
+    /// nowhere for `check`), each page
     /// written as soon as it is made and then dropped, so a build holds only
     /// the pages being worked on. Ticks `progress` once a page; returns the
     /// paths written.
     pub fn write(
         &self,
         site: &Site,
-        output: &Output,
+        output: &dyn Sink,
         progress: &Progress,
     ) -> Result<Vec<String>, WriteFailure> {
         let renderer = Renderer {
