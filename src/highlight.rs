@@ -67,19 +67,26 @@ pub fn stylesheet() -> String {
     )
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values. Runs of
+/// plain text are copied whole: the five characters are ASCII, and ASCII
+/// bytes never occur inside a multi-byte UTF-8 character.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut plain = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..at]);
+        out.push_str(entity);
+        plain = at + 1;
     }
+    out.push_str(&text[plain..]);
     out
 }
 
@@ -95,6 +102,21 @@ mod tests {
         let plain = highlight("no-such-language", "<script>\n");
         assert!(plain.contains("&lt;script&gt;"));
         assert!(!plain.contains("hl-"));
+    }
+
+    #[test]
+    fn escape_handles_every_special_character_among_any_text() {
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(
+            escape("<a href=\"x\">Tom & Jerry's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(
+            escape("Путин & «Entente-4» >"),
+            "Путин &amp; «Entente-4» &gt;"
+        );
+        assert_eq!(escape("&&"), "&amp;&amp;");
     }
 
     #[test]
