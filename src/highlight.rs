@@ -5,6 +5,7 @@
 //! stylesheet is written once into the site by [`stylesheet`].
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -13,7 +14,18 @@ use syntect::util::LinesWithEndings;
 
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
-static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
+    LOADED.store(true, Ordering::Relaxed);
+    SyntaxSet::load_defaults_newlines()
+});
+
+static LOADED: AtomicBool = AtomicBool::new(false);
+
+/// Whether this process has loaded the syntax definitions (it does on the
+/// first code block, never for a site without code).
+pub fn loaded() -> bool {
+    LOADED.load(Ordering::Relaxed)
+}
 
 /// Highlights `code` written in `lang` (a fence's info string, like `rust`)
 /// into a `<pre>` block. An unknown or absent language gives plain, escaped text.
