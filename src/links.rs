@@ -10,16 +10,21 @@ use rustc_hash::FxHashMap;
 use crate::markdown::LinkTarget;
 
 /// Maps note paths (relative to `content/`, like `events/leak.md`) to page
-/// URLs relative to the site root (`events/leak/index.html`).
-pub struct LinkMap {
-    pages: FxHashMap<String, String>,
+/// URLs relative to the site root (`events/leak/index.html`). Borrows from
+/// the notes: `serve` makes one on every save, over every note.
+pub struct LinkMap<'a> {
+    pages: FxHashMap<&'a str, (&'static str, &'a str)>,
 }
 
-impl LinkMap {
-    /// A map from `(note path, page URL)` pairs.
-    pub fn new(pages: impl IntoIterator<Item = (String, String)>) -> Self {
+impl<'a> LinkMap<'a> {
+    /// A map from `(note path, folder, page name)`: the note's page is
+    /// `<folder>/<name>/index.html`.
+    pub fn new(pages: impl IntoIterator<Item = (&'a str, &'static str, &'a str)>) -> Self {
         LinkMap {
-            pages: pages.into_iter().collect(),
+            pages: pages
+                .into_iter()
+                .map(|(note, folder, name)| (note, (folder, name)))
+                .collect(),
         }
     }
 
@@ -27,10 +32,13 @@ impl LinkMap {
     /// for a page whose way back to the site root is `root` (like `../../`).
     pub fn resolve(&self, from: &str, dest: &str, root: &str, unsafe_html: bool) -> LinkTarget {
         if let Some(scheme) = scheme(dest) {
-            let scheme = scheme.to_ascii_lowercase();
-            if unsafe_html || matches!(scheme.as_str(), "http" | "https" | "mailto") {
+            let safe = ["http", "https", "mailto"]
+                .iter()
+                .any(|known| scheme.eq_ignore_ascii_case(known));
+            if unsafe_html || safe {
                 return LinkTarget::Keep;
             }
+            let scheme = scheme.to_ascii_lowercase();
             return LinkTarget::Refuse(
                 "unsafe-url",
                 format!("links with the `{scheme}:` scheme are not allowed"),
@@ -46,8 +54,8 @@ impl LinkMap {
         }
         let target = join(from, path);
         match target.as_deref().and_then(|t| self.pages.get(t)) {
-            Some(url) => {
-                let mut href = format!("{root}{url}");
+            Some((folder, name)) => {
+                let mut href = format!("{root}{folder}/{name}/index.html");
                 if let Some(fragment) = fragment {
                     href.push('#');
                     href.push_str(fragment);
@@ -103,20 +111,11 @@ fn join(from: &str, link: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn map() -> LinkMap {
+    fn map() -> LinkMap<'static> {
         LinkMap::new([
-            (
-                "events/leak.md".to_string(),
-                "events/leak/index.html".to_string(),
-            ),
-            (
-                "events/2022/launch.md".to_string(),
-                "events/launch/index.html".to_string(),
-            ),
-            (
-                "sources/nyt.md".to_string(),
-                "sources/nyt/index.html".to_string(),
-            ),
+            ("events/leak.md", "events", "leak"),
+            ("events/2022/launch.md", "events", "launch"),
+            ("sources/nyt.md", "sources", "nyt"),
         ])
     }
 

@@ -203,16 +203,11 @@ impl Site {
         let links = LinkMap::new(
             events
                 .iter()
-                .map(|e| {
-                    (
-                        e.file.rel.clone(),
-                        format!("events/{}/index.html", e.slug.name),
-                    )
-                })
+                .map(|e| (e.file.rel.as_str(), "events", e.slug.name.as_str()))
                 .chain(
                     sources
                         .iter()
-                        .map(|s| (s.file.rel.clone(), format!("sources/{}/index.html", s.id))),
+                        .map(|s| (s.file.rel.as_str(), "sources", s.id.as_str())),
                 ),
         );
         let unsafe_html = config.unsafe_html;
