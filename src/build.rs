@@ -4,6 +4,7 @@
 //! of every stage are gathered into one [`Diagnostics`] list.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
@@ -67,7 +68,7 @@ fn render_with(
     options: &BuildOptions,
     progress: &Progress,
 ) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
-    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &markdown::Fresh)?;
+    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &markdown::Fresh, None)?;
     let pages = theme.render(&site, progress).map_err(|found| {
         diagnostics.extend(found);
         BuildError::Content(diagnostics.clone())
@@ -78,7 +79,7 @@ fn render_with(
 /// Loads and checks the site and renders every page without keeping any:
 /// what `check` does, so a template that fails on some page is found too.
 pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> {
-    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &markdown::Fresh)?;
+    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &markdown::Fresh, None)?;
     match theme.write(&site, &output::Discard, &Progress::hidden()) {
         Ok(_) => Ok((site, diagnostics)),
         Err(WriteFailure::Content(found)) => {
@@ -91,12 +92,14 @@ pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> 
 
 /// Loads and checks the site and its theme, reading notes through `notes`
 /// and rendering their bodies through `bodies` (afresh, or from `serve`'s
-/// cache). Warnings come back with the site.
+/// cache), and taking `previous` as the theme if its templates are those on
+/// disk. Warnings come back with the site.
 pub fn model(
     options: &BuildOptions,
     notes: &dyn NoteReader,
     bodies: &dyn Bodies,
-) -> Result<(Site, Theme, Diagnostics), BuildError> {
+    previous: Option<&Arc<Theme>>,
+) -> Result<(Site, Arc<Theme>, Diagnostics), BuildError> {
     let root = &options.root;
     if !Config::path(root).is_file() {
         return Err(BuildError::Usage(format!(
@@ -119,7 +122,7 @@ pub fn model(
         });
     }
     let (theme, (content, mut diagnostics)) = rayon::join(
-        || Theme::load(root),
+        || Theme::load(root, previous),
         || load::load_with(root, &config, notes),
     );
     let theme = match theme {
@@ -163,8 +166,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         stages.push((stage, lap.elapsed()));
         lap = Instant::now();
     };
-    let written =
-        model(options, &load::Fresh, &markdown::Fresh).and_then(|(site, theme, mut warnings)| {
+    let written = model(options, &load::Fresh, &markdown::Fresh, None).and_then(
+        |(site, theme, mut warnings)| {
             time("load and model");
             let output = output::Output::begin(&out).map_err(BuildError::Write)?;
             let copied = output
@@ -187,7 +190,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
                 .map_err(BuildError::Write)?;
             time("swap");
             Ok((site, count, warnings))
-        });
+        },
+    );
     progress.finish();
     let (site, pages, warnings) = written?;
     Ok(Summary {

@@ -15,6 +15,7 @@ mod notes;
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rustc_hash::FxHasher;
@@ -22,7 +23,7 @@ use rustc_hash::FxHasher;
 use crate::build::{self, BuildError, BuildOptions};
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
-use crate::render::{Page, PageMemo};
+use crate::render::{Page, PageMemo, Theme};
 use crate::site::Site;
 
 /// The caches of every stage.
@@ -31,6 +32,7 @@ pub struct Cache {
     notes: notes::NoteCache,
     bodies: bodies::BodyCache,
     pages: Option<PageMemo>,
+    theme: Option<Arc<Theme>>,
     /// Changes named to a run that stopped before reading the notes (the
     /// settings were broken): still to be looked at.
     pending: Changes,
@@ -127,7 +129,7 @@ impl Cache {
         let changes = self.pending.merge(changes);
         let note_session = self.notes.session(&changes);
         let body_session = self.bodies.session();
-        let model = build::model(options, &note_session, &body_session);
+        let model = build::model(options, &note_session, &body_session, self.theme.as_ref());
         let notes = note_session.finish();
         let bodies = body_session.finish();
         let work = (notes.read, notes.parsed, bodies.rendered);
@@ -145,6 +147,7 @@ impl Cache {
         }
         let (notes_read, notes_parsed, bodies_rendered) = work;
         let (site, theme, mut diagnostics) = model?;
+        self.theme = Some(theme.clone());
         let rendering = theme
             .render_with(&site, self.pages.as_ref())
             .map_err(|found| {

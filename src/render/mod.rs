@@ -64,10 +64,10 @@ pub struct Theme {
 
 impl Theme {
     /// The embedded theme with the site's own `templates/` laid over it.
-    pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
-        let mut tera = Tera::default();
-        tera.set_escape_fn(escape);
-        tera.autoescape_on(vec![".html", ".xml"]);
+    /// `previous` itself comes back when the templates and assets read are
+    /// those it was made from: compiling the templates is most of what
+    /// loading a theme costs, and `serve` loads it on every save.
+    pub fn load(root: &Path, previous: Option<&Arc<Theme>>) -> Result<Arc<Theme>, Diagnostics> {
         let mut assets: Vec<(String, Vec<u8>)> = Vec::new();
         let mut templates: Vec<(String, String)> = Vec::new();
         for (name, text) in THEME {
@@ -126,6 +126,25 @@ impl Theme {
                 }
             }
         }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        let mut digest = rustc_hash::FxHasher::default();
+        for (name, text) in &templates {
+            memo::hash_str(&mut digest, name);
+            memo::hash_str(&mut digest, text);
+        }
+        for (name, bytes) in &assets {
+            memo::hash_str(&mut digest, name);
+            digest.write(bytes);
+        }
+        let digest = digest.finish();
+        if let Some(previous) = previous.filter(|p| p.digest == digest) {
+            return Ok(previous.clone());
+        }
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape);
+        tera.autoescape_on(vec![".html", ".xml"]);
         if let Err(err) =
             tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -143,23 +162,14 @@ impl Theme {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        let mut digest = rustc_hash::FxHasher::default();
-        for (name, text) in &templates {
-            memo::hash_str(&mut digest, name);
-            memo::hash_str(&mut digest, text);
-        }
-        for (name, bytes) in &assets {
-            memo::hash_str(&mut digest, name);
-            digest.write(bytes);
-        }
-        Ok(Theme {
+        Ok(Arc::new(Theme {
             tera,
             assets: assets
                 .into_iter()
                 .map(|(name, bytes)| (name, bytes.into()))
                 .collect(),
-            digest: digest.finish(),
-        })
+            digest,
+        }))
     }
 }
 
