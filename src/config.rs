@@ -16,6 +16,10 @@ pub(crate) const EVENT_KEYS: &[&str] = &[
 /// Folder names of the output that a taxonomy's pages would collide with.
 const RESERVED: &[&str] = &["events", "static"];
 
+/// How many events a timeline, term or source page lists before it is split,
+/// unless `page_size` says otherwise.
+pub const DEFAULT_PAGE_SIZE: usize = 1000;
+
 const KNOWN: &[&str] = &[
     "title",
     "description",
@@ -23,6 +27,7 @@ const KNOWN: &[&str] = &[
     "language",
     "taxonomies",
     "unsafe_html",
+    "page_size",
 ];
 
 /// Site settings.
@@ -41,6 +46,10 @@ pub struct Config {
     pub taxonomies: Vec<String>,
     /// Let raw HTML in notes through instead of escaping it.
     pub unsafe_html: bool,
+    /// The most events one page lists: a timeline with more is split into
+    /// a page per year (and a dense year into a page per month), and a term
+    /// or source page with more continues on `page/2/`, `page/3/`, ...
+    pub page_size: usize,
 }
 
 impl Config {
@@ -72,6 +81,7 @@ impl Config {
         let taxonomies = fields.list("taxonomies");
         let taxonomies_given = fields.key_offset("taxonomies").is_some();
         let unsafe_html = fields.flag("unsafe_html").unwrap_or(false);
+        let page_size = fields.positive("page_size").unwrap_or(DEFAULT_PAGE_SIZE);
         let base_offset = fields.key_offset("base_url");
         let mut diagnostics = fields.finish(KNOWN);
 
@@ -125,6 +135,7 @@ impl Config {
                 language,
                 taxonomies: names,
                 unsafe_html,
+                page_size,
             }),
             _ => Err(diagnostics),
         }
@@ -148,6 +159,35 @@ mod tests {
         assert_eq!(config.language, "en");
         assert_eq!(config.base_url.as_deref(), Some("https://x.org/t/"));
         assert!(!config.unsafe_html);
+        assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+        let config = Config::parse(Path::new("d.yaml"), "title: T\npage_size: 25\n").unwrap();
+        assert_eq!(config.page_size, 25);
+    }
+
+    #[test]
+    fn page_size_is_a_positive_whole_number() {
+        for (value, expected) in [
+            ("0", "`page_size` must be at least 1, not 0"),
+            ("-5", "`page_size` must be a positive whole number, not -5"),
+            ("2.5", "`page_size` must be a whole number, not 2.5"),
+            ("\"100\"", "`page_size` should be a whole number, not text"),
+            ("many", "`page_size` should be a whole number, not text"),
+            ("[1, 2]", "`page_size` should be a whole number, not a list"),
+        ] {
+            let text = format!("title: T\npage_size: {value}\n");
+            let diags = Config::parse(Path::new("d.yaml"), &text).unwrap_err();
+            let all = diags.sorted();
+            assert_eq!(all.len(), 1, "{value}: {all:?}");
+            assert_eq!(all[0].message, expected, "{value}");
+            assert_eq!((all[0].line, all[0].column), (2, 12), "{value}");
+            assert!(
+                all[0]
+                    .hint
+                    .as_deref()
+                    .unwrap_or_default()
+                    .contains("page_size: 1000")
+            );
+        }
     }
 
     #[test]

@@ -186,6 +186,7 @@ pub(crate) fn config_digest(config: &Config) -> u64 {
         language,
         taxonomies,
         unsafe_html,
+        page_size,
     } = config;
     let mut h = FxHasher::default();
     (
@@ -195,6 +196,7 @@ pub(crate) fn config_digest(config: &Config) -> u64 {
         language,
         taxonomies,
         unsafe_html,
+        page_size,
     )
         .hash(&mut h);
     h.finish()
