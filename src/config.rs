@@ -14,6 +14,8 @@ pub(crate) const EVENT_KEYS: &[&str] = &[
 ];
 
 /// Folder names of the output that a taxonomy's pages would collide with.
+/// Besides these, the timeline's year pages take every name made of digits
+/// (`2022/`) or ending in `-bce` (`44-bce/`): see [`year_folder`].
 const RESERVED: &[&str] = &["events", "static"];
 
 /// How many events a timeline, term or source page lists before it is split,
@@ -91,7 +93,16 @@ impl Config {
                 && name
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !valid || EVENT_KEYS.contains(&name.as_str()) || RESERVED.contains(&name.as_str()) {
+            if year_folder(&name) {
+                diagnostics.push(
+                    Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy: it would be the folder of a year of the timeline"))
+                        .at_offset(text, offset, name.len())
+                        .with_hint("folders named by digits (`2022`) or ending in `-bce` hold the timeline's year pages; name the taxonomy with a word, like `tags` or `people`"),
+                );
+            } else if !valid
+                || EVENT_KEYS.contains(&name.as_str())
+                || RESERVED.contains(&name.as_str())
+            {
                 diagnostics.push(
                     Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy"))
                         .at_offset(text, offset, name.len())
@@ -147,6 +158,13 @@ impl Config {
     }
 }
 
+/// Whether `name` is the shape of a year folder of the timeline: all
+/// digits (`2022`) or digits then `-bce` (`44-bce`).
+pub fn year_folder(name: &str) -> bool {
+    let digits = name.strip_suffix("-bce").unwrap_or(name);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +206,22 @@ mod tests {
                     .contains("page_size: 1000")
             );
         }
+    }
+
+    #[test]
+    fn taxonomies_cannot_take_the_year_folders() {
+        assert!(year_folder("2022") && year_folder("44-bce") && year_folder("0"));
+        assert!(!year_folder("tags") && !year_folder("-bce") && !year_folder("y2k"));
+        let diags =
+            Config::parse(Path::new("d.yaml"), "title: T\ntaxonomies: [tags, 1999]\n").unwrap_err();
+        let all = diags.sorted();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            all[0].message.contains("folder of a year"),
+            "{}",
+            all[0].message
+        );
+        assert!(all[0].hint.as_deref().unwrap_or_default().contains("-bce"));
     }
 
     #[test]

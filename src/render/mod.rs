@@ -6,6 +6,8 @@
 
 mod memo;
 mod meta;
+mod overview;
+pub mod paging;
 mod run;
 mod timeline;
 pub mod view;
@@ -21,6 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
 pub use memo::PageMemo;
+use paging::Place;
 pub use run::Rendering;
 use run::{Done, Renderer};
 use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
@@ -38,6 +41,7 @@ const THEME: &[(&str, &str)] = &[
         include_str!("../../templates/taxonomy.html"),
     ),
     ("term.html", include_str!("../../templates/term.html")),
+    ("year.html", include_str!("../../templates/year.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("feed.xml", include_str!("../../templates/feed.xml")),
@@ -175,11 +179,14 @@ enum Job {
     Feed,
     /// One of the files of [`crate::export`].
     Export(usize),
+    /// A year or month page of a paged timeline.
+    Period(Place),
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
     jobs.extend((0..crate::export::COUNT).map(Job::Export));
+    jobs.extend(paging::places(site).into_iter().map(Job::Period));
     jobs.extend((0..site.events.len()).map(Job::Event));
     jobs.extend((0..site.sources.len()).map(Job::Source));
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
@@ -319,6 +326,26 @@ impl Job {
                     &Frame {
                         site: s,
                         root,
+                        page_url: &url,
+                        page,
+                    },
+                )
+            }
+            Job::Period(place) => {
+                let url = place.url();
+                let page = timeline::period(site, place).ok_or_else(|| {
+                    Diagnostic::error(
+                        "template",
+                        "year.html",
+                        format!("no timeline page at {url}"),
+                    )
+                })?;
+                theme.render_one(
+                    "year.html",
+                    &url,
+                    &Frame {
+                        site: site_view(site),
+                        root: place.root(),
                         page_url: &url,
                         page,
                     },
