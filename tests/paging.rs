@@ -1,5 +1,6 @@
 //! Sites with more events than `page_size`: the timeline cut into year and
-//! month pages, and every link still leading somewhere.
+//! month pages, the overview drawn as counts, and every link still leading
+//! somewhere.
 
 mod common;
 
@@ -350,4 +351,88 @@ fn the_link_checker_finds_broken_links() {
         broken[0].contains("nowhere.html") && broken[1].contains("#missing"),
         "{broken:?}"
     );
+}
+
+/// A site of `count` events, one every five days from 2019 on.
+fn many_events(count: usize, settings: &str) -> TestSite {
+    let mut site = TestSite::empty().file("dateline.yaml", settings).file(
+        "content/sources/wire.md",
+        "---\ntitle: The wire\noutlet: Wire\nurl: https://example.org/w\npublished: 2200\n---\n",
+    );
+    let start = chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+    for i in 0..count {
+        let date = start + chrono::Duration::days(i as i64 * 5);
+        site = site.file(
+            &format!("content/events/e{i:04}.md"),
+            &format!("---\ntitle: Event {i}\ndate: {date}\nsources: [wire]\n---\nBody.\n"),
+        );
+    }
+    site
+}
+
+#[test]
+fn the_overview_counts_events_per_year_above_300() {
+    // 301 events, 2019 to 2023: bars, not marks; single page.
+    let site = many_events(301, "title: Many\n");
+    site.build_ok();
+    let index = site.page("index.html");
+    assert_eq!(index.matches("<rect class=\"mark").count(), 0);
+    assert_eq!(
+        index.matches("<rect class=\"bar\"").count(),
+        5,
+        "2019 to 2023"
+    );
+    assert!(
+        index.contains("<a href=\"#y-2019\" aria-label=\"2019: 73 events\">"),
+        "{}",
+        &index[..index.find("</figure>").unwrap_or(0)]
+    );
+    assert!(index.contains("Events per year: each bar stands for one year"));
+    assert!(broken_links(&site.path("site")).is_empty());
+
+    // Paged: the bars lead to the year pages.
+    let site = site.file("dateline.yaml", "title: Many\npage_size: 100\n");
+    site.build_ok();
+    let index = site.page("index.html");
+    assert!(index.contains("<a href=\"2019/index.html\" aria-label=\"2019: 73 events\">"));
+    let broken = broken_links(&site.path("site"));
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+
+    // At 300 events, still one mark each.
+    let site = many_events(300, "title: Many\n");
+    site.build_ok();
+    assert_eq!(
+        site.page("index.html")
+            .matches("<rect class=\"mark")
+            .count(),
+        300
+    );
+}
+
+#[test]
+fn a_short_span_is_counted_per_month() {
+    let mut site = TestSite::empty().file("dateline.yaml", "title: Busy\n").file(
+        "content/sources/wire.md",
+        "---\ntitle: The wire\noutlet: Wire\nurl: https://example.org/w\npublished: 2026\n---\n",
+    );
+    for i in 0..320 {
+        let (month, day) = (1 + i % 12, 1 + i % 28);
+        site = site.file(
+            &format!("content/events/e{i:03}.md"),
+            &format!(
+                "---\ntitle: Event {i}\ndate: 2022-{month:02}-{day:02}\nsources: [wire]\n---\n"
+            ),
+        );
+    }
+    site.build_ok();
+    let index = site.page("index.html");
+    assert_eq!(index.matches("<rect class=\"bar\"").count(), 12);
+    assert!(index.contains("aria-label=\"March 2022: 27 events\""));
+    assert!(
+        index.contains("<a href=\"#y-2022-3\""),
+        "to the month's heading"
+    );
+    assert!(index.contains("Events per month"));
+    let broken = broken_links(&site.path("site"));
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
 }

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
-use super::overview::{Overview, overview};
+use super::overview::{Bin, Overview, overview};
 use super::paging::{self, Place};
-use super::view::{EventView, year_label};
+use super::view::{EventView, year_label, year_words};
 use crate::date::Shape;
 use crate::site::{Site, term_slug};
 
@@ -123,21 +123,41 @@ pub(super) fn index(site: &Site) -> IndexPage<'_> {
             .into_iter()
             .map(|span| PeriodLink::new(Place::Year(span.year), span.range.len()))
             .collect();
+        let link = |bin: &Bin| {
+            let month = bin.month.and_then(|m| {
+                bin.events
+                    .clone()
+                    .map(|i| paging::place(site, &site.events[i]))
+                    .find(|p| *p == Place::Month(bin.year, m))
+            });
+            month.unwrap_or(Place::Year(bin.year)).url()
+        };
         let mark = |i: usize| paging::timeline_url(site, &site.events[i]);
         return IndexPage {
             groups: Vec::new(),
             count: site.events.len(),
-            overview: overview(site, &mark),
+            overview: overview(site, &link, &mark),
             filters: Vec::new(),
             years,
         };
     }
     let all: Vec<usize> = (0..site.events.len()).collect();
     let groups = groups(site, &all, None);
+    let link = |bin: &Bin| {
+        let label = year_words(bin.year);
+        let Some(group) = groups.iter().find(|g| g.label == label) else {
+            return String::new();
+        };
+        let month = bin
+            .month
+            .map(|m| format!("{}-{m}", group.id))
+            .filter(|id| group.months.iter().any(|g| g.id == *id));
+        format!("#{}", month.as_deref().unwrap_or(&group.id))
+    };
     let mark = |i: usize| format!("#{}", site.events[i].slug);
     IndexPage {
         count: site.events.len(),
-        overview: overview(site, &mark),
+        overview: overview(site, &link, &mark),
         filters: filters(site, &all),
         groups,
         years: Vec::new(),
