@@ -1,6 +1,6 @@
 //! Sites with more events than `page_size`: the timeline cut into year and
-//! month pages, the overview drawn as counts, and every link still leading
-//! somewhere.
+//! month pages, term and source pages cut into numbered pages, the overview
+//! drawn as counts, and every link still leading somewhere.
 
 mod common;
 
@@ -256,6 +256,62 @@ fn year_and_month_pages_lead_to_their_neighbours() {
 }
 
 #[test]
+fn term_and_source_pages_are_cut_into_numbered_pages() {
+    let site = paged_site();
+    site.build_ok();
+    // `all`: 30 events, 5 a page.
+    let mut seen: Vec<String> = Vec::new();
+    for n in 1..=6 {
+        let page = if n == 1 {
+            "tags/all/index.html".to_string()
+        } else {
+            format!("tags/all/page/{n}/index.html")
+        };
+        let html = site.page(&page);
+        assert!(html.contains(&format!("Page {n} of 6")), "{page}");
+        assert!(html.contains("30 events, in order; page"), "{page}");
+        let these = cards(&html);
+        assert_eq!(these.len(), 5, "{page}");
+        if n > 1 {
+            assert!(html.contains(&format!(
+                "<ol class=\"events\" start=\"{}\">",
+                (n - 1) * 5 + 1
+            )));
+            assert!(
+                html.contains("href=\"../../../../style.css\""),
+                "root of {page}"
+            );
+        }
+        seen.extend(these);
+    }
+    assert!(!site.path("site/tags/all/page/7").exists());
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(
+        (seen.len(), sorted.len()),
+        (30, 30),
+        "every event once: {seen:?}"
+    );
+
+    // A term with few events is one page, as before.
+    let few = site.page("tags/few/index.html");
+    assert!(few.contains("3 events, in order.</p>"), "{few}");
+    assert!(!few.contains("class=\"pager\""));
+    assert!(!site.path("site/tags/few/page").exists());
+    assert!(site.path("site/tags/third/page/2/index.html").is_file());
+    // Non-ASCII terms are paged too, and their links are encoded.
+    assert!(site.path("site/tags/ünïcode/page/6/index.html").is_file());
+
+    // The source cited by every event is paged alike; the rare one is not.
+    let wire2 = site.page("sources/wire/page/2/index.html");
+    assert!(wire2.contains("Page 2 of 6"));
+    assert!(wire2.contains("<cite>The wire</cite>"));
+    assert!(site.path("site/sources/wire/page/6/index.html").is_file());
+    assert!(!site.path("site/sources/rare/page").exists());
+}
+
+#[test]
 fn every_internal_link_of_the_paged_site_resolves() {
     let site = paged_site();
     site.build_ok();
@@ -328,6 +384,7 @@ fn the_same_site_pages_only_past_page_size() {
     site.build_ok();
     assert_eq!(cards(&site.page("index.html")).len(), 30);
     assert!(!site.path("site/2022").exists());
+    assert!(!site.path("site/tags/all/page").exists());
     // Exactly page_size events: still one page.
     let site = site.file(
         "dateline.yaml",

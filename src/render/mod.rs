@@ -4,6 +4,7 @@
 //! the site's `templates/` folder replaces it. Templates see only the view
 //! structs of [`view`], never the model. Pages render in parallel.
 
+mod lists;
 mod memo;
 mod meta;
 mod overview;
@@ -23,10 +24,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
 pub use memo::PageMemo;
-use paging::Place;
+use paging::{Place, page_count};
 pub use run::Rendering;
 use run::{Done, Renderer};
-use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
+use view::{EventView, LinkView, SiteView, event_url, term_url};
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
 /// files are assets copied into the site as they are.
@@ -181,17 +182,28 @@ enum Job {
     Export(usize),
     /// A year or month page of a paged timeline.
     Period(Place),
+    /// Page 2 or later of a term's events: taxonomy, term, page number.
+    TermPage(usize, usize, usize),
+    /// Page 2 or later of a source's events: source, page number.
+    SourcePage(usize, usize),
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
+    let size = site.config.page_size;
     let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
     jobs.extend((0..crate::export::COUNT).map(Job::Export));
     jobs.extend(paging::places(site).into_iter().map(Job::Period));
     jobs.extend((0..site.events.len()).map(Job::Event));
-    jobs.extend((0..site.sources.len()).map(Job::Source));
+    for (s, source) in site.sources.iter().enumerate() {
+        jobs.push(Job::Source(s));
+        jobs.extend((2..=page_count(source.cited_by.len(), size)).map(|n| Job::SourcePage(s, n)));
+    }
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::Taxonomy(t));
-        jobs.extend((0..taxonomy.terms.len()).map(|i| Job::Term(t, i)));
+        for (i, term) in taxonomy.terms.iter().enumerate() {
+            jobs.push(Job::Term(t, i));
+            jobs.extend((2..=page_count(term.events.len(), size)).map(|n| Job::TermPage(t, i, n)));
+        }
     }
     jobs
 }
@@ -213,7 +225,7 @@ impl Job {
     fn body<'a>(&self, site: &'a Site) -> Option<&'a Arc<str>> {
         match *self {
             Job::Event(i) => Some(&site.events[i].html),
-            Job::Source(i) => Some(&site.sources[i].html),
+            Job::Source(i) | Job::SourcePage(i, _) => Some(&site.sources[i].html),
             _ => None,
         }
     }
@@ -256,30 +268,8 @@ impl Job {
                     },
                 )
             }
-            Job::Source(i) => {
-                let source = &site.sources[i];
-                let (s, root, url) = frame("../../", format!("sources/{}/index.html", source.id));
-                let page = SourcePage {
-                    source: SourceView::new(source),
-                    json_ld: meta::source(site, source),
-                    content: &source.html,
-                    events: source
-                        .cited_by
-                        .iter()
-                        .map(|&e| EventView::new(site, &site.events[e]))
-                        .collect(),
-                };
-                theme.render_one(
-                    "source.html",
-                    &url,
-                    &Frame {
-                        site: s,
-                        root,
-                        page_url: &url,
-                        page,
-                    },
-                )
-            }
+            Job::Source(i) => lists::source_page(theme, site, i, 1),
+            Job::SourcePage(i, n) => lists::source_page(theme, site, i, n),
             Job::Taxonomy(t) => {
                 let taxonomy = &site.taxonomies[t];
                 let (s, root, url) = frame("../", format!("{}/index.html", taxonomy.name));
@@ -306,31 +296,8 @@ impl Job {
                     },
                 )
             }
-            Job::Term(t, i) => {
-                let taxonomy = &site.taxonomies[t];
-                let term = &taxonomy.terms[i];
-                let (s, root, _) = frame("../../", String::new());
-                let url = format!("{}/{}/index.html", taxonomy.name, term.slug);
-                let page = TermPage {
-                    taxonomy: &taxonomy.name,
-                    term: &term.name,
-                    events: term
-                        .events
-                        .iter()
-                        .map(|&e| EventView::new(site, &site.events[e]))
-                        .collect(),
-                };
-                theme.render_one(
-                    "term.html",
-                    &url,
-                    &Frame {
-                        site: s,
-                        root,
-                        page_url: &url,
-                        page,
-                    },
-                )
-            }
+            Job::Term(t, i) => lists::term_page(theme, site, t, i, 1),
+            Job::TermPage(t, i, n) => lists::term_page(theme, site, t, i, n),
             Job::Period(place) => {
                 let url = place.url();
                 let page = timeline::period(site, place).ok_or_else(|| {
@@ -476,16 +443,6 @@ struct EventPage<'a> {
     next: Option<EventView<'a>>,
 }
 
-/// `sources/<id>/index.html`.
-#[derive(Serialize)]
-struct SourcePage<'a> {
-    source: SourceView<'a>,
-    /// schema.org JSON-LD, safe to print raw inside `<script>`.
-    json_ld: String,
-    content: &'a str,
-    events: Vec<EventView<'a>>,
-}
-
 /// `<taxonomy>/index.html`.
 #[derive(Serialize)]
 struct TaxonomyPage<'a> {
@@ -498,14 +455,6 @@ struct TermCount<'a> {
     name: &'a str,
     url: String,
     count: usize,
-}
-
-/// `<taxonomy>/<term>/index.html`.
-#[derive(Serialize)]
-struct TermPage<'a> {
-    taxonomy: &'a str,
-    term: &'a str,
-    events: Vec<EventView<'a>>,
 }
 
 #[derive(Serialize)]

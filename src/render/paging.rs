@@ -13,10 +13,13 @@
 //! events sort by earliest start, so the events of a year are one run of
 //! the list, and any page can find its events, and any event its page,
 //! without a pass over the whole site.
+//!
+//! Term and source pages are cut by [`Pager`] into `page/2/`, `page/3/`, ...
 
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDateTime};
+use serde::Serialize;
 
 use super::view::year_words;
 use crate::date::Date;
@@ -240,6 +243,72 @@ pub fn reached_before(site: &Site, index: usize) -> Option<NaiveDateTime> {
         .max()
 }
 
+/// Where a list stands among the pages it is cut into.
+#[derive(Clone, Debug, Serialize)]
+pub struct Pager {
+    /// This page's number, from 1.
+    pub number: usize,
+    /// How many pages in all.
+    pub count: usize,
+    /// The first page's URL, relative to the site root.
+    pub first: String,
+    /// The previous page's URL, if any.
+    pub previous: Option<String>,
+    /// The next page's URL, if any.
+    pub next: Option<String>,
+    /// The position in the whole list of this page's first item, from 1
+    /// (the `start` of its `<ol>`).
+    pub start: usize,
+}
+
+/// How many pages a list of `items` takes at `size` a page (at least one).
+pub fn page_count(items: usize, size: usize) -> usize {
+    items.div_ceil(size.max(1)).max(1)
+}
+
+/// Page `number` of a list whose first page is `<folder>index.html`: the
+/// others are `<folder>page/<n>/index.html`.
+pub fn page_url(folder: &str, number: usize) -> String {
+    if number <= 1 {
+        format!("{folder}index.html")
+    } else {
+        format!("{folder}page/{number}/index.html")
+    }
+}
+
+/// The way back to the root from page `number` of a list whose first
+/// page's way back is `root`.
+pub fn page_root(root: &str, number: usize) -> String {
+    if number <= 1 {
+        root.to_string()
+    } else {
+        format!("{root}../../")
+    }
+}
+
+impl Pager {
+    /// Page `number` of `items` cut every `size`, under `folder` (which
+    /// ends with `/`). `None` when the list fits on one page.
+    pub fn new(folder: &str, items: usize, size: usize, number: usize) -> Option<Pager> {
+        let count = page_count(items, size);
+        (count > 1).then(|| Pager {
+            number,
+            count,
+            first: page_url(folder, 1),
+            previous: (number > 1).then(|| page_url(folder, number - 1)),
+            next: (number < count).then(|| page_url(folder, number + 1)),
+            start: (number - 1) * size + 1,
+        })
+    }
+}
+
+/// The items of page `number` (from 1) of a list cut every `size`.
+pub fn page_items<T>(items: &[T], size: usize, number: usize) -> &[T] {
+    let size = size.max(1);
+    let start = (number.saturating_sub(1) * size).min(items.len());
+    &items[start..(start + size).min(items.len())]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,5 +336,22 @@ mod tests {
         assert_eq!(month_of(&d("2022-21")), None, "a season");
         assert_eq!(month_of(&d("2022-03/2022-04")), None);
         assert_eq!(month_of(&d("[..2022-03-05]")), None);
+    }
+
+    #[test]
+    fn lists_are_cut_into_pages() {
+        assert_eq!(page_count(0, 5), 1);
+        assert_eq!(page_count(5, 5), 1);
+        assert_eq!(page_count(6, 5), 2);
+        assert!(Pager::new("tags/a/", 5, 5, 1).is_none());
+        let pager = Pager::new("tags/a/", 11, 5, 2).unwrap();
+        assert_eq!(pager.count, 3);
+        assert_eq!(pager.previous.as_deref(), Some("tags/a/index.html"));
+        assert_eq!(pager.next.as_deref(), Some("tags/a/page/3/index.html"));
+        assert_eq!(pager.start, 6);
+        let items: Vec<usize> = (0..11).collect();
+        assert_eq!(page_items(&items, 5, 3), [10]);
+        assert_eq!(page_root("../../", 1), "../../");
+        assert_eq!(page_root("../../", 2), "../../../../");
     }
 }
