@@ -395,21 +395,6 @@ fn the_same_site_pages_only_past_page_size() {
     assert!(!site.path("site/2022").exists());
 }
 
-#[test]
-fn the_link_checker_finds_broken_links() {
-    let site = TestSite::minimal().file(
-        "templates/term.html",
-        "<a href=\"{{ root }}nowhere.html\">x</a><a href=\"#missing\">y</a><a href=\"{{ root }}index.html#first\">z</a><a href=\"https://example.org/\">w</a>",
-    );
-    site.build_ok();
-    let broken = broken_links(&site.path("site"));
-    assert_eq!(broken.len(), 2, "{broken:?}");
-    assert!(
-        broken[0].contains("nowhere.html") && broken[1].contains("#missing"),
-        "{broken:?}"
-    );
-}
-
 /// A site of `count` events, one every five days from 2019 on.
 fn many_events(count: usize, settings: &str) -> TestSite {
     let mut site = TestSite::empty().file("dateline.yaml", settings).file(
@@ -446,6 +431,11 @@ fn the_overview_counts_events_per_year_above_300() {
     );
     assert!(index.contains("Events per year: each bar stands for one year"));
     assert!(broken_links(&site.path("site")).is_empty());
+    // The feed keeps the 100 newest, newest first.
+    let feed = site.page("feed.xml");
+    assert_eq!(feed.matches("<entry>").count(), 100);
+    let first = feed.split("<entry>").nth(1).unwrap();
+    assert!(first.contains("<title>Event 300</title>"), "{first}");
 
     // Paged: the bars lead to the year pages.
     let site = site.file("dateline.yaml", "title: Many\npage_size: 100\n");
@@ -492,4 +482,88 @@ fn a_short_span_is_counted_per_month() {
     assert!(index.contains("Events per month"));
     let broken = broken_links(&site.path("site"));
     assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+#[test]
+fn the_sitemap_lists_every_page() {
+    let site = paged_site();
+    let run = site.run(&["build", "--base-url", "https://example.org/t/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("<urlset"));
+    let listed: Vec<&str> = sitemap
+        .split("<loc>https://example.org/t/")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .collect();
+    let mut written: Vec<String> = common_pages(&site.path("site"));
+    written.retain(|p| p != "404.html");
+    let mut decoded: Vec<String> = listed.iter().map(|u| common::percent_decode(u)).collect();
+    decoded.sort();
+    written.sort();
+    assert_eq!(decoded, written);
+    assert!(listed.contains(&"2022/03/index.html"));
+    assert!(listed.contains(&"tags/all/page/6/index.html"));
+}
+
+/// Every HTML file of the output, relative.
+fn common_pages(out: &std::path::Path) -> Vec<String> {
+    let mut pages = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push(
+                    path.strip_prefix(out)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    pages
+}
+
+#[test]
+fn past_ten_thousand_urls_the_sitemap_is_an_index_of_parts() {
+    // 9,990 events: with the front page, the years of the timeline (a
+    // page each), the source's pages and the tags, just over 10,000 URLs.
+    let site = many_events(9_990, "title: Many\n");
+    let run = site.run(&["build", "--base-url", "https://example.org/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let index = site.page("sitemap.xml");
+    assert!(index.contains("<sitemapindex"), "{index}");
+    assert!(index.contains("<loc>https://example.org/sitemap-1.xml</loc>"));
+    assert!(index.contains("<loc>https://example.org/sitemap-2.xml</loc>"));
+    assert!(!index.contains("sitemap-3.xml"));
+    let first = site.page("sitemap-1.xml");
+    let second = site.page("sitemap-2.xml");
+    assert_eq!(first.matches("<url>").count(), 10_000);
+    let total = first.matches("<url>").count() + second.matches("<url>").count();
+    assert_eq!(
+        total,
+        common_pages(&site.path("site")).len() - 1,
+        "every page but 404.html"
+    );
+    assert!(first.contains("<loc>https://example.org/index.html</loc>"));
+    assert!(!site.path("site/sitemap-3.xml").exists());
+}
+
+#[test]
+fn the_link_checker_finds_broken_links() {
+    let site = TestSite::minimal().file(
+        "templates/term.html",
+        "<a href=\"{{ root }}nowhere.html\">x</a><a href=\"#missing\">y</a><a href=\"{{ root }}index.html#first\">z</a><a href=\"https://example.org/\">w</a>",
+    );
+    site.build_ok();
+    let broken = broken_links(&site.path("site"));
+    assert_eq!(broken.len(), 2, "{broken:?}");
+    assert!(
+        broken[0].contains("nowhere.html") && broken[1].contains("#missing"),
+        "{broken:?}"
+    );
 }

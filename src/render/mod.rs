@@ -29,6 +29,11 @@ pub use run::Rendering;
 use run::{Done, Renderer};
 use view::{EventView, LinkView, SiteView, event_url, term_url};
 
+/// How many entries `feed.xml` carries: the newest events. A feed reader
+/// fetches the whole file every time it polls; a few hundred kilobytes is
+/// already generous.
+pub const FEED_ENTRIES: usize = 100;
+
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
 /// files are assets copied into the site as they are.
 const THEME: &[(&str, &str)] = &[
@@ -45,6 +50,10 @@ const THEME: &[(&str, &str)] = &[
     ("year.html", include_str!("../../templates/year.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    (
+        "sitemap-index.xml",
+        include_str!("../../templates/sitemap-index.xml"),
+    ),
     ("feed.xml", include_str!("../../templates/feed.xml")),
     ("style.css", include_str!("../../templates/style.css")),
     ("timeline.js", include_str!("../../templates/timeline.js")),
@@ -186,13 +195,20 @@ enum Job {
     TermPage(usize, usize, usize),
     /// Page 2 or later of a source's events: source, page number.
     SourcePage(usize, usize),
+    /// `sitemap-<n>.xml` (from 1), when the sitemap is split.
+    SitemapPart(usize),
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
     let size = site.config.page_size;
+    let places = paging::places(site);
     let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
     jobs.extend((0..crate::export::COUNT).map(Job::Export));
-    jobs.extend(paging::places(site).into_iter().map(Job::Period));
+    let parts = lists::sitemap_parts(lists::sitemap_count(site, places.len()));
+    if parts > 1 {
+        jobs.extend((1..=parts).map(Job::SitemapPart));
+    }
+    jobs.extend(places.into_iter().map(Job::Period));
     jobs.extend((0..site.events.len()).map(Job::Event));
     for (s, source) in site.sources.iter().enumerate() {
         jobs.push(Job::Source(s));
@@ -353,30 +369,14 @@ impl Job {
                     rendered: true,
                 })
             }
-            Job::Sitemap => {
-                let page = Listing {
-                    events: site
-                        .events
-                        .iter()
-                        .map(|e| EventView::new(site, e))
-                        .collect(),
-                };
-                theme.render_one(
-                    "sitemap.xml",
-                    "sitemap.xml",
-                    &Frame {
-                        site: site_view(site),
-                        root: "",
-                        page_url: "sitemap.xml",
-                        page,
-                    },
-                )
-            }
+            Job::Sitemap => lists::sitemap(theme, site),
+            Job::SitemapPart(n) => lists::sitemap_part(theme, site, n),
             Job::Feed => {
                 let entries = site
                     .events
                     .iter()
                     .rev()
+                    .take(FEED_ENTRIES)
                     .map(|e| FeedEntry {
                         updated: rfc3339(&e.date),
                         event: EventView::new(site, e),
@@ -457,14 +457,9 @@ struct TermCount<'a> {
     count: usize,
 }
 
-#[derive(Serialize)]
-struct Listing<'a> {
-    events: Vec<EventView<'a>>,
-}
-
-/// `feed.xml`: newest first. Atom wants an RFC 3339 `updated` time; an event's
-/// is the last moment it can have happened, so the feed changes only when the
-/// story does.
+/// `feed.xml`: the [`FEED_ENTRIES`] newest events, newest first. Atom wants
+/// an RFC 3339 `updated` time; an event's is the last moment it can have
+/// happened, so the feed changes only when the story does.
 #[derive(Serialize)]
 struct Feed<'a> {
     /// The feed's permanent id: the base URL, or a URN made from the title.
