@@ -14,7 +14,13 @@ pub(crate) const EVENT_KEYS: &[&str] = &[
 ];
 
 /// Folder names of the output that a taxonomy's pages would collide with.
+/// Besides these, the timeline's year pages take every name made of digits
+/// (`2022/`) or ending in `-bce` (`44-bce/`): see [`year_folder`].
 const RESERVED: &[&str] = &["events", "static"];
+
+/// How many events a timeline, term or source page lists before it is split,
+/// unless `page_size` says otherwise.
+pub const DEFAULT_PAGE_SIZE: usize = 1000;
 
 const KNOWN: &[&str] = &[
     "title",
@@ -23,6 +29,7 @@ const KNOWN: &[&str] = &[
     "language",
     "taxonomies",
     "unsafe_html",
+    "page_size",
 ];
 
 /// Site settings.
@@ -41,6 +48,10 @@ pub struct Config {
     pub taxonomies: Vec<String>,
     /// Let raw HTML in notes through instead of escaping it.
     pub unsafe_html: bool,
+    /// The most events one page lists: a timeline with more is split into
+    /// a page per year (and a dense year into a page per month), and a term
+    /// or source page with more continues on `page/2/`, `page/3/`, ...
+    pub page_size: usize,
 }
 
 impl Config {
@@ -72,6 +83,7 @@ impl Config {
         let taxonomies = fields.list("taxonomies");
         let taxonomies_given = fields.key_offset("taxonomies").is_some();
         let unsafe_html = fields.flag("unsafe_html").unwrap_or(false);
+        let page_size = fields.positive("page_size").unwrap_or(DEFAULT_PAGE_SIZE);
         let base_offset = fields.key_offset("base_url");
         let mut diagnostics = fields.finish(KNOWN);
 
@@ -81,7 +93,16 @@ impl Config {
                 && name
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !valid || EVENT_KEYS.contains(&name.as_str()) || RESERVED.contains(&name.as_str()) {
+            if year_folder(&name) {
+                diagnostics.push(
+                    Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy: it would be the folder of a year of the timeline"))
+                        .at_offset(text, offset, name.len())
+                        .with_hint("folders named by digits (`2022`) or ending in `-bce` hold the timeline's year pages; name the taxonomy with a word, like `tags` or `people`"),
+                );
+            } else if !valid
+                || EVENT_KEYS.contains(&name.as_str())
+                || RESERVED.contains(&name.as_str())
+            {
                 diagnostics.push(
                     Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy"))
                         .at_offset(text, offset, name.len())
@@ -125,6 +146,7 @@ impl Config {
                 language,
                 taxonomies: names,
                 unsafe_html,
+                page_size,
             }),
             _ => Err(diagnostics),
         }
@@ -134,6 +156,13 @@ impl Config {
     pub fn path(root: &Path) -> PathBuf {
         root.join(CONFIG_FILE)
     }
+}
+
+/// Whether `name` is the shape of a year folder of the timeline: all
+/// digits (`2022`) or digits then `-bce` (`44-bce`).
+pub fn year_folder(name: &str) -> bool {
+    let digits = name.strip_suffix("-bce").unwrap_or(name);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -148,6 +177,51 @@ mod tests {
         assert_eq!(config.language, "en");
         assert_eq!(config.base_url.as_deref(), Some("https://x.org/t/"));
         assert!(!config.unsafe_html);
+        assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+        let config = Config::parse(Path::new("d.yaml"), "title: T\npage_size: 25\n").unwrap();
+        assert_eq!(config.page_size, 25);
+    }
+
+    #[test]
+    fn page_size_is_a_positive_whole_number() {
+        for (value, expected) in [
+            ("0", "`page_size` must be at least 1, not 0"),
+            ("-5", "`page_size` must be a positive whole number, not -5"),
+            ("2.5", "`page_size` must be a whole number, not 2.5"),
+            ("\"100\"", "`page_size` should be a whole number, not text"),
+            ("many", "`page_size` should be a whole number, not text"),
+            ("[1, 2]", "`page_size` should be a whole number, not a list"),
+        ] {
+            let text = format!("title: T\npage_size: {value}\n");
+            let diags = Config::parse(Path::new("d.yaml"), &text).unwrap_err();
+            let all = diags.sorted();
+            assert_eq!(all.len(), 1, "{value}: {all:?}");
+            assert_eq!(all[0].message, expected, "{value}");
+            assert_eq!((all[0].line, all[0].column), (2, 12), "{value}");
+            assert!(
+                all[0]
+                    .hint
+                    .as_deref()
+                    .unwrap_or_default()
+                    .contains("page_size: 1000")
+            );
+        }
+    }
+
+    #[test]
+    fn taxonomies_cannot_take_the_year_folders() {
+        assert!(year_folder("2022") && year_folder("44-bce") && year_folder("0"));
+        assert!(!year_folder("tags") && !year_folder("-bce") && !year_folder("y2k"));
+        let diags =
+            Config::parse(Path::new("d.yaml"), "title: T\ntaxonomies: [tags, 1999]\n").unwrap_err();
+        let all = diags.sorted();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            all[0].message.contains("folder of a year"),
+            "{}",
+            all[0].message
+        );
+        assert!(all[0].hint.as_deref().unwrap_or_default().contains("-bce"));
     }
 
     #[test]

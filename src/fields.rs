@@ -211,6 +211,38 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A whole number of at least 1. Text, fractions, zero and negative
+    /// numbers are refused with the value's place in the file.
+    pub(crate) fn positive(&mut self, key: &str) -> Option<usize> {
+        let index = self.take(key)?;
+        let entry = &self.entries[index];
+        let problem = match &entry.value {
+            Value::Null => return None,
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(0), _) => format!("`{key}` must be at least 1, not 0"),
+                (Some(v), _) => return Some(usize::try_from(v).unwrap_or(usize::MAX)),
+                (None, Some(v)) => format!("`{key}` must be a positive whole number, not {v}"),
+                (None, None) => format!("`{key}` must be a whole number, not {n}"),
+            },
+            other => format!(
+                "`{key}` should be a whole number, not {}",
+                yaml::describe(other)
+            ),
+        };
+        let len = self.text[entry.value_offset..entry.value_end]
+            .split(char::is_whitespace)
+            .next()
+            .map_or(1, str::len)
+            .max(1);
+        let diagnostic = self
+            .error_at("wrong-type", entry.value_offset, len, problem)
+            .with_hint(format!(
+                "write a whole number of at least 1, like `{key}: 1000`, or leave `{key}` out"
+            ));
+        self.diagnostics.push(diagnostic);
+        None
+    }
+
     /// An EDTF date. YAML's readings of unquoted dates are undone: `2023` (a
     /// number) is the year, and `[2023-10..2024-03]` (a list) is the "one of" set.
     pub(crate) fn date(&mut self, key: &str, required: Option<&str>) -> Option<Date> {

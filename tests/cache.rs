@@ -286,3 +286,53 @@ fn without_change_events_time_stamps_decide() {
         .unwrap_or_default();
     assert!(page.contains("Seen by its size"));
 }
+
+#[test]
+fn a_paged_site_rebuilds_as_a_fresh_build_would() {
+    // page_size 1: the timeline is a page a year, src-a and `alpha` (two
+    // events each) take two pages.
+    let site = story().file("dateline.yaml", "title: Test timeline\npage_size: 1\n");
+    let mut cache = Cache::new();
+    step(&mut cache, &site, &[], "first run");
+    let fresh_pages = fresh(&site).unwrap();
+    for page in [
+        "2022/index.html",
+        "2023/index.html",
+        "2024/index.html",
+        "sources/src-a/page/2/index.html",
+        "tags/alpha/page/2/index.html",
+    ] {
+        assert!(fresh_pages.contains_key(page), "no {page}");
+    }
+
+    // The body of a source shows on each of its pages.
+    let site = site.file(
+        "content/sources/src-a.md",
+        "---\ntitle: A report\noutlet: The Daily\nurl: https://example.org/a\n---\nNew notes.\n",
+    );
+    let work = step(
+        &mut cache,
+        &site,
+        &["content/sources/src-a.md"],
+        "source body edit",
+    );
+    assert_eq!(work.pages_rendered, 2, "both pages of src-a");
+
+    // A date moving an event to another year moves its card and links.
+    let site = site.file(
+        "content/events/second.md",
+        "---\ntitle: The second event\ndate: 2024-05\ntags: [beta]\nsources: [src-b]\n---\nFirst paragraph.\n\nSee [the first](first.md).\n",
+    );
+    step(
+        &mut cache,
+        &site,
+        &["content/events/second.md"],
+        "date edit",
+    );
+    assert!(!fresh(&site).unwrap().contains_key("2023/index.html"));
+
+    // Back under page_size: one timeline page again.
+    let site = site.file("dateline.yaml", "title: Test timeline\npage_size: 3\n");
+    step(&mut cache, &site, &["dateline.yaml"], "page_size edit");
+    assert!(!fresh(&site).unwrap().contains_key("2024/index.html"));
+}

@@ -189,6 +189,7 @@ pub(crate) fn config_digest(config: &Config) -> u64 {
         language,
         taxonomies,
         unsafe_html,
+        page_size,
     } = config;
     let mut h = FxHasher::default();
     (
@@ -198,6 +199,7 @@ pub(crate) fn config_digest(config: &Config) -> u64 {
         language,
         taxonomies,
         unsafe_html,
+        page_size,
     )
         .hash(&mut h);
     h.finish()

@@ -59,7 +59,7 @@ fn event(site: &Site, event: &Event) -> Value {
         "taxonomies": taxonomies,
         "sources": event.sources.iter().map(|&s| source(site, &site.sources[s])).collect::<Vec<_>>(),
         "url": page_url(site, &format!("events/{}/index.html", event.slug)),
-        "timeline_url": page_url(site, &format!("index.html#{}", event.slug)),
+        "timeline_url": page_url(site, &crate::render::paging::timeline_url(site, event)),
     })
 }
 

@@ -40,15 +40,15 @@ pub(super) fn event(site: &Site, event: &Event) -> String {
     script_safe(&Value::Object(data))
 }
 
-/// JSON-LD for a source page: the article itself, `about` the events citing it.
-pub(super) fn source(site: &Site, source: &Source) -> String {
+/// JSON-LD for a source page: the article itself, `about` the events citing
+/// it that the page lists (`events`, indices into [`Site::events`]).
+pub(super) fn source(site: &Site, source: &Source, events: &[usize]) -> String {
     let mut data = match article(site, source) {
         Value::Object(map) => map,
         _ => Map::new(),
     };
     data.insert("@context".into(), json!("https://schema.org"));
-    let about: Vec<Value> = source
-        .cited_by
+    let about: Vec<Value> = events
         .iter()
         .map(|&e| {
             let event = &site.events[e];

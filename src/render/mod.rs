@@ -4,8 +4,11 @@
 //! the site's `templates/` folder replaces it. Templates see only the view
 //! structs of [`view`], never the model. Pages render in parallel.
 
+mod lists;
 mod memo;
 mod meta;
+mod overview;
+pub mod paging;
 mod run;
 mod timeline;
 pub mod view;
@@ -21,9 +24,15 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
 pub use memo::PageMemo;
+use paging::{Place, page_count};
 use run::{Done, Renderer};
 pub use run::{Rendering, WriteFailure};
-use view::{EventView, LinkView, SiteView, SourceView, event_url, term_url};
+use view::{EventView, LinkView, SiteView, event_url, term_url};
+
+/// How many entries `feed.xml` carries: the newest events. A feed reader
+/// fetches the whole file every time it polls; a few hundred kilobytes is
+/// already generous.
+pub const FEED_ENTRIES: usize = 100;
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
 /// files are assets copied into the site as they are.
@@ -38,8 +47,13 @@ const THEME: &[(&str, &str)] = &[
         include_str!("../../templates/taxonomy.html"),
     ),
     ("term.html", include_str!("../../templates/term.html")),
+    ("year.html", include_str!("../../templates/year.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    (
+        "sitemap-index.xml",
+        include_str!("../../templates/sitemap-index.xml"),
+    ),
     ("feed.xml", include_str!("../../templates/feed.xml")),
     ("style.css", include_str!("../../templates/style.css")),
     ("timeline.js", include_str!("../../templates/timeline.js")),
@@ -185,16 +199,37 @@ enum Job {
     Feed,
     /// One of the files of [`crate::export`].
     Export(usize),
+    /// A year or month page of a paged timeline.
+    Period(Place),
+    /// Page 2 or later of a term's events: taxonomy, term, page number.
+    TermPage(usize, usize, usize),
+    /// Page 2 or later of a source's events: source, page number.
+    SourcePage(usize, usize),
+    /// `sitemap-<n>.xml` (from 1), when the sitemap is split.
+    SitemapPart(usize),
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
+    let size = site.config.page_size;
+    let places = paging::places(site);
     let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
     jobs.extend((0..crate::export::COUNT).map(Job::Export));
+    let parts = lists::sitemap_parts(lists::sitemap_count(site, places.len()));
+    if parts > 1 {
+        jobs.extend((1..=parts).map(Job::SitemapPart));
+    }
+    jobs.extend(places.into_iter().map(Job::Period));
     jobs.extend((0..site.events.len()).map(Job::Event));
-    jobs.extend((0..site.sources.len()).map(Job::Source));
+    for (s, source) in site.sources.iter().enumerate() {
+        jobs.push(Job::Source(s));
+        jobs.extend((2..=page_count(source.cited_by.len(), size)).map(|n| Job::SourcePage(s, n)));
+    }
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::Taxonomy(t));
-        jobs.extend((0..taxonomy.terms.len()).map(|i| Job::Term(t, i)));
+        for (i, term) in taxonomy.terms.iter().enumerate() {
+            jobs.push(Job::Term(t, i));
+            jobs.extend((2..=page_count(term.events.len(), size)).map(|n| Job::TermPage(t, i, n)));
+        }
     }
     jobs
 }
@@ -216,7 +251,7 @@ impl Job {
     fn body<'a>(&self, site: &'a Site) -> Option<&'a Arc<str>> {
         match *self {
             Job::Event(i) => Some(&site.events[i].html),
-            Job::Source(i) => Some(&site.sources[i].html),
+            Job::Source(i) | Job::SourcePage(i, _) => Some(&site.sources[i].html),
             _ => None,
         }
     }
@@ -259,30 +294,8 @@ impl Job {
                     },
                 )
             }
-            Job::Source(i) => {
-                let source = &site.sources[i];
-                let (s, root, url) = frame("../../", format!("sources/{}/index.html", source.id));
-                let page = SourcePage {
-                    source: SourceView::new(source),
-                    json_ld: meta::source(site, source),
-                    content: &source.html,
-                    events: source
-                        .cited_by
-                        .iter()
-                        .map(|&e| EventView::new(site, &site.events[e]))
-                        .collect(),
-                };
-                theme.render_one(
-                    "source.html",
-                    &url,
-                    &Frame {
-                        site: s,
-                        root,
-                        page_url: &url,
-                        page,
-                    },
-                )
-            }
+            Job::Source(i) => lists::source_page(theme, site, i, 1),
+            Job::SourcePage(i, n) => lists::source_page(theme, site, i, n),
             Job::Taxonomy(t) => {
                 let taxonomy = &site.taxonomies[t];
                 let (s, root, url) = frame("../", format!("{}/index.html", taxonomy.name));
@@ -309,26 +322,23 @@ impl Job {
                     },
                 )
             }
-            Job::Term(t, i) => {
-                let taxonomy = &site.taxonomies[t];
-                let term = &taxonomy.terms[i];
-                let (s, root, _) = frame("../../", String::new());
-                let url = format!("{}/{}/index.html", taxonomy.name, term.slug);
-                let page = TermPage {
-                    taxonomy: &taxonomy.name,
-                    term: &term.name,
-                    events: term
-                        .events
-                        .iter()
-                        .map(|&e| EventView::new(site, &site.events[e]))
-                        .collect(),
-                };
+            Job::Term(t, i) => lists::term_page(theme, site, t, i, 1),
+            Job::TermPage(t, i, n) => lists::term_page(theme, site, t, i, n),
+            Job::Period(place) => {
+                let url = place.url();
+                let page = timeline::period(site, place).ok_or_else(|| {
+                    Diagnostic::error(
+                        "template",
+                        "year.html",
+                        format!("no timeline page at {url}"),
+                    )
+                })?;
                 theme.render_one(
-                    "term.html",
+                    "year.html",
                     &url,
                     &Frame {
-                        site: s,
-                        root,
+                        site: site_view(site),
+                        root: place.root(),
                         page_url: &url,
                         page,
                     },
@@ -369,30 +379,14 @@ impl Job {
                     rendered: true,
                 })
             }
-            Job::Sitemap => {
-                let page = Listing {
-                    events: site
-                        .events
-                        .iter()
-                        .map(|e| EventView::new(site, e))
-                        .collect(),
-                };
-                theme.render_one(
-                    "sitemap.xml",
-                    "sitemap.xml",
-                    &Frame {
-                        site: site_view(site),
-                        root: "",
-                        page_url: "sitemap.xml",
-                        page,
-                    },
-                )
-            }
+            Job::Sitemap => lists::sitemap(theme, site),
+            Job::SitemapPart(n) => lists::sitemap_part(theme, site, n),
             Job::Feed => {
                 let entries = site
                     .events
                     .iter()
                     .rev()
+                    .take(FEED_ENTRIES)
                     .map(|e| FeedEntry {
                         updated: rfc3339(&e.date),
                         event: EventView::new(site, e),
@@ -459,16 +453,6 @@ struct EventPage<'a> {
     next: Option<EventView<'a>>,
 }
 
-/// `sources/<id>/index.html`.
-#[derive(Serialize)]
-struct SourcePage<'a> {
-    source: SourceView<'a>,
-    /// schema.org JSON-LD, safe to print raw inside `<script>`.
-    json_ld: String,
-    content: &'a str,
-    events: Vec<EventView<'a>>,
-}
-
 /// `<taxonomy>/index.html`.
 #[derive(Serialize)]
 struct TaxonomyPage<'a> {
@@ -483,22 +467,9 @@ struct TermCount<'a> {
     count: usize,
 }
 
-/// `<taxonomy>/<term>/index.html`.
-#[derive(Serialize)]
-struct TermPage<'a> {
-    taxonomy: &'a str,
-    term: &'a str,
-    events: Vec<EventView<'a>>,
-}
-
-#[derive(Serialize)]
-struct Listing<'a> {
-    events: Vec<EventView<'a>>,
-}
-
-/// `feed.xml`: newest first. Atom wants an RFC 3339 `updated` time; an event's
-/// is the last moment it can have happened, so the feed changes only when the
-/// story does.
+/// `feed.xml`: the [`FEED_ENTRIES`] newest events, newest first. Atom wants
+/// an RFC 3339 `updated` time; an event's is the last moment it can have
+/// happened, so the feed changes only when the story does.
 #[derive(Serialize)]
 struct Feed<'a> {
     /// The feed's permanent id: the base URL, or a URN made from the title.

@@ -127,6 +127,9 @@ pub struct EventView<'a> {
     pub title: &'a str,
     /// The URL of its page.
     pub url: String,
+    /// Where its card is on the timeline: `index.html#<slug>`, or on a
+    /// paged timeline its year or month page (`2022/03/index.html#<slug>`).
+    pub timeline_url: String,
     /// When.
     pub date: DateView<'a>,
     /// One or two sentences.
@@ -199,6 +202,7 @@ impl<'a> EventView<'a> {
             slug: &event.slug,
             title: &event.title,
             url: event_url(&event.slug),
+            timeline_url: super::paging::timeline_url(site, event),
             date: DateView::new(&event.date),
             summary: &event.summary,
             taxonomies,

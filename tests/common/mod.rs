@@ -179,3 +179,88 @@ pub fn resolve(page: &str, href: &str) -> String {
     parts.join("/")
 }
 pub mod server;
+
+/// Every internal link of every HTML page under `out` that leads nowhere:
+/// each `href` and `src` that is not absolute (`http:`, `mailto:`, ...) is
+/// resolved against its page and percent-decoded; its file must exist
+/// (a folder stands for its `index.html`), and its `#fragment`, if any,
+/// must be an `id` on the page it leads to. Returns `page: href` lines.
+pub fn broken_links(out: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = walkdir(out)
+        .into_iter()
+        .filter_map(|p| {
+            let rel = p
+                .strip_prefix(out)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            rel.ends_with(".html").then_some(rel)
+        })
+        .collect();
+    pages.sort();
+    let mut texts: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
+    let mut read = |rel: &str| -> Option<String> {
+        texts
+            .entry(rel.to_string())
+            .or_insert_with(|| fs::read_to_string(out.join(rel)).ok())
+            .clone()
+    };
+    let mut broken = Vec::new();
+    for page in &pages {
+        let Some(html) = read(page) else { continue };
+        let srcs = html
+            .split(" src=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_string);
+        for href in hrefs(&html).into_iter().chain(srcs) {
+            if href.contains(':') && !href.starts_with('#') {
+                continue; // http:, https:, mailto:, ...
+            }
+            let fragment = href.split_once('#').map(|(_, f)| percent_decode(f));
+            let mut target = if href.starts_with('#') {
+                page.clone()
+            } else {
+                percent_decode(&resolve(page, &href))
+            };
+            if href.split('#').next().is_some_and(|p| p.ends_with('/'))
+                || out.join(&target).is_dir()
+            {
+                target = format!("{}/index.html", target.trim_end_matches('/'));
+            }
+            match read(&target) {
+                None => broken.push(format!("{page}: {href} (no file {target})")),
+                Some(text) => {
+                    if let Some(id) = fragment.filter(|f| !f.is_empty())
+                        && !text.contains(&format!("id=\"{id}\""))
+                    {
+                        broken.push(format!("{page}: {href} (no id {id} in {target})"));
+                    }
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// `%D0%BF` and the like back to the text they stand for.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,277 @@
+//! Pages that list many events, cut every `page_size` (term and source
+//! pages), and the sitemap, cut every [`SITEMAP_URLS`] URLs.
+
+use serde::Serialize;
+
+use super::paging::{Pager, Place, page_count, page_items, page_root, page_url};
+use super::run::{Done, Renderer};
+use super::view::{EventView, SourceView, event_url, term_url};
+use super::{Frame, meta, paging, site_view};
+use crate::diagnostic::Diagnostic;
+use crate::site::Site;
+
+/// How many URLs one sitemap file lists. The sitemaps protocol allows
+/// 50,000; past this many, `sitemap.xml` becomes an index of
+/// `sitemap-1.xml`, `sitemap-2.xml`, ...
+pub const SITEMAP_URLS: usize = 10_000;
+const _: () = assert!(SITEMAP_URLS <= 50_000, "the protocol's limit");
+
+/// How many URLs [`sitemap_urls`] lists, without making them.
+pub(super) fn sitemap_count(site: &Site, places: usize) -> usize {
+    let size = site.config.page_size;
+    1 + places
+        + site.events.len()
+        + site
+            .sources
+            .iter()
+            .map(|s| page_count(s.cited_by.len(), size))
+            .sum::<usize>()
+        + site
+            .taxonomies
+            .iter()
+            .map(|t| {
+                1 + t
+                    .terms
+                    .iter()
+                    .map(|term| page_count(term.events.len(), size))
+                    .sum::<usize>()
+            })
+            .sum::<usize>()
+}
+
+/// How many files the sitemap takes: 1, or the number of parts an index
+/// points to.
+pub(super) fn sitemap_parts(urls: usize) -> usize {
+    if urls > SITEMAP_URLS {
+        urls.div_ceil(SITEMAP_URLS)
+    } else {
+        1
+    }
+}
+
+/// Every page of the site a search engine should know, relative to the
+/// root: the timeline's pages, events, sources, taxonomies and terms, each
+/// page of a cut list included.
+fn sitemap_urls(site: &Site) -> Vec<String> {
+    let size = site.config.page_size;
+    let mut urls = vec!["index.html".to_string()];
+    urls.extend(paging::places(site).into_iter().map(Place::url));
+    urls.extend(site.events.iter().map(|e| event_url(&e.slug)));
+    for source in &site.sources {
+        let folder = format!("sources/{}/", source.id);
+        urls.extend((1..=page_count(source.cited_by.len(), size)).map(|n| page_url(&folder, n)));
+    }
+    for taxonomy in &site.taxonomies {
+        urls.push(format!("{}/index.html", taxonomy.name));
+        for term in &taxonomy.terms {
+            let folder = term_folder(&taxonomy.name, &term.slug);
+            urls.extend((1..=page_count(term.events.len(), size)).map(|n| page_url(&folder, n)));
+        }
+    }
+    urls
+}
+
+/// A term's folder as a link (percent-encoded), ending with `/`.
+fn term_folder(taxonomy: &str, slug: &str) -> String {
+    let url = term_url(taxonomy, slug);
+    url.strip_suffix("index.html").unwrap_or(&url).to_string()
+}
+
+/// Page `number` of the events of a term.
+pub(super) fn term_page(
+    theme: &Renderer<'_>,
+    site: &Site,
+    t: usize,
+    i: usize,
+    number: usize,
+) -> Result<Done, Diagnostic> {
+    let size = site.config.page_size;
+    let taxonomy = &site.taxonomies[t];
+    let term = &taxonomy.terms[i];
+    let url = page_url(&format!("{}/{}/", taxonomy.name, term.slug), number);
+    let root = page_root("../../", number);
+    let pager = Pager::new(
+        &term_folder(&taxonomy.name, &term.slug),
+        term.events.len(),
+        size,
+        number,
+    );
+    let page = TermPage {
+        taxonomy: &taxonomy.name,
+        term: &term.name,
+        events: page_items(&term.events, size, number)
+            .iter()
+            .map(|&e| EventView::new(site, &site.events[e]))
+            .collect(),
+        total: term.events.len(),
+        start: pager.as_ref().map_or(1, |p| p.start),
+        pager,
+    };
+    theme.render_one(
+        "term.html",
+        &url,
+        &Frame {
+            site: site_view(site),
+            root: &root,
+            page_url: &url,
+            page,
+        },
+    )
+}
+
+/// Page `number` of a source: the source, and a page of the events citing it.
+pub(super) fn source_page(
+    theme: &Renderer<'_>,
+    site: &Site,
+    i: usize,
+    number: usize,
+) -> Result<Done, Diagnostic> {
+    let size = site.config.page_size;
+    let source = &site.sources[i];
+    let folder = format!("sources/{}/", source.id);
+    let url = page_url(&folder, number);
+    let root = page_root("../../", number);
+    let events = page_items(&source.cited_by, size, number);
+    let pager = Pager::new(&folder, source.cited_by.len(), size, number);
+    let page = SourcePage {
+        source: SourceView::new(source),
+        json_ld: meta::source(site, source, events),
+        content: &source.html,
+        events: events
+            .iter()
+            .map(|&e| EventView::new(site, &site.events[e]))
+            .collect(),
+        total: source.cited_by.len(),
+        start: pager.as_ref().map_or(1, |p| p.start),
+        pager,
+    };
+    theme.render_one(
+        "source.html",
+        &url,
+        &Frame {
+            site: site_view(site),
+            root: &root,
+            page_url: &url,
+            page,
+        },
+    )
+}
+
+/// `sitemap.xml`: every URL, or past [`SITEMAP_URLS`] an index of the parts.
+pub(super) fn sitemap(theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic> {
+    let urls = sitemap_urls(site);
+    let parts = sitemap_parts(urls.len());
+    if parts > 1 {
+        let page = SitemapIndex {
+            parts: (1..=parts).map(|n| format!("sitemap-{n}.xml")).collect(),
+        };
+        return theme.render_one(
+            "sitemap-index.xml",
+            "sitemap.xml",
+            &Frame {
+                site: site_view(site),
+                root: "",
+                page_url: "sitemap.xml",
+                page,
+            },
+        );
+    }
+    theme.render_one(
+        "sitemap.xml",
+        "sitemap.xml",
+        &Frame {
+            site: site_view(site),
+            root: "",
+            page_url: "sitemap.xml",
+            page: Listing { urls },
+        },
+    )
+}
+
+/// `sitemap-<n>.xml`, the `n`th [`SITEMAP_URLS`] URLs (from 1).
+pub(super) fn sitemap_part(
+    theme: &Renderer<'_>,
+    site: &Site,
+    n: usize,
+) -> Result<Done, Diagnostic> {
+    let urls = sitemap_urls(site);
+    let path = format!("sitemap-{n}.xml");
+    let page = Listing {
+        urls: page_items(&urls, SITEMAP_URLS, n).to_vec(),
+    };
+    theme.render_one(
+        "sitemap.xml",
+        &path,
+        &Frame {
+            site: site_view(site),
+            root: "",
+            page_url: &path,
+            page,
+        },
+    )
+}
+
+/// `sources/<id>/index.html`, and `sources/<id>/page/<n>/index.html` when
+/// more than `page_size` events cite it.
+#[derive(Serialize)]
+struct SourcePage<'a> {
+    source: SourceView<'a>,
+    /// schema.org JSON-LD, safe to print raw inside `<script>`.
+    json_ld: String,
+    content: &'a str,
+    /// The events of this page.
+    events: Vec<EventView<'a>>,
+    /// How many events cite it, on every page.
+    total: usize,
+    /// The position of this page's first event among them, from 1.
+    start: usize,
+    /// Where this page stands, when the list is cut into pages.
+    pager: Option<Pager>,
+}
+
+/// `<taxonomy>/<term>/index.html`, and `<taxonomy>/<term>/page/<n>/index.html`
+/// when the term has more than `page_size` events.
+#[derive(Serialize)]
+struct TermPage<'a> {
+    taxonomy: &'a str,
+    term: &'a str,
+    /// The events of this page.
+    events: Vec<EventView<'a>>,
+    /// How many events the term has, on every page.
+    total: usize,
+    /// The position of this page's first event among them, from 1.
+    start: usize,
+    /// Where this page stands, when the list is cut into pages.
+    pager: Option<Pager>,
+}
+
+/// `sitemap.xml` or one of its parts: URLs relative to the root.
+#[derive(Serialize)]
+struct Listing {
+    urls: Vec<String>,
+}
+
+/// `sitemap.xml` when the URLs take several files.
+#[derive(Serialize)]
+struct SitemapIndex {
+    parts: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sitemap_is_split_only_past_its_limit() {
+        assert_eq!(sitemap_parts(1), 1);
+        assert_eq!(sitemap_parts(SITEMAP_URLS), 1);
+        assert_eq!(sitemap_parts(SITEMAP_URLS + 1), 2);
+        assert_eq!(sitemap_parts(105_000), 11);
+    }
+
+    #[test]
+    fn term_folders_are_links() {
+        assert_eq!(term_folder("tags", "fsb"), "tags/fsb/");
+        assert_eq!(term_folder("tags", "ü"), "tags/%C3%BC/");
+    }
+}
