@@ -191,6 +191,29 @@ fn a_sites_own_templates_and_static_files_win() {
 }
 
 #[test]
+fn a_sites_own_card_template_shows_in_every_list_at_each_level_and_depth() {
+    let site = TestSite::minimal().file(
+        "templates/card.html",
+        "<div class=\"my-card\" data-level=\"{{ level }}\"><a href=\"{{ root }}{{ event.url }}\">{{ event.title }}</a></div>",
+    );
+    site.build_ok();
+    let card = |level: u8, root: &str| {
+        format!(
+            "<div class=\"my-card\" data-level=\"{level}\"><a href=\"{root}events/first/index.html\">The first event</a></div>"
+        )
+    };
+    for (page, level, root) in [
+        ("index.html", 3, ""),
+        ("tags/alpha/index.html", 2, "../../"),
+        ("sources/src-a/index.html", 3, "../../"),
+    ] {
+        let html = site.page(page);
+        assert!(html.contains(&card(level, root)), "{page}: {html}");
+        assert!(!html.contains("<article class=\"event"), "{page}");
+    }
+}
+
+#[test]
 fn code_is_highlighted_and_its_stylesheet_written_only_when_needed() {
     let site = TestSite::minimal();
     site.build_ok();

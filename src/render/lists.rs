@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
+use super::cards::CardItem;
 use super::paging::{Pager, Place, page_count, page_items, page_root, page_url};
 use super::run::{Done, Renderer};
-use super::view::{EventView, SourceView, event_url, term_url};
+use super::view::{SourceView, event_url, term_url};
 use super::{Frame, meta, paging, site_view};
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
@@ -99,10 +100,10 @@ pub(super) fn term_page(
     let page = TermPage {
         taxonomy: &taxonomy.name,
         term: &term.name,
-        events: page_items(&term.events, size, number)
-            .iter()
-            .map(|&e| EventView::new(site, &site.events[e]))
-            .collect(),
+        items: theme
+            .cards
+            .cut(&root, 2)
+            .items(page_items(&term.events, size, number))?,
         total: term.events.len(),
         start: pager.as_ref().map_or(1, |p| p.start),
         pager,
@@ -137,10 +138,7 @@ pub(super) fn source_page(
         source: SourceView::new(source),
         json_ld: meta::source(site, source, events),
         content: &source.html,
-        events: events
-            .iter()
-            .map(|&e| EventView::new(site, &site.events[e]))
-            .collect(),
+        items: theme.cards.cut(&root, 3).items(events)?,
         total: source.cited_by.len(),
         start: pager.as_ref().map_or(1, |p| p.start),
         pager,
@@ -219,8 +217,8 @@ struct SourcePage<'a> {
     /// schema.org JSON-LD, safe to print raw inside `<script>`.
     json_ld: String,
     content: &'a str,
-    /// The events of this page.
-    events: Vec<EventView<'a>>,
+    /// The cards of this page's events, at heading level 3.
+    items: Vec<CardItem>,
     /// How many events cite it, on every page.
     total: usize,
     /// The position of this page's first event among them, from 1.
@@ -235,8 +233,8 @@ struct SourcePage<'a> {
 struct TermPage<'a> {
     taxonomy: &'a str,
     term: &'a str,
-    /// The events of this page.
-    events: Vec<EventView<'a>>,
+    /// The cards of this page's events, at heading level 2.
+    items: Vec<CardItem>,
     /// How many events the term has, on every page.
     total: usize,
     /// The position of this page's first event among them, from 1.

@@ -25,6 +25,7 @@ use std::sync::{Arc, OnceLock};
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 
+use super::cards::CardMemo;
 use super::{Done, Page};
 use crate::site::{Event, Site, Source, Taxonomy, Term};
 
@@ -36,6 +37,8 @@ pub struct PageMemo {
     /// Slots by page path, made the first time the next run needs it (when
     /// the shape changed).
     by_path: OnceLock<FxHashMap<String, usize>>,
+    /// The event cards of the lists, by the digest of their view.
+    cards: Option<CardMemo>,
 }
 
 /// One job's page, at its position in the job list.
@@ -46,7 +49,7 @@ struct Slot {
 }
 
 impl PageMemo {
-    pub(super) fn new(theme: u64, shape: u64, done: &[Done]) -> PageMemo {
+    pub(super) fn new(theme: u64, shape: u64, done: &[Done], cards: Option<CardMemo>) -> PageMemo {
         let slots: Vec<Slot> = done
             .iter()
             .map(|d| Slot {
@@ -60,7 +63,13 @@ impl PageMemo {
             shape,
             slots,
             by_path: OnceLock::new(),
+            cards,
         }
+    }
+
+    /// The event cards the last run rendered.
+    pub(super) fn cards(&self) -> Option<&CardMemo> {
+        self.cards.as_ref()
     }
 
     /// Whether the previous run had this theme, this shape and as many jobs.

@@ -4,6 +4,7 @@
 //! the site's `templates/` folder replaces it. Templates see only the view
 //! structs of [`view`], never the model. Pages render in parallel.
 
+mod cards;
 mod lists;
 mod memo;
 mod meta;
@@ -23,6 +24,7 @@ use tera::Tera;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
+pub use cards::CardItem;
 pub use memo::PageMemo;
 use paging::{Place, page_count};
 use run::{Done, Renderer};
@@ -47,6 +49,7 @@ const THEME: &[(&str, &str)] = &[
         include_str!("../../templates/taxonomy.html"),
     ),
     ("term.html", include_str!("../../templates/term.html")),
+    ("card.html", include_str!("../../templates/card.html")),
     ("year.html", include_str!("../../templates/year.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
@@ -268,7 +271,7 @@ impl Job {
                         site: s,
                         root,
                         page_url: &url,
-                        page: timeline::index(site),
+                        page: timeline::index(site, &theme.cards)?,
                     },
                 )
             }
@@ -326,7 +329,7 @@ impl Job {
             Job::TermPage(t, i, n) => lists::term_page(theme, site, t, i, n),
             Job::Period(place) => {
                 let url = place.url();
-                let page = timeline::period(site, place).ok_or_else(|| {
+                let page = timeline::period(site, &theme.cards, place)?.ok_or_else(|| {
                     Diagnostic::error(
                         "template",
                         "year.html",

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use super::cards::Cards;
 use super::memo::{self, PageMemo};
 use super::{Job, Page, Theme, chain, jobs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -53,11 +54,7 @@ impl Theme {
         output: &dyn Sink,
         progress: &Progress,
     ) -> Result<Vec<String>, WriteFailure> {
-        let renderer = Renderer {
-            theme: self,
-            previous: None,
-            keyed: false,
-        };
+        let renderer = Renderer::new(self, site, None, false);
         let jobs = jobs(site);
         progress.stage("building", jobs.len());
         let results: Vec<Result<String, Failure>> = jobs
@@ -108,11 +105,7 @@ impl Theme {
 
     /// Renders every page of the site, ticking `progress` once a page.
     pub fn render(&self, site: &Site, progress: &Progress) -> Result<Vec<Page>, Diagnostics> {
-        let renderer = Renderer {
-            theme: self,
-            previous: None,
-            keyed: false,
-        };
+        let renderer = Renderer::new(self, site, None, false);
         let jobs = jobs(site);
         progress.stage("rendering", jobs.len());
         let results: Vec<Result<Done, Diagnostic>> = jobs
@@ -137,14 +130,15 @@ impl Theme {
         let jobs = jobs(site);
         let shape = memo::shape(site);
         let same_shape = previous.filter(|p| p.same_shape(self.digest, shape, jobs.len()));
-        let renderer = Renderer {
-            theme: self,
-            // With the same shape, a page not taken by its slot shows a
-            // changed body: rendering it costs less than indexing every
-            // page by path to look its view up.
-            previous: if same_shape.is_some() { None } else { previous },
-            keyed: true,
-        };
+        // With the same shape, a page not taken by its slot shows a changed
+        // body: rendering it costs less than indexing every page by path to
+        // look its view up.
+        let renderer = Renderer::new(
+            self,
+            site,
+            if same_shape.is_some() { None } else { previous },
+            true,
+        );
         let results: Vec<Result<Done, Diagnostic>> = jobs
             .par_iter()
             .enumerate()
@@ -160,7 +154,8 @@ impl Theme {
             .collect();
         let done = collect(results)?;
         let rendered = done.iter().filter(|d| d.rendered).count();
-        let memo = PageMemo::new(self.digest, shape, &done);
+        let cards = renderer.cards.memo().or_else(|| previous?.cards().cloned());
+        let memo = PageMemo::new(self.digest, shape, &done, cards);
         let pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect());
         Ok(Rendering {
             pages,
@@ -226,9 +221,25 @@ pub(super) struct Renderer<'a> {
     previous: Option<&'a PageMemo>,
     /// Whether to compute view digests (serve) or not (build).
     keyed: bool,
+    /// The event cards the lists share.
+    pub(super) cards: Cards<'a>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    fn new(
+        theme: &'a Theme,
+        site: &'a Site,
+        previous: Option<&'a PageMemo>,
+        keyed: bool,
+    ) -> Renderer<'a> {
+        Renderer {
+            theme,
+            previous,
+            keyed,
+            cards: Cards::new(site, theme, keyed, previous.and_then(PageMemo::cards)),
+        }
+    }
+
     pub(super) fn render_one<T: Serialize>(
         &self,
         template: &str,

@@ -9,10 +9,12 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
+use super::cards::{CardItem, Cards, Cut};
 use super::overview::{Bin, Overview, overview};
 use super::paging::{self, Place};
-use super::view::{EventView, year_label, year_words};
+use super::view::{year_label, year_words};
 use crate::date::Shape;
+use crate::diagnostic::Diagnostic;
 use crate::site::{Site, term_slug};
 
 /// Above this many events, a year is split under month headings.
@@ -20,9 +22,9 @@ const DENSE_YEAR: usize = 12;
 
 /// `index.html`.
 #[derive(Serialize)]
-pub(super) struct IndexPage<'a> {
+pub(super) struct IndexPage {
     /// Year groups, in order; empty on the front page of a paged timeline.
-    groups: Vec<YearGroup<'a>>,
+    groups: Vec<YearGroup>,
     /// How many events in all.
     count: usize,
     /// The overview drawing.
@@ -37,7 +39,7 @@ pub(super) struct IndexPage<'a> {
 /// A year or month page of a paged timeline: `<year>/index.html`,
 /// `<year>/<MM>/index.html`.
 #[derive(Serialize)]
-pub(super) struct PeriodPage<'a> {
+pub(super) struct PeriodPage {
     /// What it covers, in words: "2022", "March 2022".
     title: String,
     /// `year` or `month`.
@@ -47,7 +49,7 @@ pub(super) struct PeriodPage<'a> {
     /// How many cards this page shows.
     shown: usize,
     /// The cards, grouped as on a single-page timeline.
-    groups: Vec<YearGroup<'a>>,
+    groups: Vec<YearGroup>,
     /// The filter choices, counted over this page's cards.
     filters: Vec<FilterChoice>,
     /// For a year with month pages: each month, its count and URL.
@@ -81,20 +83,22 @@ impl PeriodLink {
     }
 }
 
-/// Events under a year heading; `months` is used instead of `events` when the year is dense.
+/// Cards under a year heading; `months` is used instead of `items` when the year is dense.
 #[derive(Serialize)]
-struct YearGroup<'a> {
+struct YearGroup {
     label: String,
     id: String,
-    events: Vec<EventView<'a>>,
-    months: Vec<MonthGroup<'a>>,
+    /// The cards, at heading level 3.
+    items: Vec<CardItem>,
+    months: Vec<MonthGroup>,
 }
 
 #[derive(Serialize)]
-struct MonthGroup<'a> {
+struct MonthGroup {
     label: String,
     id: String,
-    events: Vec<EventView<'a>>,
+    /// The cards, at heading level 4.
+    items: Vec<CardItem>,
 }
 
 /// One `<select>` of the filter form.
@@ -117,7 +121,7 @@ struct FilterOption {
     count: usize,
 }
 
-pub(super) fn index(site: &Site) -> IndexPage<'_> {
+pub(super) fn index(site: &Site, cards: &Cards<'_>) -> Result<IndexPage, Diagnostic> {
     if paging::paged(site) {
         let years = paging::years(site)
             .into_iter()
@@ -133,16 +137,16 @@ pub(super) fn index(site: &Site) -> IndexPage<'_> {
             month.unwrap_or(Place::Year(bin.year)).url()
         };
         let mark = |i: usize| paging::timeline_url(site, &site.events[i]);
-        return IndexPage {
+        return Ok(IndexPage {
             groups: Vec::new(),
             count: site.events.len(),
             overview: overview(site, &link, &mark),
             filters: Vec::new(),
             years,
-        };
+        });
     }
     let all: Vec<usize> = (0..site.events.len()).collect();
-    let groups = groups(site, &all, None);
+    let groups = groups(site, cards, "", &all, None)?;
     let link = |bin: &Bin| {
         let label = year_words(bin.year);
         let Some(group) = groups.iter().find(|g| g.label == label) else {
@@ -155,23 +159,30 @@ pub(super) fn index(site: &Site) -> IndexPage<'_> {
         format!("#{}", month.as_deref().unwrap_or(&group.id))
     };
     let mark = |i: usize| format!("#{}", site.events[i].slug);
-    IndexPage {
+    Ok(IndexPage {
         count: site.events.len(),
         overview: overview(site, &link, &mark),
         filters: filters(site, &all),
         groups,
         years: Vec::new(),
-    }
+    })
 }
 
 /// A year or month page of a paged timeline; `None` for any other place.
-pub(super) fn period(site: &Site, place: Place) -> Option<PeriodPage<'_>> {
+pub(super) fn period(
+    site: &Site,
+    cards: &Cards<'_>,
+    place: Place,
+) -> Result<Option<PeriodPage>, Diagnostic> {
     let year = match place {
         Place::Year(year) | Place::Month(year, _) => year,
-        Place::Index => return None,
+        Place::Index => return Ok(None),
     };
     let years = paging::years(site);
-    let at = years.iter().position(|span| span.year == year)?;
+    let Some(at) = years.iter().position(|span| span.year == year) else {
+        return Ok(None);
+    };
+    let root = place.root();
     let span = &years[at];
     let year_link =
         |span: &paging::YearSpan| PeriodLink::new(Place::Year(span.year), span.range.len());
@@ -192,11 +203,7 @@ pub(super) fn period(site: &Site, place: Place) -> Option<PeriodPage<'_>> {
                 vec![YearGroup {
                     label: "Across the year".to_string(),
                     id: format!("y-{}-across", paging::year_slug(year)),
-                    events: cut
-                        .across
-                        .iter()
-                        .map(|&i| EventView::new(site, &site.events[i]))
-                        .collect(),
+                    items: cards.cut(root, 3).items(&cut.across)?,
                     months: Vec::new(),
                 }]
             };
@@ -206,13 +213,15 @@ pub(super) fn period(site: &Site, place: Place) -> Option<PeriodPage<'_>> {
         Place::Year(_) => {
             let shown: Vec<usize> = span.range.clone().collect();
             let before = paging::reached_before(site, span.range.start);
-            let groups = groups(site, &shown, before);
+            let groups = groups(site, cards, root, &shown, before)?;
             let front = PeriodLink::new(Place::Index, 0);
             (shown, groups, Vec::new(), front, previous_year, next_year)
         }
         Place::Month(_, month) if split => {
             let cut = paging::months(site, span);
-            let k = cut.months.iter().position(|(m, _)| *m == month)?;
+            let Some(k) = cut.months.iter().position(|(m, _)| *m == month) else {
+                return Ok(None);
+            };
             let link = |k: usize| {
                 let (m, events) = &cut.months[k];
                 PeriodLink::new(Place::Month(year, *m), events.len())
@@ -228,12 +237,12 @@ pub(super) fn period(site: &Site, place: Place) -> Option<PeriodPage<'_>> {
             };
             let shown = cut.months[k].1.clone();
             let before = paging::reached_before(site, shown[0]);
-            let groups = groups(site, &shown, before);
+            let groups = groups(site, cards, root, &shown, before)?;
             (shown, groups, Vec::new(), year_link(span), previous, next)
         }
-        Place::Month(..) | Place::Index => return None,
+        Place::Month(..) | Place::Index => return Ok(None),
     };
-    Some(PeriodPage {
+    Ok(Some(PeriodPage {
         title: place.label(),
         kind: if matches!(place, Place::Year(_)) {
             "year"
@@ -251,69 +260,87 @@ pub(super) fn period(site: &Site, place: Place) -> Option<PeriodPage<'_>> {
         up,
         previous,
         next,
-    })
+    }))
 }
 
 /// The cards of `events` (indices into [`Site::events`], in order) under
-/// year headings, and month headings in a dense year. `reached` is the
-/// latest moment of the events before them, for the first gap marker.
-fn groups<'a>(
-    site: &'a Site,
+/// year headings, and month headings in a dense year, for a page `root`
+/// away from the site root. `reached` is the latest moment of the events
+/// before them, for the first gap marker.
+fn groups(
+    site: &Site,
+    cards: &Cards<'_>,
+    root: &str,
     events: &[usize],
     mut reached: Option<NaiveDateTime>,
-) -> Vec<YearGroup<'a>> {
-    let mut groups: Vec<YearGroup<'a>> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
+) -> Result<Vec<YearGroup>, Diagnostic> {
+    /// A year's events and the gap marker before each.
+    struct Draft {
+        label: String,
+        id: String,
+        members: Vec<(usize, Option<String>)>,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
     for &i in events {
         let event = &site.events[i];
-        let mut view = EventView::new(site, event);
-        if let (Some(before), Some(start)) = (reached, event.date.earliest()) {
-            view.gap = gap_words(before, start);
-        }
+        let gap = match (reached, event.date.earliest()) {
+            (Some(before), Some(start)) => gap_words(before, start),
+            _ => None,
+        };
         reached = event.date.latest().or(event.date.earliest()).max(reached);
         let label = year_label(&event.date);
-        match groups.last_mut() {
-            Some(group) if group.label == label => {
-                group.events.push(view);
-                if let Some(last) = members.last_mut() {
-                    last.push(i);
-                }
-            }
-            _ => {
-                groups.push(YearGroup {
-                    id: format!("y-{}", term_slug(&label)),
-                    label,
-                    events: vec![view],
-                    months: Vec::new(),
-                });
-                members.push(vec![i]);
-            }
+        match drafts.last_mut() {
+            Some(draft) if draft.label == label => draft.members.push((i, gap)),
+            _ => drafts.push(Draft {
+                id: format!("y-{}", term_slug(&label)),
+                label,
+                members: vec![(i, gap)],
+            }),
         }
     }
     // A label met twice (an open-start date sorts first) must not repeat an id.
-    for i in 1..groups.len() {
-        if groups[..i].iter().any(|g| g.id == groups[i].id) {
-            groups[i].id = format!("{}-{i}", groups[i].id);
+    for i in 1..drafts.len() {
+        if drafts[..i].iter().any(|g| g.id == drafts[i].id) {
+            drafts[i].id = format!("{}-{i}", drafts[i].id);
         }
     }
-    for (group, members) in groups.iter_mut().zip(&members) {
-        if group.events.len() > DENSE_YEAR {
-            let views = std::mem::take(&mut group.events);
-            group.months = by_month(site, views, members, &group.id);
-        }
-    }
-    groups
+    let year_cards = cards.cut(root, 3);
+    let month_cards = cards.cut(root, 4);
+    drafts
+        .into_iter()
+        .map(|draft| {
+            let (items, months) = if draft.members.len() > DENSE_YEAR {
+                (
+                    Vec::new(),
+                    by_month(site, &month_cards, draft.members, &draft.id)?,
+                )
+            } else {
+                let items = draft
+                    .members
+                    .into_iter()
+                    .map(|(i, gap)| year_cards.item(i, gap))
+                    .collect::<Result<_, _>>()?;
+                (items, Vec::new())
+            };
+            Ok(YearGroup {
+                label: draft.label,
+                id: draft.id,
+                items,
+                months,
+            })
+        })
+        .collect()
 }
 
 /// Splits a year's events under month headings.
-fn by_month<'a>(
+fn by_month(
     site: &Site,
-    events: Vec<EventView<'a>>,
-    members: &[usize],
+    cards: &Cut<'_, '_>,
+    members: Vec<(usize, Option<String>)>,
     year_id: &str,
-) -> Vec<MonthGroup<'a>> {
-    let mut months: Vec<MonthGroup<'a>> = Vec::new();
-    for (view, &i) in events.into_iter().zip(members) {
+) -> Result<Vec<MonthGroup>, Diagnostic> {
+    let mut months: Vec<MonthGroup> = Vec::new();
+    for (i, gap) in members {
         let date = &site.events[i].date;
         let (label, key) = match date.earliest() {
             Some(start) if date.shape() == Shape::Single => {
@@ -321,16 +348,17 @@ fn by_month<'a>(
             }
             _ => ("Through the year".to_string(), "year".to_string()),
         };
+        let item = cards.item(i, gap)?;
         match months.last_mut() {
-            Some(month) if month.label == label => month.events.push(view),
+            Some(month) if month.label == label => month.items.push(item),
             _ => months.push(MonthGroup {
                 label,
                 id: format!("{year_id}-{key}"),
-                events: vec![view],
+                items: vec![item],
             }),
         }
     }
-    months
+    Ok(months)
 }
 
 /// "2 years later", "8 months later", or nothing for a short gap.

@@ -174,30 +174,7 @@ impl<'a> EventView<'a> {
                     .collect(),
             })
             .collect();
-        let mut filters: Vec<FilterData<'a>> = site
-            .taxonomies
-            .iter()
-            .zip(&event.terms)
-            .map(|(taxonomy, terms)| FilterData {
-                name: &taxonomy.name,
-                value: terms
-                    .iter()
-                    .map(|&t| taxonomy.terms[t].slug.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            })
-            .collect();
-        let mut outlets: Vec<String> = Vec::new();
-        for &s in &event.sources {
-            let slug = term_slug(&site.sources[s].outlet);
-            if !outlets.contains(&slug) {
-                outlets.push(slug);
-            }
-        }
-        filters.push(FilterData {
-            name: "outlets",
-            value: outlets.join(" "),
-        });
+        let filters = filter_data(site, event);
         EventView {
             slug: &event.slug,
             title: &event.title,
@@ -215,6 +192,36 @@ impl<'a> EventView<'a> {
             gap: None,
         }
     }
+}
+
+/// The values of an event for the timeline's filters: one per taxonomy,
+/// then `outlets`, each the space-separated slugs of its terms.
+pub fn filter_data<'a>(site: &'a Site, event: &Event) -> Vec<FilterData<'a>> {
+    let mut filters: Vec<FilterData<'a>> = site
+        .taxonomies
+        .iter()
+        .zip(&event.terms)
+        .map(|(taxonomy, terms)| FilterData {
+            name: &taxonomy.name,
+            value: terms
+                .iter()
+                .map(|&t| taxonomy.terms[t].slug.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        })
+        .collect();
+    let mut outlets: Vec<String> = Vec::new();
+    for &s in &event.sources {
+        let slug = term_slug(&site.sources[s].outlet);
+        if !outlets.contains(&slug) {
+            outlets.push(slug);
+        }
+    }
+    filters.push(FilterData {
+        name: "outlets",
+        value: outlets.join(" "),
+    });
+    filters
 }
 
 /// The URL of an event's page.
