@@ -62,7 +62,9 @@ pub(super) struct Cut<'c, 'a> {
     cards: &'c Cards<'a>,
     root: &'c str,
     level: u8,
-    slots: Variant,
+    /// Where the cards are kept for the other lists that show them; `None`
+    /// for the timeline's, which show each card once.
+    slots: Option<Variant>,
 }
 
 impl<'a> Cards<'a> {
@@ -84,7 +86,20 @@ impl<'a> Cards<'a> {
         }
     }
 
-    /// The cards shown at heading `level` on pages `root` away from the site root.
+    /// The cards shown at heading `level` on timeline pages `root` away
+    /// from the site root: each event has one place on the timeline, so
+    /// these are rendered as needed and not kept.
+    pub(super) fn once<'c>(&'c self, root: &'c str, level: u8) -> Cut<'c, 'a> {
+        Cut {
+            cards: self,
+            root,
+            level,
+            slots: None,
+        }
+    }
+
+    /// The cards shown at heading `level` on pages `root` away from the site
+    /// root, kept for every list that shows them.
     pub(super) fn cut<'c>(&'c self, root: &'c str, level: u8) -> Cut<'c, 'a> {
         let mut variants = self.variants.lock().unwrap_or_else(PoisonError::into_inner);
         let slots = match variants.iter().find(|((r, l), _)| r == root && *l == level) {
@@ -101,7 +116,7 @@ impl<'a> Cards<'a> {
             cards: self,
             root,
             level,
-            slots,
+            slots: Some(slots),
         }
     }
 
@@ -193,12 +208,15 @@ impl<'a> Cards<'a> {
 impl Cut<'_, '_> {
     /// The list item of event `event` (an index into the site's events).
     pub(super) fn item(&self, event: usize, gap: Option<String>) -> Result<CardItem, Diagnostic> {
-        let slot = &self.slots[event];
-        let card = match slot.get() {
+        let slot = self.slots.as_ref().map(|slots| &slots[event]);
+        let card = match slot.and_then(OnceLock::get) {
             Some(card) => card.clone(),
             None => {
                 let card = self.cards.render(event, self.root, self.level)?;
-                slot.get_or_init(|| card).clone()
+                match slot {
+                    Some(slot) => slot.get_or_init(|| card).clone(),
+                    None => card,
+                }
             }
         };
         Ok(CardItem {

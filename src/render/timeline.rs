@@ -203,7 +203,7 @@ pub(super) fn period(
                 vec![YearGroup {
                     label: "Across the year".to_string(),
                     id: format!("y-{}-across", paging::year_slug(year)),
-                    items: cards.cut(root, 3).items(&cut.across)?,
+                    items: cards.once(root, 3).items(&cut.across)?,
                     months: Vec::new(),
                 }]
             };
@@ -304,8 +304,8 @@ fn groups(
             drafts[i].id = format!("{}-{i}", drafts[i].id);
         }
     }
-    let year_cards = cards.cut(root, 3);
-    let month_cards = cards.cut(root, 4);
+    let year_cards = cards.once(root, 3);
+    let month_cards = cards.once(root, 4);
     drafts
         .into_iter()
         .map(|draft| {
