@@ -39,8 +39,9 @@ pub struct Problem {
 pub struct Rendered {
     /// The HTML, shared: pages and serve's caches hold it without copies.
     pub html: Arc<str>,
-    /// The plain text of the first paragraph, for summaries.
-    pub first_paragraph: String,
+    /// The plain text of the first paragraph, for summaries (shared: every
+    /// run of `serve` hands it to the site without a copy).
+    pub first_paragraph: Arc<str>,
     /// Whether the body had fenced or indented code.
     pub has_code: bool,
     /// Links that could not be resolved, and other faults.
@@ -93,6 +94,7 @@ pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarge
     let mut depth = 0usize;
     let mut in_first_paragraph = false;
     let mut first_paragraph_done = false;
+    let mut first_paragraph = String::new();
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         if let Some((lang, text)) = code.as_mut() {
@@ -115,10 +117,10 @@ pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarge
                 first_paragraph_done = true;
             }
             Event::Text(t) | Event::Code(t) if in_first_paragraph => {
-                rendered.first_paragraph.push_str(t);
+                first_paragraph.push_str(t);
             }
             Event::SoftBreak | Event::HardBreak if in_first_paragraph => {
-                rendered.first_paragraph.push(' ');
+                first_paragraph.push(' ');
             }
             _ => {}
         }
@@ -178,7 +180,7 @@ pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarge
         };
         events.push(event);
     }
-    rendered.first_paragraph = rendered.first_paragraph.trim().to_string();
+    rendered.first_paragraph = first_paragraph.trim().into();
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     rendered.html = html.into();
@@ -248,7 +250,7 @@ mod tests {
             false,
             &keep,
         );
-        assert_eq!(r.first_paragraph, "The memo says x more.");
+        assert_eq!(&*r.first_paragraph, "The memo says x more.");
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub struct EventNote {
     /// When, in EDTF.
     pub date: Date,
     /// The front-matter summary, if given.
-    pub summary: Option<String>,
+    pub summary: Option<Arc<str>>,
     /// Terms per taxonomy, in the order the site's settings name them.
     pub taxonomies: BTreeMap<String, Vec<Named>>,
     /// Ids of the source notes this event rests on.
@@ -171,7 +171,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             file,
             title,
             date,
-            summary,
+            summary: summary.map(Arc::from),
             taxonomies,
             sources,
             slug,

@@ -55,7 +55,7 @@ fn event(site: &Site, event: &Event) -> Value {
         "slug": event.slug,
         "title": event.title,
         "date": date(&event.date),
-        "summary": event.summary,
+        "summary": &*event.summary,
         "taxonomies": taxonomies,
         "sources": event.sources.iter().map(|&s| source(site, &site.sources[s])).collect::<Vec<_>>(),
         "url": page_url(site, &format!("events/{}/index.html", event.slug)),

@@ -107,7 +107,7 @@ fn span(date: &Date) -> Option<(String, String)> {
 }
 
 fn description(site: &Site, event: &Event) -> String {
-    let mut text = event.summary.clone();
+    let mut text = event.summary.to_string();
     let outlets: Vec<&str> = event
         .sources
         .iter()

@@ -137,7 +137,7 @@ fn event(site: &Site, event: &Event) -> Value {
         json!({
             "edtf": date.edtf(),
             "slug": event.slug,
-            "summary": event.summary,
+            "summary": &*event.summary,
             "taxonomies": taxonomies,
             "sources": sources,
         }),

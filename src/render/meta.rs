@@ -17,7 +17,7 @@ pub(super) fn event(site: &Site, event: &Event) -> String {
     data.insert("@type".into(), json!("Event"));
     data.insert("name".into(), json!(event.title));
     if !event.summary.is_empty() {
-        data.insert("description".into(), json!(event.summary));
+        data.insert("description".into(), json!(&*event.summary));
     }
     let machine = event.date.machine();
     if let Some(start) = machine.start {

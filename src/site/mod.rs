@@ -48,7 +48,7 @@ pub struct Event {
     /// When.
     pub date: Date,
     /// The summary: from the front matter, else the first paragraph.
-    pub summary: String,
+    pub summary: Arc<str>,
     /// The body as HTML, with links for the event's own page.
     pub html: Arc<str>,
     /// For each taxonomy (same order as [`Site::taxonomies`]), the indices of
