@@ -3,7 +3,7 @@
 #![no_main]
 
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use dateline::Config;
 use dateline::load::Content;
@@ -13,8 +13,8 @@ use dateline::render::Theme;
 use dateline::site::{ModelOptions, Site};
 use libfuzzer_sys::fuzz_target;
 
-static THEME: LazyLock<Option<Theme>> =
-    LazyLock::new(|| Theme::load(Path::new("/nonexistent-dateline-root")).ok());
+static THEME: LazyLock<Option<Arc<Theme>>> =
+    LazyLock::new(|| Theme::load(Path::new("/nonexistent-dateline-root"), None).ok());
 
 fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(data) else {
