@@ -22,23 +22,36 @@ use crate::diagnostic::Diagnostic;
 use crate::highlight::escape;
 use crate::site::Site;
 
-/// A card in a list: its HTML, the attributes of its list item (the
-/// timeline's filters read them), and the gap marker before it, if any.
-#[derive(Clone, Serialize)]
-pub struct CardItem {
-    /// The card (print with `| safe`).
-    #[serde(serialize_with = "shared_str")]
-    pub card: Arc<str>,
-    /// ` data-<taxonomy>="<slugs>"` for each taxonomy and `outlets`, escaped
-    /// (print with `| safe` inside the `<li>` tag).
-    #[serde(serialize_with = "shared_str")]
-    pub attrs: Arc<str>,
-    /// How long after the previous event this one came, when that is long.
-    pub gap: Option<String>,
+/// The items of a list of cards, as HTML: for each event a `<li>` with the
+/// `data-*` attributes the timeline's filters read, the gap marker before
+/// the card if any, and the card, one a line. Templates print it whole
+/// (`| safe`) inside the list's `<ol>`: handing a template a thousand cards
+/// one by one copied each into its context, and a large site's build went
+/// into the allocator.
+#[derive(Default)]
+pub struct Items {
+    html: String,
 }
 
-fn shared_str<S: serde::Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(text)
+impl Items {
+    fn push(&mut self, attrs: &str, gap: Option<&str>, card: &str) {
+        self.html.push_str("<li");
+        self.html.push_str(attrs);
+        self.html.push('>');
+        if let Some(gap) = gap {
+            self.html.push_str("<p class=\"gap\"><span>");
+            self.html.push_str(&escape(gap));
+            self.html.push_str("</span></p>");
+        }
+        self.html.push_str(card);
+        self.html.push_str("</li>\n");
+    }
+}
+
+impl Serialize for Items {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.html)
+    }
 }
 
 /// Cards remembered by `serve` from the last run, by digest.
@@ -206,8 +219,14 @@ impl<'a> Cards<'a> {
 }
 
 impl Cut<'_, '_> {
-    /// The list item of event `event` (an index into the site's events).
-    pub(super) fn item(&self, event: usize, gap: Option<String>) -> Result<CardItem, Diagnostic> {
+    /// Adds the list item of event `event` (an index into the site's
+    /// events) to `items`.
+    pub(super) fn push(
+        &self,
+        items: &mut Items,
+        event: usize,
+        gap: Option<&str>,
+    ) -> Result<(), Diagnostic> {
         let slot = self.slots.as_ref().map(|slots| &slots[event]);
         let card = match slot.and_then(OnceLock::get) {
             Some(card) => card.clone(),
@@ -219,15 +238,16 @@ impl Cut<'_, '_> {
                 }
             }
         };
-        Ok(CardItem {
-            card,
-            attrs: self.cards.attrs(event),
-            gap,
-        })
+        items.push(&self.cards.attrs(event), gap, &card);
+        Ok(())
     }
 
     /// The list items of `events`, without gap markers.
-    pub(super) fn items(&self, events: &[usize]) -> Result<Vec<CardItem>, Diagnostic> {
-        events.iter().map(|&e| self.item(e, None)).collect()
+    pub(super) fn items(&self, events: &[usize]) -> Result<Items, Diagnostic> {
+        let mut items = Items::default();
+        for &event in events {
+            self.push(&mut items, event, None)?;
+        }
+        Ok(items)
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::cards::CardItem;
+use super::cards::Items;
 use super::paging::{Pager, Place, page_count, page_items, page_root, page_url};
 use super::run::{Done, Renderer};
 use super::view::{SourceView, event_url, term_url};
@@ -218,7 +218,7 @@ struct SourcePage<'a> {
     json_ld: String,
     content: &'a str,
     /// The cards of this page's events, at heading level 3.
-    items: Vec<CardItem>,
+    items: Items,
     /// How many events cite it, on every page.
     total: usize,
     /// The position of this page's first event among them, from 1.
@@ -234,7 +234,7 @@ struct TermPage<'a> {
     taxonomy: &'a str,
     term: &'a str,
     /// The cards of this page's events, at heading level 2.
-    items: Vec<CardItem>,
+    items: Items,
     /// How many events the term has, on every page.
     total: usize,
     /// The position of this page's first event among them, from 1.

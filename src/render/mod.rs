@@ -24,12 +24,12 @@ use tera::Tera;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight;
 use crate::site::Site;
-pub use cards::CardItem;
+pub use cards::Items;
 pub use memo::PageMemo;
 use paging::{Place, page_count};
 use run::{Done, Renderer};
 pub use run::{Rendering, WriteFailure};
-use view::{EventView, LinkView, SiteView, event_url, term_url};
+use view::{EventView, LinkView, NeighbourView, SiteView, event_url, term_url};
 
 /// How many entries `feed.xml` carries: the newest events. A feed reader
 /// fetches the whole file every time it polls; a few hundred kilobytes is
@@ -278,7 +278,7 @@ impl Job {
             Job::Event(i) => {
                 let event = &site.events[i];
                 let (s, root, url) = frame("../../", event_url(&event.slug));
-                let neighbour = |j: Option<usize>| j.map(|j| EventView::new(site, &site.events[j]));
+                let neighbour = |j: Option<usize>| j.map(|j| NeighbourView::new(&site.events[j]));
                 let page = EventPage {
                     event: EventView::new(site, event),
                     json_ld: meta::event(site, event),
@@ -452,8 +452,9 @@ struct EventPage<'a> {
     json_ld: String,
     /// The body, as HTML (print with `| safe`).
     content: &'a str,
-    previous: Option<EventView<'a>>,
-    next: Option<EventView<'a>>,
+    /// The events before and after it on the timeline.
+    previous: Option<NeighbourView<'a>>,
+    next: Option<NeighbourView<'a>>,
 }
 
 /// `<taxonomy>/index.html`.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
-use super::cards::{CardItem, Cards, Cut};
+use super::cards::{Cards, Cut, Items};
 use super::overview::{Bin, Overview, overview};
 use super::paging::{self, Place};
 use super::view::{year_label, year_words};
@@ -89,7 +89,7 @@ struct YearGroup {
     label: String,
     id: String,
     /// The cards, at heading level 3.
-    items: Vec<CardItem>,
+    items: Items,
     months: Vec<MonthGroup>,
 }
 
@@ -98,7 +98,7 @@ struct MonthGroup {
     label: String,
     id: String,
     /// The cards, at heading level 4.
-    items: Vec<CardItem>,
+    items: Items,
 }
 
 /// One `<select>` of the filter form.
@@ -311,15 +311,14 @@ fn groups(
         .map(|draft| {
             let (items, months) = if draft.members.len() > DENSE_YEAR {
                 (
-                    Vec::new(),
+                    Items::default(),
                     by_month(site, &month_cards, draft.members, &draft.id)?,
                 )
             } else {
-                let items = draft
-                    .members
-                    .into_iter()
-                    .map(|(i, gap)| year_cards.item(i, gap))
-                    .collect::<Result<_, _>>()?;
+                let mut items = Items::default();
+                for (i, gap) in draft.members {
+                    year_cards.push(&mut items, i, gap.as_deref())?;
+                }
                 (items, Vec::new())
             };
             Ok(YearGroup {
@@ -348,14 +347,15 @@ fn by_month(
             }
             _ => ("Through the year".to_string(), "year".to_string()),
         };
-        let item = cards.item(i, gap)?;
-        match months.last_mut() {
-            Some(month) if month.label == label => month.items.push(item),
-            _ => months.push(MonthGroup {
+        if months.last().is_none_or(|month| month.label != label) {
+            months.push(MonthGroup {
                 label,
                 id: format!("{year_id}-{key}"),
-                items: vec![item],
-            }),
+                items: Items::default(),
+            });
+        }
+        if let Some(month) = months.last_mut() {
+            cards.push(&mut month.items, i, gap.as_deref())?;
         }
     }
     Ok(months)

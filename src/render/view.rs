@@ -146,6 +146,31 @@ pub struct EventView<'a> {
     pub gap: Option<String>,
 }
 
+/// The previous or next event, as an event page links to it.
+#[derive(Clone, Serialize)]
+pub struct NeighbourView<'a> {
+    /// Its slug.
+    pub slug: &'a str,
+    /// The headline.
+    pub title: &'a str,
+    /// The URL of its page.
+    pub url: String,
+    /// When.
+    pub date: DateView<'a>,
+}
+
+impl<'a> NeighbourView<'a> {
+    /// The view of a neighbouring event.
+    pub fn new(event: &'a Event) -> Self {
+        NeighbourView {
+            slug: &event.slug,
+            title: &event.title,
+            url: event_url(&event.slug),
+            date: DateView::new(&event.date),
+        }
+    }
+}
+
 /// One `data-*` attribute of an event card.
 #[derive(Clone, Serialize)]
 pub struct FilterData<'a> {
