@@ -10,16 +10,15 @@ use rustc_hash::FxHashMap;
 use crate::markdown::LinkTarget;
 
 /// Maps note paths (relative to `content/`, like `events/leak.md`) to page
-/// URLs relative to the site root (`events/leak/index.html`). Borrows from
-/// the notes: `serve` makes one on every save, over every note.
-pub struct LinkMap<'a> {
-    pages: FxHashMap<&'a str, (&'static str, &'a str)>,
+/// URLs relative to the site root (`events/leak/index.html`).
+pub struct LinkMap {
+    pages: FxHashMap<String, (&'static str, String)>,
 }
 
-impl<'a> LinkMap<'a> {
+impl LinkMap {
     /// A map from `(note path, folder, page name)`: the note's page is
     /// `<folder>/<name>/index.html`.
-    pub fn new(pages: impl IntoIterator<Item = (&'a str, &'static str, &'a str)>) -> Self {
+    pub fn new(pages: impl IntoIterator<Item = (String, &'static str, String)>) -> Self {
         LinkMap {
             pages: pages
                 .into_iter()
@@ -111,12 +110,15 @@ fn join(from: &str, link: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn map() -> LinkMap<'static> {
-        LinkMap::new([
-            ("events/leak.md", "events", "leak"),
-            ("events/2022/launch.md", "events", "launch"),
-            ("sources/nyt.md", "sources", "nyt"),
-        ])
+    fn map() -> LinkMap {
+        LinkMap::new(
+            [
+                ("events/leak.md", "events", "leak"),
+                ("events/2022/launch.md", "events", "launch"),
+                ("sources/nyt.md", "sources", "nyt"),
+            ]
+            .map(|(note, folder, name)| (note.to_string(), folder, name.to_string())),
+        )
     }
 
     fn replaced(target: LinkTarget) -> String {

@@ -10,6 +10,7 @@
 //! `partialCached` does). For `serve`, cards are also remembered from one run
 //! to the next by the digest of what they are rendered from.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use rustc_hash::FxHashMap;
@@ -62,6 +63,9 @@ pub(super) struct Cards<'a> {
     site: &'a Site,
     theme: &'a Theme,
     variants: Mutex<Vec<((String, u8), Variant)>>,
+    /// Bytes of cards kept so far; past [`KEPT_BYTES`], cards are rendered
+    /// for each list that shows them.
+    kept: AtomicUsize,
     attrs: Box<[OnceLock<Arc<str>>]>,
     /// With `serve`: the last run's cards, and this run's, by digest.
     previous: Option<&'a CardMemo>,
@@ -69,6 +73,11 @@ pub(super) struct Cards<'a> {
 }
 
 type Variant = Arc<[OnceLock<Arc<str>>]>;
+
+/// How many bytes of cards a build keeps: all the cards of a site of tens
+/// of thousands of events; at 100,000 events keeping every card would take
+/// some 400 MB, so past this they are rendered again where they are shown.
+const KEPT_BYTES: usize = 96 << 20;
 
 /// The cards of one heading level and page depth.
 pub(super) struct Cut<'c, 'a> {
@@ -93,6 +102,7 @@ impl<'a> Cards<'a> {
             site,
             theme,
             variants: Mutex::new(Vec::new()),
+            kept: AtomicUsize::new(0),
             attrs: (0..site.events.len()).map(|_| OnceLock::new()).collect(),
             previous: previous.filter(|_| keyed),
             keyed: keyed.then(Mutex::default),
@@ -144,6 +154,12 @@ impl<'a> Cards<'a> {
             return self.previous.cloned();
         }
         Some(Arc::new(used))
+    }
+
+    /// Whether a card of `len` bytes may be kept. `serve` keeps every card:
+    /// it remembers them for the next run anyway.
+    fn keep(&self, len: usize) -> bool {
+        self.keyed.is_some() || self.kept.fetch_add(len, Ordering::Relaxed) + len <= KEPT_BYTES
     }
 
     fn attrs(&self, event: usize) -> Arc<str> {
@@ -233,8 +249,8 @@ impl Cut<'_, '_> {
             None => {
                 let card = self.cards.render(event, self.root, self.level)?;
                 match slot {
-                    Some(slot) => slot.get_or_init(|| card).clone(),
-                    None => card,
+                    Some(slot) if self.cards.keep(card.len()) => slot.get_or_init(|| card).clone(),
+                    _ => card,
                 }
             }
         };

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
-use crate::note::{EventNote, SourceNote};
+use crate::note::{EventNote, NoteFile, SourceNote};
 
 /// Runs every check over the notes; `cited[i]` are the indices into
 /// `sources` of what `events[i]` cites, `bodies[i]` its rendered body.
@@ -15,8 +15,6 @@ pub(super) fn run(
     cited: &[Vec<usize>],
     bodies: &[Arc<Rendered>],
     sources: &[Arc<SourceNote>],
-    source_bodies: &[Arc<Rendered>],
-    unsafe_html: bool,
     diagnostics: &mut Diagnostics,
 ) {
     for ((event, cited), body) in events.iter().zip(cited).zip(bodies) {
@@ -59,36 +57,43 @@ pub(super) fn run(
             );
         }
     }
-    let notes = events
-        .iter()
-        .map(|e| (&e.file, e.body_offset))
-        .zip(bodies)
-        .chain(
-            sources
-                .iter()
-                .map(|s| (&s.file, s.body_offset))
-                .zip(source_bodies),
+}
+
+/// The problems of a note's body, located in its text: links that resolve
+/// to nothing or are refused, and raw HTML.
+pub(super) fn body_problems(
+    file: &NoteFile,
+    offset: usize,
+    body: &Rendered,
+    unsafe_html: bool,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for problem in &body.problems {
+        found.push(
+            Diagnostic::error(problem.code, &file.path, problem.message.clone())
+                .at_offset(&file.text, offset + problem.offset, problem.len)
+                .with_hint(problem.hint.clone()),
         );
-    for ((file, offset), body) in notes {
-        for range in &body.raw_html {
-            let (message, hint) = if unsafe_html {
-                (
-                    "raw HTML is passed through to readers unescaped",
-                    "make sure it is safe: `unsafe_html: true` lets any script through",
-                )
-            } else {
-                (
-                    "raw HTML is shown as text",
-                    "write Markdown instead, or set `unsafe_html: true` in dateline.yaml if you trust every note",
-                )
-            };
-            diagnostics.push(
-                Diagnostic::warning("raw-html", &file.path, message)
-                    .at_offset(&file.text, offset + range.start, range.len().min(40))
-                    .with_hint(hint),
-            );
-        }
     }
+    for range in &body.raw_html {
+        let (message, hint) = if unsafe_html {
+            (
+                "raw HTML is passed through to readers unescaped",
+                "make sure it is safe: `unsafe_html: true` lets any script through",
+            )
+        } else {
+            (
+                "raw HTML is shown as text",
+                "write Markdown instead, or set `unsafe_html: true` in dateline.yaml if you trust every note",
+            )
+        };
+        found.push(
+            Diagnostic::warning("raw-html", &file.path, message)
+                .at_offset(&file.text, offset + range.start, range.len().min(40))
+                .with_hint(hint),
+        );
+    }
+    found
 }
 
 /// No report can precede the event it reports: an event that can only have

@@ -18,7 +18,7 @@ use crate::fields::nearest;
 use crate::links::LinkMap;
 use crate::load::Content;
 use crate::markdown;
-use crate::note::{EventNote, Named, SourceNote};
+use crate::note::{EventNote, Named, NoteFile, SourceNote};
 
 /// Every note page lives two folders down (`events/<slug>/index.html`).
 const NOTE_ROOT: &str = "../../";
@@ -200,67 +200,58 @@ impl Site {
             })
             .collect();
 
+        // The map owns its names, so each note can be trimmed as soon as its
+        // body is rendered (below).
         let links = LinkMap::new(
             events
                 .iter()
-                .map(|e| (e.file.rel.as_str(), "events", e.slug.name.as_str()))
+                .map(|e| (e.file.rel.clone(), "events", e.slug.name.clone()))
                 .chain(
                     sources
                         .iter()
-                        .map(|s| (s.file.rel.as_str(), "sources", s.id.as_str())),
+                        .map(|s| (s.file.rel.clone(), "sources", s.id.clone())),
                 ),
         );
         let unsafe_html = config.unsafe_html;
-        let render = |rel: &str, text: &Arc<str>, offset: usize| {
-            bodies.render(rel, text, offset, unsafe_html, &|dest| {
+        let render = |file: &NoteFile, offset: usize| {
+            let rel = file.rel.as_str();
+            let body = bodies.render(rel, &file.text, offset, unsafe_html, &|dest| {
                 links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
-            })
+            });
+            let found = checks::body_problems(file, offset, &body, unsafe_html);
+            (body, found)
         };
-        let event_bodies: Vec<Arc<markdown::Rendered>> = events
-            .par_iter()
-            .map(|e| render(&e.file.rel, &e.file.text, e.body_offset))
-            .collect();
-        let source_bodies: Vec<Arc<markdown::Rendered>> = sources
-            .par_iter()
-            .map(|s| render(&s.file.rel, &s.file.text, s.body_offset))
-            .collect();
+        let (event_bodies, event_problems): (Vec<Arc<markdown::Rendered>>, Vec<_>) = events
+            .par_iter_mut()
+            .map(|e| {
+                let rendered = render(&e.file, e.body_offset);
+                if let Some(note) = Arc::get_mut(e) {
+                    trim(&mut note.file, note.body_offset);
+                }
+                rendered
+            })
+            .unzip();
+        let (source_bodies, source_problems): (Vec<Arc<markdown::Rendered>>, Vec<_>) = sources
+            .par_iter_mut()
+            .map(|s| {
+                let rendered = render(&s.file, s.body_offset);
+                if let Some(note) = Arc::get_mut(s) {
+                    trim(&mut note.file, note.body_offset);
+                }
+                rendered
+            })
+            .unzip();
         let has_code = event_bodies
             .iter()
             .chain(&source_bodies)
             .any(|r| r.has_code);
-        for (body, (path, text, offset)) in event_bodies
-            .iter()
-            .zip(
-                events
-                    .iter()
-                    .map(|e| (&e.file.path, &e.file.text, e.body_offset)),
-            )
-            .chain(
-                source_bodies.iter().zip(
-                    sources
-                        .iter()
-                        .map(|s| (&s.file.path, &s.file.text, s.body_offset)),
-                ),
-            )
-        {
-            for problem in &body.problems {
-                diagnostics.push(
-                    Diagnostic::error(problem.code, path, problem.message.clone())
-                        .at_offset(text, offset + problem.offset, problem.len)
-                        .with_hint(problem.hint.clone()),
-                );
+        for found in event_problems.into_iter().chain(source_problems) {
+            for diagnostic in found {
+                diagnostics.push(diagnostic);
             }
         }
 
-        checks::run(
-            &events,
-            &cited,
-            &event_bodies,
-            &sources,
-            &source_bodies,
-            unsafe_html,
-            &mut diagnostics,
-        );
+        checks::run(&events, &cited, &event_bodies, &sources, &mut diagnostics);
 
         let mut taxonomies: Vec<Taxonomy> = Vec::new();
         let mut event_terms: Vec<Vec<Vec<usize>>> = vec![Vec::new(); events.len()];
@@ -316,6 +307,16 @@ impl Site {
             has_code,
         };
         (Some(site), diagnostics)
+    }
+}
+
+/// Drops a note's body from its text once the body is rendered: every later
+/// report points into the front matter. A build of 100,000 notes would
+/// otherwise hold all of their text (hundreds of megabytes) beside all of
+/// their HTML. A note shared with `serve`'s cache is not trimmed.
+fn trim(file: &mut NoteFile, body_offset: usize) {
+    if let Some(front) = file.text.get(..body_offset) {
+        file.text = Arc::from(front);
     }
 }
 
