@@ -43,9 +43,10 @@
     Array.prototype.forEach.call(sections, function (section) {
       section.hidden = !section.querySelector("ol.events > li:not([hidden])");
     });
+    var noun = items.length === 1 ? " event" : " events";
     status.textContent = shown === items.length
-      ? "Showing all " + shown + " events"
-      : "Showing " + shown + " of " + items.length + " events";
+      ? (shown === 1 ? "Showing 1 event" : "Showing all " + shown + noun)
+      : "Showing " + shown + " of " + items.length + noun;
     if (writeUrl) {
       var params = new URLSearchParams();
       selects.forEach(function (select) {

@@ -191,6 +191,43 @@ fn a_timeline_over_page_size_is_cut_by_year_and_a_dense_year_by_month() {
 }
 
 #[test]
+fn a_year_past_page_size_that_no_month_holds_stays_one_page() {
+    // 2022 has three events, more than the page size, but none within a
+    // single month: nothing to cut it into, so it is laid out as any year.
+    let mut site = TestSite::empty().file(
+        "dateline.yaml",
+        "title: Spans\npage_size: 2\ntaxonomies: [tags]\n",
+    );
+    for (slug, date) in [
+        ("y21", "2021-05-01"),
+        ("only-the-year", "2022"),
+        ("spring", "2022-21"),
+        ("march-to-may", "2022-03/2022-05"),
+    ] {
+        site = site.file(
+            &format!("content/events/{slug}.md"),
+            &format!("---\ntitle: Event {slug}\ndate: {date}\ntags: [all]\n---\n"),
+        );
+    }
+    site.build_ok();
+    let year = site.page("2022/index.html");
+    let mut shown = cards(&year);
+    shown.sort();
+    assert_eq!(shown, ["march-to-may", "only-the-year", "spring"]);
+    assert!(year.contains("<h2 id=\"y-2022\" class=\"year-heading\">2022</h2>"));
+    assert!(!year.contains("Across the year"), "{year}");
+    assert!(!year.contains("id=\"months-heading\""), "no list of months");
+    assert!(year.contains("<p class=\"count\">3 events.</p>"));
+    let folders: Vec<String> = std::fs::read_dir(site.path("site/2022"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(folders, ["index.html"], "no month pages");
+    let broken = broken_links(&site.path("site"));
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+#[test]
 fn every_event_page_links_to_its_card() {
     let site = paged_site();
     site.build_ok();

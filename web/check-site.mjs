@@ -16,6 +16,17 @@
 //      event page at 390 and 1280 px, into --artifacts DIR (default web/artifacts).
 //   7. Size: index.html plus the CSS and JS files it loads stay under 150 KB.
 //   8. On every page opened: no request to another host, no console error.
+//
+//   node web/check-site.mjs SITE_DIR --paged [--artifacts DIR]
+//
+// checks a site whose timeline is cut into pages (more events than page_size)
+// instead: the validator as above; axe in light and dark on the front page, a
+// year page (and one with month pages), a month page, page 2 of a term and of
+// a source; without JavaScript, walking from the front page to the year and
+// month pages, every event on exactly one of them (the one events.json names)
+// and in order, and the lists' counts; the filter of a year page (its options
+// are the terms of its cards); 320 px layout of those pages; screenshots of the
+// front page and the year pages (paged-*.png); the front page's size.
 // The site is served on 127.0.0.1 (ephemeral port) and opened in Debian's
 // Chromium through playwright-core. It ends with the line "N passed, M failed"
 // and exits 1 when M > 0.
@@ -96,17 +107,18 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 // ---------------------------------------------------------------- arguments and files
 
 function parseArgs(argv) {
-  const args = { site: null, artifacts: DEFAULT_ARTIFACTS };
+  const args = { site: null, artifacts: DEFAULT_ARTIFACTS, paged: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     // --screenshots is the old name of --artifacts
     if (a === '--artifacts' || a === '--screenshots') args.artifacts = argv[++i];
     else if (/^--(artifacts|screenshots)=/.test(a)) args.artifacts = a.slice(a.indexOf('=') + 1);
+    else if (a === '--paged') args.paged = true;
     else if (!args.site && !a.startsWith('--')) args.site = a;
     else throw new Error(`unexpected argument: ${a}`);
   }
   if (!args.site || !args.artifacts) {
-    throw new Error('usage: node web/check-site.mjs SITE_DIR [--artifacts DIR]');
+    throw new Error('usage: node web/check-site.mjs SITE_DIR [--paged] [--artifacts DIR]');
   }
   if (!fs.statSync(args.site, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`not a directory: ${args.site}`);
@@ -134,9 +146,10 @@ function subfolders(siteDir, dir) {
 }
 
 // The taxonomies of the site: top-level folders with an index.html and term
-// folders, other than events/ and sources/ (the demo has tags/ and people/).
+// folders, other than events/ and sources/ (the demo has tags/ and people/),
+// and other than the year folders of a paged timeline (2022/, with 2022/03/).
 function findTaxonomies(siteDir, htmlFiles) {
-  return subfolders(siteDir, '.').filter((dir) => !NOT_TAXONOMIES.has(dir)
+  return subfolders(siteDir, '.').filter((dir) => !NOT_TAXONOMIES.has(dir) && !isYearFolder(dir)
     && htmlFiles.includes(`${dir}/index.html`)
     && htmlFiles.some((f) => f.startsWith(`${dir}/`) && f.split('/').length === 3));
 }
@@ -156,6 +169,43 @@ function pickPages(siteDir, htmlFiles) {
     tag: biggest('tags'),
     tagIndex: has('tags/index.html'),
     notFound: has('404.html'),
+  };
+}
+
+// A year page's folder, as dateline names it: digits, or digits and "-bce" (2022, 44-bce).
+const isYearFolder = (name) => /^\d+(-bce)?$/.test(name);
+
+// The year and month pages of a paged timeline, as site-relative paths:
+// <year>/index.html and <year>/<MM>/index.html.
+function periodPages(htmlFiles) {
+  return htmlFiles.filter((f) => {
+    const parts = f.split('/');
+    return isYearFolder(parts[0]) && (parts.length === 2
+      || (parts.length === 3 && /^(0[1-9]|1[0-2])$/.test(parts[1])));
+  });
+}
+
+// The pages the checks of a paged site use (null when missing): the front
+// page, a year page, a year page with month pages (splitYear, which may be
+// the same), a month page, page 2 of a term (of tags/ when it has one) and
+// page 2 of a source. Of each kind the biggest page is taken.
+function pickPagedPages(siteDir, htmlFiles, taxonomies) {
+  const biggest = (re) => htmlFiles.filter((f) => re.test(f))
+    .map((f) => ({ f, size: fs.statSync(path.join(siteDir, f)).size }))
+    .sort((a, b) => b.size - a.size || a.f.localeCompare(b.f))[0]?.f ?? null;
+  const periods = periodPages(htmlFiles);
+  const years = periods.filter((f) => f.split('/').length === 2);
+  const months = periods.filter((f) => f.split('/').length === 3);
+  const split = new Set(months.map((f) => `${f.split('/')[0]}/index.html`));
+  const term2 = (tax) => biggest(new RegExp(`^${tax}/[^/]+/page/2/index\\.html$`));
+  const others = taxonomies.filter((t) => t !== 'tags').map(term2).filter(Boolean);
+  return {
+    index: htmlFiles.includes('index.html') ? 'index.html' : null,
+    year: biggest({ test: (f) => years.includes(f) }),
+    splitYear: biggest({ test: (f) => split.has(f) }),
+    month: biggest({ test: (f) => months.includes(f) }),
+    termPage2: (taxonomies.includes('tags') ? term2('tags') : null) ?? others[0] ?? null,
+    sourcePage2: biggest(/^sources\/[^/]+\/page\/2\/index\.html$/),
   };
 }
 
@@ -364,6 +414,24 @@ async function axeChecks(modes, pages) {
   }
 }
 
+// The pages of a paged site, each in light and dark.
+async function pagedAxeChecks(modes, pages) {
+  const kinds = [
+    [pages.index, 'front page (index.html)'],
+    [pages.year, 'year page (<year>/index.html)'],
+    ...(pages.splitYear === pages.year ? [] : [[pages.splitYear, 'year page with month pages']]),
+    [pages.month, 'month page (<year>/<MM>/index.html)'],
+    [pages.termPage2, 'page 2 of a term (<taxonomy>/<term>/page/2/)'],
+    [pages.sourcePage2, 'page 2 of a source (sources/<id>/page/2/)'],
+  ];
+  for (const mode of [modes.light, modes.dark]) {
+    for (const [rel, kind] of kinds) {
+      if (!rel) report(`axe ${mode.mode} ${kind}`, [`the site has no ${kind}`]);
+      else await check(`axe ${mode.mode} ${rel}`, () => withPage(mode, rel, {}, runAxe));
+    }
+  }
+}
+
 // ---------------------------------------------------------------- 3. without JavaScript
 
 // Every event folder has a visible article in ol.events on index.html, with a
@@ -407,6 +475,188 @@ async function noJsChecks(mode, siteDir, indexRel) {
       }
       return problems;
     });
+  });
+}
+
+// What a timeline page shows with JavaScript off: its same-host links (as
+// site-relative paths, with the text of their list item, if any) and its
+// event articles.
+function readTimelinePage(page) {
+  return page.evaluate(() => {
+    const squash = (text) => text.trim().replace(/\s+/g, ' ');
+    const target = (a) => {
+      const url = new URL(a.getAttribute('href'), location.href);
+      if (url.origin !== location.origin) return null;
+      const rel = decodeURIComponent(url.pathname).slice(1);
+      return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+    };
+    const links = [...document.querySelectorAll('a[href]')]
+      .map((a) => ({ rel: target(a), item: a.closest('li') ? squash(a.closest('li').textContent) : null }))
+      .filter((l) => l.rel);
+    const articles = [...document.querySelectorAll('ol.events > li article')].map((a) => {
+      const heading = a.querySelector('h1, h2, h3, h4, h5, h6');
+      const link = heading?.querySelector('a[href]');
+      const rest = [...a.childNodes].filter((n) => n !== heading).map((n) => n.textContent).join(' ');
+      const href = link ? new URL(link.getAttribute('href'), location.href).pathname : null;
+      return {
+        id: a.id,
+        title: squash((heading ?? a).textContent).slice(0, 60),
+        heading: Boolean(heading),
+        slug: href?.match(/\/events\/([^/]+)\//)?.[1] ?? null,
+        href,
+        time: Boolean(a.querySelector('time')),
+        dateText: /\b\d{3,4}s?\b/.test(rest),
+        visible: a.checkVisibility(),
+      };
+    });
+    return { links, articles };
+  });
+}
+
+// events.json's events in order, with the page each one's card is on
+// (timeline_url without base_url and #fragment); null without events.json.
+function readEventsJson(siteDir) {
+  const file = path.join(siteDir, 'events.json');
+  if (!fs.existsSync(file)) return null;
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const base = json.base_url ?? '';
+  return json.events.map((e) => {
+    const url = String(e.timeline_url ?? '');
+    const rel = base && url.startsWith(base) ? url.slice(base.length) : url;
+    return { slug: e.slug, page: decodeURIComponent(rel.split('#')[0].replace(/^\//, '')) };
+  });
+}
+
+// A paged timeline without JavaScript: the front page has no cards and links
+// to the year pages; each year page links to its month pages. Walking those
+// links, every event is on exactly one page (the one events.json names), in
+// order, each list gives its period's count, and every card is readable.
+async function pagedNoJsChecks(mode, siteDir, htmlFiles, frontRel) {
+  const folders = subfolders(siteDir, 'events');
+  const periods = periodPages(htmlFiles);
+  const isYear = (rel) => periods.includes(rel) && rel.split('/').length === 2;
+  const isMonthOf = (year) => (rel) => periods.includes(rel) && rel.split('/').length === 3
+    && rel.split('/')[0] === year.split('/')[0];
+  // The pages a page links to that pass `keep`, in order, each once; the links
+  // in list items (the lists of years and months) come first.
+  const targets = (links, keep) => {
+    const wanted = links.filter((l) => keep(l.rel));
+    const listed = wanted.filter((l) => l.item !== null);
+    return [...new Set((listed.length ? listed : wanted).map((l) => l.rel))];
+  };
+  const read = (rel) => withPage(mode, rel, {}, readTimelinePage);
+
+  const front = await read(frontRel);
+  const yearRels = targets(front.links, isYear);
+  const groups = []; // per year: [{ rel, articles }], its page first, then its months
+  const counts = []; // { from, links, rel, n }: a list's link to a period and its number of cards
+  for (const yearRel of yearRels) {
+    const year = await read(yearRel);
+    const group = [{ rel: yearRel, articles: year.articles }];
+    for (const monthRel of targets(year.links, isMonthOf(yearRel))) {
+      const month = await read(monthRel);
+      group.push({ rel: monthRel, articles: month.articles });
+      counts.push({ from: yearRel, links: year.links, rel: monthRel, n: month.articles.length });
+    }
+    const n = group.reduce((sum, p) => sum + p.articles.length, 0);
+    counts.push({ from: frontRel, links: front.links, rel: yearRel, n });
+    groups.push(group);
+  }
+  const pages = groups.flat();
+
+  await check(`no-js: ${frontRel} is a front page: no event cards, links to ${yearRels.length} year pages`, async () => {
+    const problems = [];
+    if (front.articles.length) {
+      problems.push(`${frontRel} has ${front.articles.length} "ol.events > li article" elements; a paged site's front page lists years, not events`);
+    }
+    if (!yearRels.length) problems.push(`${frontRel} links to no year page (<year>/index.html)`);
+    return problems;
+  });
+
+  const events = readEventsJson(siteDir);
+  await check(`no-js: every event is on exactly one timeline page (${pages.length} pages reached from ${frontRel})`, async () => {
+    const problems = [];
+    const where = new Map(); // slug -> [page, ...]
+    for (const p of pages) {
+      for (const [i, a] of p.articles.entries()) {
+        if (!a.slug) { problems.push(`${p.rel}: article ${i + 1} "${a.title}" links to no events/<slug>/ page`); continue; }
+        if (!where.has(a.slug)) where.set(a.slug, []);
+        where.get(a.slug).push(p.rel);
+        if (a.id !== a.slug) problems.push(`${p.rel}: the card of events/${a.slug}/ has id="${a.id}", not "${a.slug}"`);
+      }
+    }
+    for (const f of folders) {
+      const on = where.get(f) ?? [];
+      if (on.length === 0) problems.push(`events/${f}/ is on no timeline page`);
+      if (on.length > 1) problems.push(`events/${f}/ is on ${on.length} pages: ${on.join(', ')}`);
+    }
+    for (const slug of where.keys()) if (!folders.includes(slug)) problems.push(`a card links to events/${slug}/, which is not in the site`);
+    const reached = new Set(pages.map((p) => p.rel));
+    for (const rel of periods) if (!reached.has(rel)) problems.push(`${rel} is not reached from ${frontRel} (through the years' and months' lists)`);
+    if (!events) problems.push('no events.json to say which page holds each event');
+    for (const e of events ?? []) {
+      const on = where.get(e.slug);
+      if (on?.length === 1 && on[0] !== e.page) problems.push(`events/${e.slug}/ is on ${on[0]}, but events.json's timeline_url says ${e.page}`);
+    }
+    return problems;
+  });
+
+  await check('no-js: the timeline pages list the events in order (that of events.json)', async () => {
+    if (!events) return ['not run: no events.json'];
+    const order = new Map(events.map((e, i) => [e.slug, i]));
+    const at = (a) => order.get(a.slug) ?? -1;
+    const name = (a) => `"${a.title.slice(0, 40)}"`;
+    const problems = [];
+    for (const p of pages) {
+      for (let i = 1; i < p.articles.length; i++) {
+        const [a, b] = [p.articles[i - 1], p.articles[i]];
+        if (at(b) < at(a)) problems.push(`${p.rel} lists ${name(b)} after ${name(a)}, but events.json has it first`);
+      }
+    }
+    // The last of what comes before, against the first of what follows.
+    const ends = (list) => {
+      const all = list.flatMap((p) => p.articles).filter((a) => order.has(a.slug));
+      if (!all.length) return null;
+      const by = (f) => all.reduce((x, y) => (f(at(y), at(x)) ? y : x));
+      return { first: by((y, x) => y < x), last: by((y, x) => y > x) };
+    };
+    const follows = (before, after) => {
+      const [a, b] = [ends(before), ends(after)];
+      if (a && b && at(b.first) < at(a.last)) {
+        problems.push(`${after[0].rel} (read after ${before[0].rel}) has ${name(b.first)}, which events.json puts before ${name(a.last)} there`);
+      }
+    };
+    for (let g = 1; g < groups.length; g++) follows(groups[g - 1], groups[g]);
+    for (const group of groups) {
+      for (let m = 2; m < group.length; m++) follows([group[m - 1]], [group[m]]);
+    }
+    return problems;
+  });
+
+  await check('no-js: the lists of years and months give each page\'s number of events', async () => {
+    const problems = [];
+    for (const { from, links, rel, n } of counts) {
+      const items = links.filter((l) => l.rel === rel && l.item !== null).map((l) => l.item);
+      if (!items.length) problems.push(`${from}: no list item links to ${rel}`);
+      else if (!items.some((t) => new RegExp(`(^|\\D)${n}(\\D|$)`).test(t))) {
+        problems.push(`${from}: "${items[0].slice(0, 50)}" does not give the ${n} events of ${rel} (its pages)`);
+      }
+    }
+    return problems;
+  });
+
+  const articles = pages.flatMap((p) => p.articles.map((a) => ({ ...a, rel: p.rel })));
+  await check(`no-js: every event article is visible, with a linked heading and a date (${articles.length} on ${pages.length} pages)`, async () => {
+    const problems = [];
+    if (articles.length === 0) return ['no "ol.events > li article" on the timeline pages'];
+    for (const a of articles) {
+      const what = `${a.rel}: "${a.title}"`;
+      if (!a.visible) problems.push(`${what} is not visible`);
+      if (!a.heading) problems.push(`${what} has no heading (h1-h6)`);
+      else if (!a.href) problems.push(`${what}: its heading has no link`);
+      if (!a.time && !a.dateText) problems.push(`${what} has no <time> element and no date text`);
+    }
+    return problems;
   });
 }
 
@@ -506,20 +756,23 @@ async function settle(page, expected) {
   return snapshot(page);
 }
 
-// Everything the contract asks of index.html before any filtering.
-function contractProblems(s, taxonomies, siteDir) {
+// Everything the contract asks of the page `rel` before any filtering. With
+// `scoped` (a year page of a paged site, whose options are the terms of its
+// own cards), a taxonomy that none of the page's cards has may have no select.
+function contractProblems(s, taxonomies, siteDir, rel = 'index.html', scoped = false) {
   const problems = [];
-  if (!s.form) return ['index.html has no element with id="filters" (expected <form id="filters">)'];
+  if (!s.form) return [`${rel} has no element with id="filters" (expected <form id="filters">)`];
   if (s.form.tag !== 'form') problems.push(`#filters is a <${s.form.tag}>, not a <form>`);
   if (!s.form.visible) problems.push('#filters is still hidden (or not displayed) after the page\'s script ran');
   const selects = new Map(s.form.selects.map((sel) => [sel.name, sel]));
   for (const name of [...taxonomies, 'outlet']) {
     const sel = selects.get(name);
+    const attr = name === 'outlet' ? 'outlets' : name;
+    if (!sel && scoped && s.events.length && s.events.every((e) => e.data[attr]?.length === 0)) continue;
     if (!sel) { problems.push(`no <select name="${name}"> in #filters`); continue; }
     if (sel.options[0] !== '') {
       problems.push(`<select name="${name}">: first option has value "${sel.options[0] ?? '(no options)'}", not ""`);
     }
-    const attr = name === 'outlet' ? 'outlets' : name;
     const used = new Set(s.events.flatMap((e) => e.data[attr] ?? []));
     if (s.events.length && !s.events.some((e) => attr in e.data)) {
       problems.push(`no "ol.events > li" has a data-${attr} attribute`);
@@ -540,21 +793,21 @@ function contractProblems(s, taxonomies, siteDir) {
   return problems;
 }
 
-async function filterChecks(mode, siteDir, indexRel, taxonomies) {
+async function filterChecks(mode, siteDir, indexRel, taxonomies, scoped = false) {
   const names = {
-    contract: 'filter: index.html has the #filters form of the contract',
+    contract: `filter: ${indexRel} has the #filters form of the contract${scoped ? ' (options: the terms of its cards)' : ''}`,
     tag: 'filter: choosing the rarest tag shows exactly its events',
     url: 'filter: the tag is in the URL query (tags=<slug>)',
     status: 'filter: #filter-status gives the visible count',
     reload: 'filter: reload keeps the shown events and the selected tag',
     text: 'filter: a word typed in q shows the events whose title or summary has it',
-    clear: 'filter: index.html without a query shows all events',
+    clear: `filter: ${indexRel} without a query shows all events`,
     keyboard: 'filter: the tag select is reachable with Tab',
   };
   const page = await openPage(mode, indexRel);
   try {
     const s0 = await snapshot(page);
-    report(names.contract, contractProblems(s0, taxonomies, siteDir));
+    report(names.contract, contractProblems(s0, taxonomies, siteDir, indexRel, scoped));
     const all = s0.events.map((_, i) => i);
 
     // Why the tag checks cannot run, if they cannot.
@@ -562,7 +815,7 @@ async function filterChecks(mode, siteDir, indexRel, taxonomies) {
     const counts = (tagSelect?.options ?? []).filter(Boolean)
       .map((slug) => ({ slug, n: s0.events.filter((e) => e.data.tags?.includes(slug)).length }))
       .filter((c) => c.n > 0);
-    const tagBlocker = !s0.form ? 'index.html has no <form id="filters">'
+    const tagBlocker = !s0.form ? `${indexRel} has no <form id="filters">`
       : !tagSelect ? '#filters has no <select name="tags">'
         : !s0.form.visible ? '#filters is hidden'
           : counts.length === 0 ? 'no option of <select name="tags"> matches an li[data-tags~=slug]' : null;
@@ -594,7 +847,7 @@ async function filterChecks(mode, siteDir, indexRel, taxonomies) {
       word = longestWord(first.title);
     }
 
-    const qBlocker = !s0.form ? 'index.html has no <form id="filters">'
+    const qBlocker = !s0.form ? `${indexRel} has no <form id="filters">`
       : !s0.form.inputs.some((i) => i.name === 'q') ? '#filters has no <input type="search" name="q">'
         : !s0.form.visible ? '#filters is hidden' : null;
     if (!qBlocker) word ??= longestWord(s0.events[0]?.title ?? '');
@@ -613,7 +866,7 @@ async function filterChecks(mode, siteDir, indexRel, taxonomies) {
     }
 
     await check(names.clear, async () => {
-      if (!s0.form) return ['not run: index.html has no <form id="filters">'];
+      if (!s0.form) return [`not run: ${indexRel} has no <form id="filters">`];
       await page.goto(mode.base + indexRel, { waitUntil: 'load' });
       const s = await settle(page, all);
       const problems = shownProblems(s, all);
@@ -691,11 +944,35 @@ async function takeScreenshots(modes, pages, outDir) {
     if (pages.index) for (const m of [modes.light, modes.dark]) shots.push([m, pages.index, 'index', width]);
     if (pages.event) shots.push([modes.light, pages.event, `${path.dirname(pages.event).replaceAll('/', '-')}`, width]);
   }
+  const missing = [];
+  if (!pages.index) missing.push('no index.html to take');
+  if (!pages.event) missing.push('no event page to take');
+  await shoot(shots, outDir, missing);
+}
+
+// Full-page PNGs of a paged site: the front page and the year pages picked (one
+// with month pages) at 390 and 1280 px, light and dark, as
+// paged-index-390-light.png, paged-2022-390-light.png, ...
+async function takePagedScreenshots(modes, pages, outDir) {
+  const shots = [];
+  for (const width of [390, 1280]) {
+    const years = [...new Set([pages.year, pages.splitYear])].filter(Boolean);
+    for (const [rel, name] of [[pages.index, 'index'], ...years.map((y) => [y, path.dirname(y)])]) {
+      if (rel) for (const m of [modes.light, modes.dark]) shots.push([m, rel, `paged-${name}`, width]);
+    }
+  }
+  const missing = [];
+  if (!pages.index) missing.push('no index.html to take');
+  if (!pages.year) missing.push('no year page to take');
+  await shoot(shots, outDir, missing);
+}
+
+// Takes each [mode, rel, name, width] of `shots` into outDir/<name>-<width>-<scheme>.png:
+// one check, failing when a file could not be written or `missing` is not empty.
+async function shoot(shots, outDir, missing) {
   await check(`screenshots (${shots.length} PNGs in ${outDir})`, async () => {
     fs.mkdirSync(outDir, { recursive: true });
-    const problems = [];
-    if (!pages.index) problems.push('no index.html to take');
-    if (!pages.event) problems.push('no event page to take');
+    const problems = [...missing];
     for (const [mode, rel, name, width] of shots) {
       const file = path.join(outDir, `${name}-${width}-${mode.colorScheme}.png`);
       try {
@@ -765,7 +1042,7 @@ function requestAndConsoleChecks() {
 
 // ---------------------------------------------------------------- main
 
-async function browserChecks(siteDir, pages, taxonomies, artifacts) {
+async function browserChecks(siteDir, pages, taxonomies, artifacts, htmlFiles, paged) {
   const server = await serve(siteDir);
   const base = `http://127.0.0.1:${server.address().port}/`;
   let browser;
@@ -777,18 +1054,8 @@ async function browserChecks(siteDir, pages, taxonomies, artifacts) {
       noJs: await newMode(browser, base, 'no-js', { javaScriptEnabled: false }),
       filter: await newMode(browser, base, 'filter'),
     };
-    await axeChecks(modes, pages);
-    if (pages.index) {
-      await noJsChecks(modes.noJs, siteDir, pages.index);
-      await filterChecks(modes.filter, siteDir, pages.index, taxonomies);
-    } else {
-      report('index.html exists', ['missing: no-js, filter and size checks not run']);
-    }
-    for (const rel of [pages.index, pages.event, pages.source, pages.tag].filter(Boolean)) {
-      await checkLayout(modes.light, rel);
-    }
-    await takeScreenshots(modes, pages, artifacts);
-    if (pages.index) await checkSize(modes.light, siteDir, pages.index);
+    if (paged) await pagedChecks(modes, siteDir, pages, taxonomies, artifacts, htmlFiles);
+    else await singlePageChecks(modes, siteDir, pages, taxonomies, artifacts);
     requestAndConsoleChecks();
   } finally {
     if (browser) await browser.close();
@@ -796,20 +1063,53 @@ async function browserChecks(siteDir, pages, taxonomies, artifacts) {
   }
 }
 
+// A site whose timeline is one page, index.html.
+async function singlePageChecks(modes, siteDir, pages, taxonomies, artifacts) {
+  await axeChecks(modes, pages);
+  if (pages.index) {
+    await noJsChecks(modes.noJs, siteDir, pages.index);
+    await filterChecks(modes.filter, siteDir, pages.index, taxonomies);
+  } else {
+    report('index.html exists', ['missing: no-js, filter and size checks not run']);
+  }
+  for (const rel of [pages.index, pages.event, pages.source, pages.tag].filter(Boolean)) {
+    await checkLayout(modes.light, rel);
+  }
+  await takeScreenshots(modes, pages, artifacts);
+  if (pages.index) await checkSize(modes.light, siteDir, pages.index);
+}
+
+// A paged site (--paged): the front page, year and month pages, page 2 of a
+// term and of a source.
+async function pagedChecks(modes, siteDir, pages, taxonomies, artifacts, htmlFiles) {
+  await pagedAxeChecks(modes, pages);
+  if (pages.index) {
+    await pagedNoJsChecks(modes.noJs, siteDir, htmlFiles, pages.index);
+  } else {
+    report('index.html exists', ['missing: no-js and size checks not run']);
+  }
+  if (pages.year) await filterChecks(modes.filter, siteDir, pages.year, taxonomies, true);
+  else report('filter: a year page', ['not run: the site has no year page (<year>/index.html)']);
+  const shown = [pages.index, pages.year, pages.splitYear, pages.month, pages.termPage2, pages.sourcePage2];
+  for (const rel of [...new Set(shown.filter(Boolean))]) await checkLayout(modes.light, rel);
+  await takePagedScreenshots(modes, pages, artifacts);
+  if (pages.index) await checkSize(modes.light, siteDir, pages.index);
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const siteDir = fs.realpathSync(args.site);
   const htmlFiles = listHtml(siteDir);
-  const pages = pickPages(siteDir, htmlFiles);
   const taxonomies = findTaxonomies(siteDir, htmlFiles);
+  const pages = args.paged ? pickPagedPages(siteDir, htmlFiles, taxonomies) : pickPages(siteDir, htmlFiles);
   const started = Date.now();
 
-  console.log(`checking ${htmlFiles.length} HTML files in ${args.site}; taxonomies: ${taxonomies.join(', ') || 'none'}`);
+  console.log(`checking ${htmlFiles.length} HTML files in ${args.site}${args.paged ? ' (paged)' : ''}; taxonomies: ${taxonomies.join(', ') || 'none'}`);
   console.log(`pages: ${Object.entries(pages).map(([k, v]) => `${k}=${v ?? '-'}`).join(' ')}`);
   // The validator (Java) runs while the browser checks do; it is reported at the end.
   const validity = validateHtml(args.site, siteDir, htmlFiles);
   try {
-    await browserChecks(siteDir, pages, taxonomies, args.artifacts);
+    await browserChecks(siteDir, pages, taxonomies, args.artifacts, htmlFiles, args.paged);
   } catch (err) {
     report('browser checks', [firstLine(err)]);
   }

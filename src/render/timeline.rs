@@ -188,10 +188,13 @@ pub(super) fn period(
         |span: &paging::YearSpan| PeriodLink::new(Place::Year(span.year), span.range.len());
     let previous_year = at.checked_sub(1).map(|i| year_link(&years[i]));
     let next_year = years.get(at + 1).map(year_link);
-    let split = span.range.len() > site.config.page_size;
-    let (shown, groups, months, up, previous, next) = match place {
-        Place::Year(_) if split => {
-            let cut = paging::months(site, span);
+    // A year past `page_size` is cut by month, unless no month holds any of
+    // its events: then it is one page like any other year.
+    let cut = (span.range.len() > site.config.page_size)
+        .then(|| paging::months(site, span))
+        .filter(|cut| !cut.months.is_empty());
+    let (shown, groups, months, up, previous, next) = match (place, &cut) {
+        (Place::Year(_), Some(cut)) => {
             let months = cut
                 .months
                 .iter()
@@ -208,17 +211,17 @@ pub(super) fn period(
                 }]
             };
             let front = PeriodLink::new(Place::Index, 0);
-            (cut.across, groups, months, front, previous_year, next_year)
+            let across = cut.across.clone();
+            (across, groups, months, front, previous_year, next_year)
         }
-        Place::Year(_) => {
+        (Place::Year(_), None) => {
             let shown: Vec<usize> = span.range.clone().collect();
             let before = paging::reached_before(site, span.range.start);
             let groups = groups(site, cards, root, &shown, before)?;
             let front = PeriodLink::new(Place::Index, 0);
             (shown, groups, Vec::new(), front, previous_year, next_year)
         }
-        Place::Month(_, month) if split => {
-            let cut = paging::months(site, span);
+        (Place::Month(_, month), Some(cut)) => {
             let Some(k) = cut.months.iter().position(|(m, _)| *m == month) else {
                 return Ok(None);
             };
@@ -240,7 +243,7 @@ pub(super) fn period(
             let groups = groups(site, cards, root, &shown, before)?;
             (shown, groups, Vec::new(), year_link(span), previous, next)
         }
-        Place::Month(..) | Place::Index => return Ok(None),
+        (Place::Month(..) | Place::Index, _) => return Ok(None),
     };
     Ok(Some(PeriodPage {
         title: place.label(),
