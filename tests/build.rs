@@ -375,3 +375,83 @@ fn pages_carry_canonical_open_graph_and_json_ld() {
         "</script><script>alert(1)</script>"
     );
 }
+
+/// Every `id="…"` of a page, in order.
+fn ids(html: &str) -> Vec<&str> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+#[test]
+fn a_dense_year_has_one_heading_per_month_and_no_id_twice() {
+    // Fourteen events in 2017 (a dense year): March's single days on either
+    // side of a span from March to May and of a date known only to the year.
+    let mut site = TestSite::minimal();
+    let dates = [
+        "2017-01-05",
+        "2017",
+        "2017-03-01",
+        "2017-03/2017-05",
+        "2017-03-09",
+        "2017-03-20",
+        "2017-04-02",
+        "2017-05-11",
+        "2017-06-30",
+        "2017-07-04",
+        "2017-08-15",
+        "2017-09-09",
+        "2017-10-10",
+        "2017-12-24",
+    ];
+    for (i, date) in dates.iter().enumerate() {
+        site = site.file(
+            &format!("content/events/e{i:02}.md"),
+            &format!("---\ntitle: Event {i}\ndate: {date}\nsources: [src-a]\n---\nText.\n"),
+        );
+    }
+    site.build_ok();
+    for (rel, bytes) in site.snapshot() {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for id in ids(&html) {
+            assert!(seen.insert(id), "{rel}: id `{id}` twice");
+        }
+    }
+    let index = site.page("index.html");
+    let headings: Vec<&str> = index
+        .split("class=\"month-heading\">")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Through the year",
+            "January",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "December"
+        ]
+    );
+    // The span and the year-only date are under "Through the year".
+    let through = index
+        .split("class=\"month-heading\">Through the year")
+        .nth(1)
+        .and_then(|rest| rest.split("class=\"month-heading\"").next())
+        .unwrap();
+    assert!(
+        through.contains("Event 1<") && through.contains("Event 3<"),
+        "{through}"
+    );
+}

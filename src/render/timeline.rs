@@ -6,14 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::cards::{Cards, Cut, Items};
 use super::overview::{Bin, Overview, overview};
 use super::paging::{self, Place};
 use super::view::{year_label, year_words};
-use crate::date::Shape;
 use crate::diagnostic::Diagnostic;
 use crate::site::{Site, term_slug};
 
@@ -334,32 +333,41 @@ fn groups(
         .collect()
 }
 
-/// Splits a year's events under month headings.
+/// Splits a year's events under month headings: first, under "Through the
+/// year", those no single month holds (known only to the year or the
+/// season, or spanning months), then each month in order. A heading and its
+/// id appear once, however the events of a month and the others interleave.
 fn by_month(
     site: &Site,
     cards: &Cut<'_, '_>,
     members: Vec<(usize, Option<String>)>,
     year_id: &str,
 ) -> Result<Vec<MonthGroup>, Diagnostic> {
-    let mut months: Vec<MonthGroup> = Vec::new();
-    for (i, gap) in members {
-        let date = &site.events[i].date;
-        let (label, key) = match date.earliest() {
-            Some(start) if date.shape() == Shape::Single => {
-                (start.format("%B").to_string(), start.month().to_string())
-            }
-            _ => ("Through the year".to_string(), "year".to_string()),
+    let mut keyed: Vec<(Option<(i32, u32)>, Vec<(usize, Option<String>)>)> = Vec::new();
+    for member in members {
+        let key = paging::month_of(&site.events[member.0].date);
+        match keyed.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.push(member),
+            None => keyed.push((key, vec![member])),
+        }
+    }
+    // `None` (through the year) sorts first, then the months in order.
+    keyed.sort_by_key(|(key, _)| *key);
+    let mut months = Vec::with_capacity(keyed.len());
+    for (key, members) in keyed {
+        let (label, id) = match key {
+            Some((year, month)) => (
+                chrono::NaiveDate::from_ymd_opt(year, month, 1)
+                    .map_or_else(|| month.to_string(), |d| d.format("%B").to_string()),
+                format!("{year_id}-{month}"),
+            ),
+            None => ("Through the year".to_string(), format!("{year_id}-year")),
         };
-        if months.last().is_none_or(|month| month.label != label) {
-            months.push(MonthGroup {
-                label,
-                id: format!("{year_id}-{key}"),
-                items: Items::default(),
-            });
+        let mut items = Items::default();
+        for (i, gap) in members {
+            cards.push(&mut items, i, gap.as_deref())?;
         }
-        if let Some(month) = months.last_mut() {
-            cards.push(&mut month.items, i, gap.as_deref())?;
-        }
+        months.push(MonthGroup { label, id, items });
     }
     Ok(months)
 }
