@@ -280,7 +280,7 @@ fn groups(
     struct Draft {
         label: String,
         id: String,
-        members: Vec<(usize, Option<String>)>,
+        members: Vec<Member>,
     }
     let mut drafts: Vec<Draft> = Vec::new();
     for &i in events {
@@ -333,6 +333,10 @@ fn groups(
         .collect()
 }
 
+/// An event of a list (an index into [`Site::events`]) and the gap marker
+/// before its card.
+type Member = (usize, Option<String>);
+
 /// Splits a year's events under month headings: first, under "Through the
 /// year", those no single month holds (known only to the year or the
 /// season, or spanning months), then each month in order. A heading and its
@@ -340,10 +344,10 @@ fn groups(
 fn by_month(
     site: &Site,
     cards: &Cut<'_, '_>,
-    members: Vec<(usize, Option<String>)>,
+    members: Vec<Member>,
     year_id: &str,
 ) -> Result<Vec<MonthGroup>, Diagnostic> {
-    let mut keyed: Vec<(Option<(i32, u32)>, Vec<(usize, Option<String>)>)> = Vec::new();
+    let mut keyed: Vec<(Option<(i32, u32)>, Vec<Member>)> = Vec::new();
     for member in members {
         let key = paging::month_of(&site.events[member.0].date);
         match keyed.iter_mut().find(|(k, _)| *k == key) {
