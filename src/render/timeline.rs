@@ -337,6 +337,9 @@ fn groups(
 /// before its card.
 type Member = (usize, Option<String>);
 
+/// A year and a month of it (1-12).
+type YearMonth = (i32, u32);
+
 /// Splits a year's events under month headings: first, under "Through the
 /// year", those no single month holds (known only to the year or the
 /// season, or spanning months), then each month in order. A heading and its
@@ -347,7 +350,8 @@ fn by_month(
     members: Vec<Member>,
     year_id: &str,
 ) -> Result<Vec<MonthGroup>, Diagnostic> {
-    let mut keyed: Vec<(Option<(i32, u32)>, Vec<Member>)> = Vec::new();
+    // Each group: the month (year, month) its events lie within, if one does.
+    let mut keyed: Vec<(Option<YearMonth>, Vec<Member>)> = Vec::new();
     for member in members {
         let key = paging::month_of(&site.events[member.0].date);
         match keyed.iter_mut().find(|(k, _)| *k == key) {
