@@ -223,16 +223,18 @@ fn jobs(site: &Site) -> Vec<Job> {
     }
     jobs.extend(places.into_iter().map(Job::Period));
     jobs.extend((0..site.events.len()).map(Job::Event));
-    for (s, source) in site.sources.iter().enumerate() {
-        jobs.push(Job::Source(s));
-        jobs.extend((2..=page_count(source.cited_by.len(), size)).map(|n| Job::SourcePage(s, n)));
-    }
+    // Term pages before source pages: an event's card is shown on more of
+    // the first, so those are the cards worth keeping (see `cards`).
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::Taxonomy(t));
         for (i, term) in taxonomy.terms.iter().enumerate() {
             jobs.push(Job::Term(t, i));
             jobs.extend((2..=page_count(term.events.len(), size)).map(|n| Job::TermPage(t, i, n)));
         }
+    }
+    for (s, source) in site.sources.iter().enumerate() {
+        jobs.push(Job::Source(s));
+        jobs.extend((2..=page_count(source.cited_by.len(), size)).map(|n| Job::SourcePage(s, n)));
     }
     jobs
 }
