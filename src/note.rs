@@ -37,7 +37,7 @@ impl NoteFile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Named {
     /// The name as written.
-    pub name: String,
+    pub name: Arc<str>,
     /// Byte offset in the note's text.
     pub offset: usize,
 }
@@ -48,7 +48,7 @@ pub struct EventNote {
     /// The file.
     pub file: NoteFile,
     /// What happened, as a headline.
-    pub title: String,
+    pub title: Arc<str>,
     /// When, in EDTF.
     pub date: Date,
     /// The front-matter summary, if given.
@@ -138,9 +138,12 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     let mut diagnostics = fields.finish(&known);
 
     let slug = match (slug_written, slug_offset) {
-        (Some(slug), Some(offset)) => Named { name: slug, offset },
+        (Some(slug), Some(offset)) => Named {
+            name: slug.into(),
+            offset,
+        },
         _ => Named {
-            name: file.stem().to_string(),
+            name: file.stem().into(),
             offset: 0,
         },
     };
@@ -169,7 +172,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     match (title, date) {
         (Some(title), Some(date)) if !diagnostics.has_errors() => Ok(EventNote {
             file,
-            title,
+            title: title.into(),
             date,
             summary: summary.map(Arc::from),
             taxonomies,
@@ -244,7 +247,10 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
 fn to_named(items: Vec<(String, usize)>) -> Vec<Named> {
     items
         .into_iter()
-        .map(|(name, offset)| Named { name, offset })
+        .map(|(name, offset)| Named {
+            name: name.into(),
+            offset,
+        })
         .collect()
 }
 
@@ -292,9 +298,9 @@ mod tests {
     fn reads_an_event_with_taxonomies_and_default_slug() {
         let text = "---\ntitle: Launch\ndate: 2022-02-21\ntags: [fsb]\npeople: [A B]\nsources: [nyt]\n---\nBody\n";
         let event = read_event(file("events/launch.md", text), &config()).unwrap();
-        assert_eq!(event.slug.name, "launch");
-        assert_eq!(event.taxonomies["people"][0].name, "A B");
-        assert_eq!(event.sources[0].name, "nyt");
+        assert_eq!(&*event.slug.name, "launch");
+        assert_eq!(&*event.taxonomies["people"][0].name, "A B");
+        assert_eq!(&*event.sources[0].name, "nyt");
         assert_eq!(&text[event.body_offset..], "Body\n");
     }
 

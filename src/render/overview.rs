@@ -161,9 +161,9 @@ pub(super) fn overview(
             .min(MAX_LANES - 1);
         lanes[lane] = x + width + 3.0;
         marks.push(Mark {
-            slug: event.slug.clone(),
+            slug: event.slug.to_string(),
             href: mark_href(i),
-            title: event.title.clone(),
+            title: event.title.to_string(),
             words: event.date.words(),
             kind,
             x,

@@ -144,7 +144,7 @@ fn dates_against_sources(
     }
     for &s in &before {
         let source = &sources[s];
-        let named = event.sources.iter().find(|n| n.name == source.id);
+        let named = event.sources.iter().find(|n| *n.name == *source.id);
         let mut warning = Diagnostic::warning(
             "source-before-event",
             &event.file.path,

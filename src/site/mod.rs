@@ -42,9 +42,9 @@ pub struct Site {
 #[derive(Debug)]
 pub struct Event {
     /// The URL name of its page.
-    pub slug: String,
+    pub slug: Arc<str>,
     /// The headline.
-    pub title: String,
+    pub title: Arc<str>,
     /// When.
     pub date: Date,
     /// The summary: from the front matter, else the first paragraph.
@@ -146,7 +146,7 @@ impl Site {
         unique(
             sources
                 .iter()
-                .map(|s| (&s.id, &s.file.path, None, &*s.file.text)),
+                .map(|s| (s.id.as_str(), &s.file.path, None, &*s.file.text)),
             "source id",
             "duplicate-id",
             &mut diagnostics,
@@ -154,7 +154,7 @@ impl Site {
         unique(
             events.iter().map(|e| {
                 (
-                    &e.slug.name,
+                    &*e.slug.name,
                     &e.file.path,
                     Some(e.slug.offset),
                     &*e.file.text,
@@ -189,7 +189,7 @@ impl Site {
                 event
                     .sources
                     .iter()
-                    .filter_map(|named| match source_index.get(named.name.as_str()) {
+                    .filter_map(|named| match source_index.get(&*named.name) {
                         Some(&i) => Some(i),
                         None => {
                             diagnostics.push(unknown_source(event, named, &known));
@@ -209,7 +209,7 @@ impl Site {
                 .chain(
                     sources
                         .iter()
-                        .map(|s| (s.file.rel.clone(), "sources", s.id.clone())),
+                        .map(|s| (s.file.rel.clone(), "sources", Arc::from(s.id.as_str()))),
                 ),
         );
         let unsafe_html = config.unsafe_html;
@@ -354,14 +354,14 @@ fn source(note: &SourceNote, html: Arc<str>) -> Source {
 
 /// Reports every name given to more than one note.
 fn unique<'a>(
-    items: impl Iterator<Item = (&'a String, &'a PathBuf, Option<usize>, &'a str)>,
+    items: impl Iterator<Item = (&'a str, &'a PathBuf, Option<usize>, &'a str)>,
     what: &str,
     code: &'static str,
     diagnostics: &mut Diagnostics,
 ) {
     let mut seen: HashMap<&str, &PathBuf> = HashMap::default();
     for (name, path, offset, text) in items {
-        match seen.get(name.as_str()) {
+        match seen.get(name) {
             Some(first) => {
                 let mut d = Diagnostic::error(
                     code,
@@ -423,13 +423,13 @@ fn collect_terms(
             .map(Vec::as_slice)
             .unwrap_or_default()
         {
-            let term = match by_name.get(named.name.as_str()) {
+            let term = match by_name.get(&*named.name) {
                 Some(&term) => term,
                 None => {
                     let slug = term_slug(&named.name);
                     let term = *by_slug.entry(slug.clone()).or_insert_with(|| {
                         terms.push(Term {
-                            name: named.name.clone(),
+                            name: named.name.to_string(),
                             slug,
                             events: Vec::new(),
                         });
@@ -439,7 +439,7 @@ fn collect_terms(
                     term
                 }
             };
-            if terms[term].name != named.name {
+            if *terms[term].name != *named.name {
                 diagnostics.push(
                     Diagnostic::warning(
                         "term-spelling",
