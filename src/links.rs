@@ -14,13 +14,13 @@ use crate::markdown::LinkTarget;
 /// Maps note paths (relative to `content/`, like `events/leak.md`) to page
 /// URLs relative to the site root (`events/leak/index.html`).
 pub struct LinkMap {
-    pages: FxHashMap<String, (&'static str, Arc<str>)>,
+    pages: FxHashMap<Arc<str>, (&'static str, Arc<str>)>,
 }
 
 impl LinkMap {
     /// A map from `(note path, folder, page name)`: the note's page is
     /// `<folder>/<name>/index.html`.
-    pub fn new(pages: impl IntoIterator<Item = (String, &'static str, Arc<str>)>) -> Self {
+    pub fn new(pages: impl IntoIterator<Item = (Arc<str>, &'static str, Arc<str>)>) -> Self {
         LinkMap {
             pages: pages
                 .into_iter()
@@ -119,7 +119,7 @@ mod tests {
                 ("events/2022/launch.md", "events", "launch"),
                 ("sources/nyt.md", "sources", "nyt"),
             ]
-            .map(|(note, folder, name)| (note.to_string(), folder, Arc::from(name))),
+            .map(|(note, folder, name)| (Arc::from(note), folder, Arc::from(name))),
         )
     }
 

@@ -185,7 +185,7 @@ pub fn note_text(path: PathBuf, rel: String, bytes: Vec<u8>) -> Result<NoteFile,
     match String::from_utf8(bytes) {
         Ok(text) => Ok(NoteFile {
             path,
-            rel,
+            rel: rel.into(),
             text: text.into(),
         }),
         Err(err) => {

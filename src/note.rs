@@ -17,7 +17,7 @@ pub struct NoteFile {
     /// The file on disk.
     pub path: PathBuf,
     /// The path relative to `content/`, with `/` separators (`events/leak.md`).
-    pub rel: String,
+    pub rel: Arc<str>,
     /// The whole text, shared: `serve` keeps notes between runs without copies.
     pub text: Arc<str>,
 }
@@ -25,7 +25,7 @@ pub struct NoteFile {
 impl NoteFile {
     /// The file name without its extension.
     pub fn stem(&self) -> &str {
-        Path::new(&self.rel)
+        Path::new(&*self.rel)
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default()
@@ -289,7 +289,7 @@ mod tests {
     fn file(rel: &str, text: &str) -> NoteFile {
         NoteFile {
             path: PathBuf::from("content").join(rel),
-            rel: rel.to_string(),
+            rel: rel.into(),
             text: text.into(),
         }
     }

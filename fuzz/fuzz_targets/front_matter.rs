@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let file = |rel: &str| NoteFile {
         path: PathBuf::from("content").join(rel),
-        rel: rel.to_string(),
+        rel: rel.into(),
         text: text.into(),
     };
     if let Err(diagnostics) = note::read_event(file("events/fuzz.md"), &config) {

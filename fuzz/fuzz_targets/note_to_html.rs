@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let Some(theme) = THEME.as_ref() else { return };
     let file = |rel: &str, text: String| NoteFile {
         path: PathBuf::from("content").join(rel),
-        rel: rel.to_string(),
+        rel: rel.into(),
         text: text.into(),
     };
     let event = format!("---\ntitle: Fuzz\ndate: 2022\nsources: [s]\n---\n{body}");

@@ -214,7 +214,7 @@ impl Site {
         );
         let unsafe_html = config.unsafe_html;
         let render = |file: &NoteFile, offset: usize| {
-            let rel = file.rel.as_str();
+            let rel = &*file.rel;
             let body = bodies.render(rel, &file.text, offset, unsafe_html, &|dest| {
                 links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
             });
