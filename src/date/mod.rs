@@ -26,6 +26,8 @@ mod tests_formats;
 #[cfg(test)]
 mod tests_properties;
 
+pub(crate) use words::month_name;
+
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;

@@ -18,9 +18,6 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
-use crate::progress::Progress;
-use crate::render::Page;
-
 /// An I/O failure, with the path it concerns.
 #[derive(Debug)]
 pub struct WriteError {
@@ -72,7 +69,8 @@ pub trait Sink: Sync {
     ) -> Result<(), WriteError>;
 }
 
-/// A sink that keeps nothing.
+/// A sink that keeps nothing, and so has nothing streamed into it made at
+/// all: the exports cannot fail on content that built.
 pub struct Discard;
 
 impl Sink for Discard {
@@ -82,10 +80,10 @@ impl Sink for Discard {
 
     fn stream(
         &self,
-        rel: &str,
-        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        _: &str,
+        _: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), WriteError> {
-        context(fill(&mut io::sink()), "make", Path::new(rel))
+        Ok(())
     }
 }
 
@@ -236,29 +234,6 @@ impl Drop for Output {
             let _ = fs::remove_dir_all(&self.staging);
         }
     }
-}
-
-/// Writes `pages`, and the files of `static_dir` if it exists, as the new
-/// content of the folder `out`.
-pub fn write(
-    out: &Path,
-    pages: &[Page],
-    static_dir: &Path,
-    progress: &Progress,
-) -> Result<(), WriteError> {
-    let output = Output::begin(out)?;
-    let copied = output.copy_static(static_dir)?;
-    progress.stage("writing", pages.len());
-    for page in pages {
-        output.put(&page.path, &page.bytes)?;
-        progress.tick();
-    }
-    output.commit(
-        copied
-            .iter()
-            .map(String::as_str)
-            .chain(pages.iter().map(|p| p.path.as_str())),
-    )
 }
 
 /// The spare copy of the output folder `name` in `parent`.
@@ -442,6 +417,22 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Page;
+
+    /// What a build does with its pages and `static_dir`.
+    fn write(out: &Path, pages: &[Page], static_dir: &Path) -> Result<(), WriteError> {
+        let output = Output::begin(out)?;
+        let copied = output.copy_static(static_dir)?;
+        for page in pages {
+            output.put(&page.path, &page.bytes)?;
+        }
+        output.commit(
+            copied
+                .iter()
+                .map(String::as_str)
+                .chain(pages.iter().map(|p| p.path.as_str())),
+        )
+    }
 
     fn page(path: &str, text: &str) -> Page {
         Page {
@@ -458,14 +449,12 @@ mod tests {
             &out,
             &[page("index.html", "1"), page("old/index.html", "x")],
             &dir.path().join("none"),
-            &Progress::hidden(),
         )
         .unwrap();
         write(
             &out,
             &[page("index.html", "2"), page("a/b/c.html", "c")],
             &dir.path().join("none"),
-            &Progress::hidden(),
         )
         .unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
@@ -492,16 +481,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let none = dir.path().join("none");
-        let hidden = Progress::hidden();
         let first = [
             page("index.html", "1"),
             page("same/index.html", "same"),
             page("gone/deep/index.html", "x"),
         ];
-        write(&out, &first, &none, &hidden).unwrap();
+        write(&out, &first, &none).unwrap();
         // The second build starts afresh (no spare yet); the third takes the
         // first's folder as its staging folder.
-        write(&out, &first, &none, &hidden).unwrap();
+        write(&out, &first, &none).unwrap();
         let inode = fs::metadata(out.join("same/index.html")).unwrap().ino();
         let spare = fs::metadata(dir.path().join(".site.spare/same/index.html"))
             .unwrap()
@@ -510,7 +498,6 @@ mod tests {
             &out,
             &[page("index.html", "3"), page("same/index.html", "same")],
             &none,
-            &hidden,
         )
         .unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "3");
@@ -531,12 +518,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let none = dir.path().join("none");
-        write(&out, &[page("index.html", "1")], &none, &Progress::hidden()).unwrap();
+        write(&out, &[page("index.html", "1")], &none).unwrap();
         // A build killed mid-way (its process gone) left this behind.
         let left = dir.path().join(".site.new-999999999");
         fs::create_dir_all(left.join("half")).unwrap();
         fs::write(left.join("half/index.html"), "half").unwrap();
-        write(&out, &[page("index.html", "2")], &none, &Progress::hidden()).unwrap();
+        write(&out, &[page("index.html", "2")], &none).unwrap();
         assert!(!left.exists());
         assert!(!out.join("half").exists());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
@@ -549,7 +536,7 @@ mod tests {
         fs::create_dir_all(stat.join("img")).unwrap();
         fs::write(stat.join("img/a.png"), "png").unwrap();
         let out = dir.path().join("site");
-        write(&out, &[page("index.html", "1")], &stat, &Progress::hidden()).unwrap();
+        write(&out, &[page("index.html", "1")], &stat).unwrap();
         assert_eq!(fs::read_to_string(out.join("img/a.png")).unwrap(), "png");
     }
 

@@ -9,9 +9,8 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
-use super::paging::month_name;
 use super::view::year_words;
-use crate::date::Shape;
+use crate::date::{Shape, month_name};
 use crate::site::Site;
 
 /// Above this many events, the overview draws counts, not events: a mark

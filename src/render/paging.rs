@@ -22,7 +22,7 @@ use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
 use super::view::year_words;
-use crate::date::Date;
+use crate::date::{Date, month_name};
 use crate::site::{Event, Site, term_slug};
 
 /// A page of the timeline.
@@ -68,28 +68,6 @@ impl Place {
 /// The folder of a year's page: `2022`, `44-bce`.
 pub fn year_slug(year: i32) -> String {
     term_slug(&year_words(year))
-}
-
-/// "January" .. "December".
-pub fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("")
 }
 
 /// Whether the timeline is split into year pages: more events than

@@ -2,7 +2,7 @@
 //! or, for `serve`, only the pages whose inputs changed since the previous
 //! run ([`memo`](super::memo)).
 
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -43,11 +43,10 @@ pub enum WriteFailure {
 }
 
 impl Theme {
-    /// Renders every page of the site straight into `output` (a folder, or
-    /// nowhere for `check`), each page
-    /// written as soon as it is made and then dropped, so a build holds only
-    /// the pages being worked on. Ticks `progress` once a page; returns the
-    /// paths written.
+    /// Renders every page of the site straight into `output` (a folder,
+    /// memory, or nowhere for `check`), each page written as soon as it is
+    /// made and then dropped, so a build holds only the pages being worked
+    /// on. Ticks `progress` once a page; returns the paths written.
     pub fn write(
         &self,
         site: &Site,
@@ -103,21 +102,24 @@ impl Theme {
         Ok(written)
     }
 
-    /// Renders every page of the site, ticking `progress` once a page.
+    /// Renders every page of the site into memory ([`Theme::write`] into a
+    /// sink that keeps them), sorted by path. Ticks `progress` once a page.
     pub fn render(&self, site: &Site, progress: &Progress) -> Result<Vec<Page>, Diagnostics> {
-        let renderer = Renderer::new(self, site, None, false);
-        let jobs = jobs(site);
-        progress.stage("rendering", jobs.len());
-        let results: Vec<Result<Done, Diagnostic>> = jobs
-            .par_iter()
-            .map(|job| {
-                let done = job.run(&renderer, site);
-                progress.tick();
-                done
-            })
-            .collect();
-        let done = collect(results)?;
-        Ok(self.with_assets(site, done.into_iter().map(|d| d.page).collect()))
+        let kept = Kept::default();
+        match self.write(site, &kept, progress) {
+            Ok(_) => {
+                let mut pages = kept.0.into_inner().unwrap_or_else(PoisonError::into_inner);
+                pages.sort_by(|a, b| a.path.cmp(&b.path));
+                Ok(pages)
+            }
+            Err(WriteFailure::Content(diagnostics)) => Err(diagnostics),
+            // Keeping a page in memory cannot fail; should it, it is said.
+            Err(WriteFailure::Write(err)) => Err(Diagnostics::from_iter([Diagnostic::error(
+                "write",
+                &err.path,
+                err.to_string(),
+            )])),
+        }
     }
 
     /// Renders every page of the site, taking from `previous` (the memo of
@@ -180,6 +182,44 @@ impl Theme {
             });
         }
         pages
+    }
+}
+
+/// A sink that keeps every page in memory.
+#[derive(Default)]
+struct Kept(Mutex<Vec<Page>>);
+
+impl Kept {
+    fn keep(&self, path: &str, bytes: Vec<u8>) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(Page {
+                path: path.to_string(),
+                bytes: bytes.into(),
+            });
+    }
+}
+
+impl Sink for Kept {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.keep(rel, bytes.to_vec());
+        Ok(())
+    }
+
+    fn stream(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), WriteError> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes).map_err(|source| WriteError {
+            path: rel.into(),
+            action: "make",
+            source,
+        })?;
+        self.keep(rel, bytes);
+        Ok(())
     }
 }
 

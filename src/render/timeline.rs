@@ -13,6 +13,7 @@ use super::cards::{Cards, Cut, Items};
 use super::overview::{Bin, Overview, overview};
 use super::paging::{self, Place};
 use super::view::{year_label, year_words};
+use crate::date::month_name;
 use crate::diagnostic::Diagnostic;
 use crate::site::{Site, term_slug};
 
@@ -364,11 +365,7 @@ fn by_month(
     let mut months = Vec::with_capacity(keyed.len());
     for (key, members) in keyed {
         let (label, id) = match key {
-            Some((year, month)) => (
-                chrono::NaiveDate::from_ymd_opt(year, month, 1)
-                    .map_or_else(|| month.to_string(), |d| d.format("%B").to_string()),
-                format!("{year_id}-{month}"),
-            ),
+            Some((_, month)) => (month_name(month).to_string(), format!("{year_id}-{month}")),
             None => ("Through the year".to_string(), format!("{year_id}-year")),
         };
         let mut items = Items::default();

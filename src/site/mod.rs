@@ -200,8 +200,8 @@ impl Site {
             })
             .collect();
 
-        // The map owns its names, so each note can be trimmed as soon as its
-        // body is rendered (below).
+        // The map holds its own (shared) names rather than borrowing the
+        // notes, so each note can be trimmed as soon as its body is rendered.
         let links = LinkMap::new(
             events
                 .iter()
