@@ -86,9 +86,11 @@ pub fn stylesheet() -> String {
     )
 }
 
-/// Escapes text for HTML element content and attribute values. Runs of
-/// plain text are copied whole: the five characters are ASCII, and ASCII
-/// bytes never occur inside a multi-byte UTF-8 character.
+/// Escapes text for HTML element content and attribute values. Control
+/// characters other than tab and line breaks, which HTML calls errors and
+/// XML forbids, become U+FFFD. Runs of plain text are copied whole: the
+/// characters replaced are ASCII, and ASCII bytes never occur inside a
+/// multi-byte UTF-8 character.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut plain = 0;
@@ -99,6 +101,8 @@ pub(crate) fn escape(text: &str) -> String {
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
+            b'\t' | b'\n' | b'\r' => continue,
+            0..0x20 => "\u{FFFD}",
             _ => continue,
         };
         out.push_str(&text[plain..at]);
@@ -136,6 +140,10 @@ mod tests {
             "Путин &amp; «Entente-4» &gt;"
         );
         assert_eq!(escape("&&"), "&amp;&amp;");
+        assert_eq!(
+            escape("a\u{0}b\u{1}c\td\ne\rf\u{1f}"),
+            "a\u{FFFD}b\u{FFFD}c\td\ne\rf\u{FFFD}"
+        );
     }
 
     #[test]

@@ -82,6 +82,43 @@ fn every_output_file_escapes_hostile_fields() {
 }
 
 #[test]
+fn control_characters_never_reach_a_page() {
+    // HTML calls them errors and XML forbids them; the default card also
+    // uses two of them to mark where each list writes its links' root and
+    // heading level, so a title holding them must not be taken for a mark.
+    let site = TestSite::empty()
+        .file("dateline.yaml", "title: \"Site\\0\\x01\"\n")
+        .file(
+            "content/sources/s.md",
+            "---\ntitle: \"Source\\x01\"\noutlet: \"Out\\0let\"\nurl: https://example.org/s\npublished: 2022\n---\n",
+        )
+        .file(
+            "content/events/e.md",
+            "---\ntitle: \"Ti\\0t\\x01le\"\ndate: 2022-02-21\nsummary: \"Sum\\x1bmary\"\ntags: [\"t\\x01ag\"]\nsources: [s]\n---\nBody.\n",
+        );
+    site.build_ok();
+    let mut pages = 0;
+    for (path, bytes) in site.snapshot() {
+        if !(path.ends_with(".html") || path.ends_with(".xml")) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && !"\t\n\r".contains(c)),
+            "{path} holds a control character:\n{text}"
+        );
+        pages += 1;
+    }
+    assert!(pages >= 6, "only {pages} pages");
+    let index = site.page("index.html");
+    assert!(index.contains("Ti\u{FFFD}t\u{FFFD}le</a>"), "{index}");
+    assert!(index.contains("href=\"events/e/index.html\""), "{index}");
+    assert!(index.contains("Out\u{FFFD}let</a>"), "{index}");
+}
+
+#[test]
 fn script_urls_are_refused_in_source_notes_and_markdown() {
     for (rel, text) in [
         (

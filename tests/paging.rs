@@ -619,3 +619,31 @@ fn the_link_checker_finds_broken_links() {
         "{broken:?}"
     );
 }
+
+#[test]
+fn a_themes_own_card_gives_the_same_pages_as_the_shared_default_card() {
+    // The default card is rendered once per event and each list fills in its
+    // own root and heading level; a theme's card.html (here the default one,
+    // with a comment) is rendered for each root and level. The paged fixture
+    // has cards at three heading levels and at four page depths.
+    let stock = paged_site();
+    stock.build_ok();
+    let card = include_str!("../templates/card.html");
+    let own = paged_site().file(
+        "templates/card.html",
+        &format!("{{# the theme's own card #}}{card}"),
+    );
+    own.build_ok();
+    let (stock, own) = (stock.snapshot(), own.snapshot());
+    assert_eq!(
+        stock.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+        own.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    let mut cards = 0;
+    for ((path, a), (_, b)) in stock.iter().zip(&own) {
+        let a = String::from_utf8_lossy(a);
+        assert_eq!(a, String::from_utf8_lossy(b), "{path} differs");
+        cards += a.matches("<article class=\"event ").count();
+    }
+    assert!(cards > 3 * DATES.len(), "only {cards} cards compared");
+}

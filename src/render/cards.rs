@@ -9,7 +9,15 @@
 //! page needs it first, and the lists take the HTML as it is (as Hugo's
 //! `partialCached` does). For `serve`, cards are also remembered from one run
 //! to the next by the digest of what they are rendered from.
+//!
+//! The default theme's card goes further: it prints `root` and `level`
+//! only as they are, so it is rendered once per event with a mark in their
+//! place, and each list writes its own root and level over the marks as it
+//! joins the cards. Escaped text never holds a mark (the escaper replaces
+//! control characters), so the marks the card holds are the ones printed.
+//! A theme's own `card.html` or `macros.html` is rendered per variant.
 
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -35,7 +43,7 @@ pub struct Items {
 }
 
 impl Items {
-    fn push(&mut self, attrs: &str, gap: Option<&str>, card: &str) {
+    fn push(&mut self, attrs: &str, gap: Option<&str>, card: &str, marks: Option<(&str, u8)>) {
         self.html.push_str("<li");
         self.html.push_str(attrs);
         self.html.push('>');
@@ -44,10 +52,36 @@ impl Items {
             self.html.push_str(&escape(gap));
             self.html.push_str("</span></p>");
         }
-        self.html.push_str(card);
+        match marks {
+            Some((root, level)) => self.push_filled(card, root, level),
+            None => self.html.push_str(card),
+        }
         self.html.push_str("</li>\n");
     }
+
+    /// Appends a card rendered with marks, writing `root` and `level` over them.
+    fn push_filled(&mut self, card: &str, root: &str, level: u8) {
+        let mut rest = card;
+        while let Some(at) = rest.bytes().position(|b| b == ROOT_MARK || b == LEVEL_MARK) {
+            self.html.push_str(&rest[..at]);
+            if rest.as_bytes()[at] == ROOT_MARK {
+                self.html.push_str(root);
+            } else {
+                // Writing to a String cannot fail.
+                let _ = write!(self.html, "{level}");
+            }
+            rest = &rest[at + 1..];
+        }
+        self.html.push_str(rest);
+    }
 }
+
+/// Printed for `root` and `level` in a card rendered once for every list:
+/// control characters, which [`escape`] never leaves in text.
+const ROOT_MARK: u8 = 0x00;
+const LEVEL_MARK: u8 = 0x01;
+const ROOT_MARK_STR: &str = "\u{0}";
+const LEVEL_MARK_STR: &str = "\u{1}";
 
 impl Serialize for Items {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -70,9 +104,17 @@ pub(super) struct Cards<'a> {
     /// With `serve`: the last run's cards, and this run's, by digest.
     previous: Option<&'a CardMemo>,
     keyed: Option<Mutex<FxHashMap<u64, Arc<str>>>>,
+    /// The default theme's card, rendered once per event with marks for
+    /// `root` and `level`: the only variant.
+    marked: Option<Variant>,
 }
 
 type Variant = Arc<[OnceLock<Arc<str>>]>;
+
+/// An empty slot for each event's card.
+fn slots(site: &Site) -> Variant {
+    (0..site.events.len()).map(|_| OnceLock::new()).collect()
+}
 
 /// How many bytes of cards a build keeps: all the cards of a site of tens
 /// of thousands of events; at 100,000 events keeping every card would take
@@ -106,31 +148,39 @@ impl<'a> Cards<'a> {
             attrs: (0..site.events.len()).map(|_| OnceLock::new()).collect(),
             previous: previous.filter(|_| keyed),
             keyed: keyed.then(Mutex::default),
+            marked: theme.stock_card.then(|| slots(site)),
         }
     }
 
     /// The cards shown at heading `level` on timeline pages `root` away
     /// from the site root: each event has one place on the timeline, so
-    /// these are rendered as needed and not kept.
+    /// these are not kept, unless they are the default theme's marked ones
+    /// which every list shares.
     pub(super) fn once<'c>(&'c self, root: &'c str, level: u8) -> Cut<'c, 'a> {
         Cut {
             cards: self,
             root,
             level,
-            slots: None,
+            slots: self.marked.clone(),
         }
     }
 
     /// The cards shown at heading `level` on pages `root` away from the site
     /// root, kept for every list that shows them.
     pub(super) fn cut<'c>(&'c self, root: &'c str, level: u8) -> Cut<'c, 'a> {
+        if let Some(marked) = &self.marked {
+            return Cut {
+                cards: self,
+                root,
+                level,
+                slots: Some(marked.clone()),
+            };
+        }
         let mut variants = self.variants.lock().unwrap_or_else(PoisonError::into_inner);
         let slots = match variants.iter().find(|((r, l), _)| r == root && *l == level) {
             Some((_, slots)) => slots.clone(),
             None => {
-                let slots: Variant = (0..self.site.events.len())
-                    .map(|_| OnceLock::new())
-                    .collect();
+                let slots = slots(self.site);
                 variants.push(((root.to_string(), level), slots.clone()));
                 slots
             }
@@ -180,11 +230,22 @@ impl<'a> Cards<'a> {
 
     fn render(&self, event: usize, root: &str, level: u8) -> Result<Arc<str>, Diagnostic> {
         #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Level {
+            Number(u8),
+            Mark(&'static str),
+        }
+        #[derive(Serialize)]
         struct CardFrame<'v> {
             event: EventView<'v>,
             root: &'v str,
-            level: u8,
+            level: Level,
         }
+        let (root, level) = if self.marked.is_some() {
+            (ROOT_MARK_STR, Level::Mark(LEVEL_MARK_STR))
+        } else {
+            (root, Level::Number(level))
+        };
         let frame = CardFrame {
             event: EventView::new(self.site, &self.site.events[event]),
             root,
@@ -254,7 +315,12 @@ impl Cut<'_, '_> {
                 }
             }
         };
-        items.push(&self.cards.attrs(event), gap, &card);
+        let marks = self
+            .cards
+            .marked
+            .is_some()
+            .then_some((self.root, self.level));
+        items.push(&self.cards.attrs(event), gap, &card, marks);
         Ok(())
     }
 

@@ -77,6 +77,9 @@ pub struct Theme {
     assets: Vec<(String, Arc<[u8]>)>,
     /// A digest of every template and asset, for serve's page memo.
     digest: u64,
+    /// Whether `card.html` and the macros it calls are the default theme's,
+    /// whose card can be rendered once for every list (see [`cards`]).
+    stock_card: bool,
 }
 
 impl Theme {
@@ -96,6 +99,7 @@ impl Theme {
         }
         let dir = root.join("templates");
         let mut diagnostics = Diagnostics::new();
+        let mut stock_card = true;
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
                 let entry = match entry {
@@ -122,6 +126,7 @@ impl Theme {
                 match std::fs::read(entry.path()) {
                     Ok(bytes) if is_template(&name) => match String::from_utf8(bytes) {
                         Ok(text) => {
+                            stock_card &= name != "card.html" && name != "macros.html";
                             templates.retain(|(n, _)| *n != name);
                             templates.push((name, text));
                         }
@@ -186,6 +191,7 @@ impl Theme {
                 .map(|(name, bytes)| (name, bytes.into()))
                 .collect(),
             digest,
+            stock_card,
         }))
     }
 }
