@@ -3,8 +3,7 @@
 
 use std::io;
 
-use serde::Serialize;
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
 
 use super::{Streamed, page_url};
 use crate::date::{Date, Precision, Shape};
@@ -38,55 +37,122 @@ pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
     serde_json::to_writer_pretty(out, &root).map_err(io::Error::from)
 }
 
-fn event(site: &Site, event: &Event) -> Value {
-    let taxonomies: serde_json::Map<String, Value> = site
-        .taxonomies
-        .iter()
-        .zip(&event.terms)
-        .map(|(taxonomy, terms)| {
-            let names: Vec<&str> = terms
+/// One event of the file: its fields borrowed from the model, written in
+/// the order the schema lists them.
+#[derive(Serialize)]
+struct EventOut<'a> {
+    slug: &'a str,
+    title: &'a str,
+    date: DateOut<'a>,
+    summary: &'a str,
+    taxonomies: Terms<'a>,
+    sources: Cited<'a>,
+    url: String,
+    timeline_url: String,
+}
+
+fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
+    EventOut {
+        slug: &event.slug,
+        title: &event.title,
+        date: date(&event.date),
+        summary: &event.summary,
+        taxonomies: Terms { site, event },
+        sources: Cited { site, event },
+        url: page_url(site, &format!("events/{}/index.html", event.slug)),
+        timeline_url: page_url(site, &crate::render::paging::timeline_url(site, event)),
+    }
+}
+
+/// An event's terms: taxonomy name to the names of its terms.
+struct Terms<'a> {
+    site: &'a Site,
+    event: &'a Event,
+}
+
+impl Serialize for Terms<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.site.taxonomies.iter().zip(&self.event.terms).map(
+            |(taxonomy, terms)| {
+                let names = terms.iter().map(|&t| taxonomy.terms[t].name.as_str());
+                (&taxonomy.name, Streamed(move || names.clone()))
+            },
+        ))
+    }
+}
+
+/// The sources an event cites, each in full.
+struct Cited<'a> {
+    site: &'a Site,
+    event: &'a Event,
+}
+
+impl Serialize for Cited<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let site = self.site;
+        serializer.collect_seq(
+            self.event
+                .sources
                 .iter()
-                .map(|&t| taxonomy.terms[t].name.as_str())
-                .collect();
-            (taxonomy.name.clone(), json!(names))
-        })
-        .collect();
-    json!({
-        "slug": event.slug,
-        "title": event.title,
-        "date": date(&event.date),
-        "summary": &*event.summary,
-        "taxonomies": taxonomies,
-        "sources": event.sources.iter().map(|&s| source(site, &site.sources[s])).collect::<Vec<_>>(),
-        "url": page_url(site, &format!("events/{}/index.html", event.slug)),
-        "timeline_url": page_url(site, &crate::render::paging::timeline_url(site, event)),
-    })
+                .map(|&s| source(site, &site.sources[s])),
+        )
+    }
 }
 
-fn source(site: &Site, source: &Source) -> Value {
-    json!({
-        "id": source.id,
-        "title": source.title,
-        "outlet": source.outlet,
-        "url": source.url,
-        "published": source.published.as_ref().map(date),
-        "author": source.author,
-        "language": source.language,
-        "page_url": page_url(site, &format!("sources/{}/index.html", source.id)),
-    })
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: &'a str,
+    url: Option<&'a str>,
+    published: Option<DateOut<'a>>,
+    author: Option<&'a str>,
+    language: Option<&'a str>,
+    page_url: String,
 }
 
-fn date(date: &Date) -> Value {
+fn source<'a>(site: &Site, source: &'a Source) -> SourceOut<'a> {
+    SourceOut {
+        id: &source.id,
+        title: &source.title,
+        outlet: &source.outlet,
+        url: source.url.as_deref(),
+        published: source.published.as_ref().map(date),
+        author: source.author.as_deref(),
+        language: source.language.as_deref(),
+        page_url: page_url(site, &format!("sources/{}/index.html", source.id)),
+    }
+}
+
+#[derive(Serialize)]
+struct DateOut<'a> {
+    edtf: &'a str,
+    words: String,
+    shape: &'static str,
+    precision: &'static str,
+    approximate: bool,
+    uncertain: bool,
+    earliest: Option<String>,
+    latest: Option<String>,
+    datetime_start: Option<String>,
+    datetime_end: Option<String>,
+}
+
+fn date(date: &Date) -> DateOut<'_> {
     let machine = date.machine();
     let qualifiers = date.qualifiers();
     let iso = |moment: Option<chrono::NaiveDateTime>| {
         moment.map(|m| m.format("%Y-%m-%dT%H:%M:%S").to_string())
     };
-    json!({
-        "edtf": date.edtf(),
-        "words": date.words(),
-        "shape": match date.shape() { Shape::Single => "single", Shape::Interval => "interval", Shape::OneOf => "one-of" },
-        "precision": match date.precision() {
+    DateOut {
+        edtf: date.edtf(),
+        words: date.words(),
+        shape: match date.shape() {
+            Shape::Single => "single",
+            Shape::Interval => "interval",
+            Shape::OneOf => "one-of",
+        },
+        precision: match date.precision() {
             Precision::Millennium => "millennium",
             Precision::Century => "century",
             Precision::Decade => "decade",
@@ -96,11 +162,11 @@ fn date(date: &Date) -> Value {
             Precision::Day => "day",
             Precision::Moment => "moment",
         },
-        "approximate": qualifiers.approximate,
-        "uncertain": qualifiers.uncertain,
-        "earliest": iso(date.earliest()),
-        "latest": iso(date.latest()),
-        "datetime_start": machine.start,
-        "datetime_end": machine.end,
-    })
+        approximate: qualifiers.approximate,
+        uncertain: qualifiers.uncertain,
+        earliest: iso(date.earliest()),
+        latest: iso(date.latest()),
+        datetime_start: machine.start,
+        datetime_end: machine.end,
+    }
 }
