@@ -100,6 +100,25 @@ pub fn model(
     bodies: &dyn Bodies,
     previous: Option<&Arc<Theme>>,
 ) -> Result<(Site, Arc<Theme>, Diagnostics), BuildError> {
+    read(options, notes, previous)?.model(options, bodies)
+}
+
+/// The settings, notes and theme of a site as read, before the model.
+pub struct Loaded {
+    config: Config,
+    theme: Option<Arc<Theme>>,
+    content: load::Content,
+    diagnostics: Diagnostics,
+}
+
+/// Reads the settings, the notes (through `notes`) and the theme (taking
+/// `previous` if its templates are those on disk): the first half of
+/// [`model`].
+pub fn read(
+    options: &BuildOptions,
+    notes: &dyn NoteReader,
+    previous: Option<&Arc<Theme>>,
+) -> Result<Loaded, BuildError> {
     let root = &options.root;
     if !Config::path(root).is_file() {
         return Err(BuildError::Usage(format!(
@@ -132,22 +151,45 @@ pub fn model(
             None
         }
     };
-    let (site, found) = Site::build_with(
+    Ok(Loaded {
         config,
+        theme,
         content,
-        ModelOptions {
-            drafts: options.drafts,
-        },
-        bodies,
-    );
-    diagnostics.extend(found);
-    let (Some(site), Some(theme)) = (site, theme) else {
-        return Err(BuildError::Content(diagnostics));
-    };
-    if diagnostics.has_errors() {
-        return Err(BuildError::Content(diagnostics));
+        diagnostics,
+    })
+}
+
+impl Loaded {
+    /// Checks what was read and builds the model, rendering note bodies
+    /// through `bodies`: the second half of [`model`].
+    pub fn model(
+        self,
+        options: &BuildOptions,
+        bodies: &dyn Bodies,
+    ) -> Result<(Site, Arc<Theme>, Diagnostics), BuildError> {
+        let Loaded {
+            config,
+            theme,
+            content,
+            mut diagnostics,
+        } = self;
+        let (site, found) = Site::build_with(
+            config,
+            content,
+            ModelOptions {
+                drafts: options.drafts,
+            },
+            bodies,
+        );
+        diagnostics.extend(found);
+        let (Some(site), Some(theme)) = (site, theme) else {
+            return Err(BuildError::Content(diagnostics));
+        };
+        if diagnostics.has_errors() {
+            return Err(BuildError::Content(diagnostics));
+        }
+        Ok((site, theme, diagnostics))
     }
-    Ok((site, theme, diagnostics))
 }
 
 /// Builds the site into its output folder.
@@ -166,9 +208,13 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         stages.push((stage, lap.elapsed()));
         lap = Instant::now();
     };
-    let written = model(options, &load::Fresh, &markdown::Fresh, None).and_then(
-        |(site, theme, mut warnings)| {
-            time("load and model");
+    let written = read(options, &load::Fresh, None)
+        .and_then(|loaded| {
+            time("load");
+            loaded.model(options, &markdown::Fresh)
+        })
+        .and_then(|(site, theme, mut warnings)| {
+            time("model");
             let output = output::Output::begin(&out).map_err(BuildError::Write)?;
             let copied = output
                 .copy_static(&options.root.join("static"))
@@ -190,8 +236,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
                 .map_err(BuildError::Write)?;
             time("swap");
             Ok((site, count, warnings))
-        },
-    );
+        });
     progress.finish();
     let (site, pages, warnings) = written?;
     Ok(Summary {

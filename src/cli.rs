@@ -182,13 +182,14 @@ impl Cli {
                     base_url,
                     progress: true,
                 };
+                if timings {
+                    dateline::timings::enable();
+                }
                 match build::build(&options) {
                     Ok(summary) => {
                         report_all(&root, &summary.warnings);
                         if timings {
-                            for (stage, took) in &summary.stages {
-                                eprintln!("{stage:>16}: {:>8.1} ms", took.as_secs_f64() * 1000.0);
-                            }
+                            print_timings(&summary.stages);
                         }
                         say!(
                             "built {} and {}: {} files in {} in {} ms{}",
@@ -390,6 +391,20 @@ fn report_all(root: &Path, diagnostics: &Diagnostics) {
     let stderr = std::io::stderr();
     let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let _ = write!(stderr.lock(), "{}", report::render(&diagnostics, color));
+}
+
+/// The wall time of each stage, then the processor time of each kind of
+/// work within them, summed over the threads that shared it.
+fn print_timings(stages: &[(&'static str, std::time::Duration)]) {
+    let ms = |took: &std::time::Duration| took.as_secs_f64() * 1000.0;
+    eprintln!("wall time of each stage:");
+    for (stage, took) in stages {
+        eprintln!("{stage:>18}: {:>8.1} ms", ms(took));
+    }
+    eprintln!("processor time within them, all threads:");
+    for (work, took) in dateline::timings::spent() {
+        eprintln!("{work:>18}: {:>8.1} ms", ms(&took));
+    }
 }
 
 fn plural(count: usize, noun: &str) -> String {

@@ -11,6 +11,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::timings::{self, Work};
+
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 thread_local! {
@@ -36,6 +38,10 @@ pub fn loaded() -> bool {
 /// Highlights `code` written in `lang` (a fence's info string, like `rust`)
 /// into a `<pre>` block. An unknown or absent language gives plain, escaped text.
 pub fn highlight(lang: &str, code: &str) -> String {
+    timings::measure(Work::Highlight, || highlight_unmeasured(lang, code))
+}
+
+fn highlight_unmeasured(lang: &str, code: &str) -> String {
     let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
     let mut out = String::with_capacity(code.len() * 2);
     let lang_attr = escape(lang);

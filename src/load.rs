@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::note::{self, EventNote, NoteFile, SourceNote};
+use crate::timings::{self, Work};
 
 /// Every note of a site, as read.
 #[derive(Debug, Default)]
@@ -48,15 +49,19 @@ impl NoteReader for Fresh {
         rel: &str,
         config: &Config,
     ) -> Result<Arc<EventNote>, Diagnostics> {
-        let file = read_note(path.to_path_buf(), rel.to_string())
-            .map_err(|d| Diagnostics::from_iter([d]))?;
-        note::read_event(file, config).map(Arc::new)
+        timings::measure(Work::Notes, || {
+            let file = read_note(path.to_path_buf(), rel.to_string())
+                .map_err(|d| Diagnostics::from_iter([d]))?;
+            note::read_event(file, config).map(Arc::new)
+        })
     }
 
     fn source(&self, path: &Path, rel: &str) -> Result<Arc<SourceNote>, Diagnostics> {
-        let file = read_note(path.to_path_buf(), rel.to_string())
-            .map_err(|d| Diagnostics::from_iter([d]))?;
-        note::read_source(file).map(Arc::new)
+        timings::measure(Work::Notes, || {
+            let file = read_note(path.to_path_buf(), rel.to_string())
+                .map_err(|d| Diagnostics::from_iter([d]))?;
+            note::read_source(file).map(Arc::new)
+        })
     }
 }
 

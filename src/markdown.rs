@@ -7,6 +7,7 @@ use std::sync::Arc;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::highlight;
+use crate::timings::{self, Work};
 
 /// What a link destination in a note turns into.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,7 +79,9 @@ impl Bodies for Fresh {
         unsafe_html: bool,
         resolve: &dyn Fn(&str) -> LinkTarget,
     ) -> Arc<Rendered> {
-        Arc::new(render(&text[offset..], unsafe_html, resolve))
+        timings::measure(Work::Markdown, || {
+            Arc::new(render(&text[offset..], unsafe_html, resolve))
+        })
     }
 }
 

@@ -455,3 +455,35 @@ fn a_dense_year_has_one_heading_per_month_and_no_id_twice() {
         "{through}"
     );
 }
+
+#[test]
+fn timings_give_each_stage_and_the_work_within_them() {
+    let site = TestSite::minimal().file(
+        "content/events/code.md",
+        "---\ntitle: Code\ndate: 2023\nsources: [src-a]\n---\n```rust\nfn main() {}\n```\n",
+    );
+    let run = site.run(&["build", "--timings"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let time = |name: &str| -> f64 {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{name}:")))
+            .unwrap_or_else(|| panic!("no {name} in\n{}", run.stderr));
+        line.rsplit(':')
+            .next()
+            .unwrap()
+            .trim()
+            .trim_end_matches(" ms")
+            .parse()
+            .unwrap()
+    };
+    for stage in ["load", "model", "render and write", "swap"] {
+        time(stage);
+    }
+    assert!(time("highlighting") > 0.0, "{}", run.stderr);
+    assert!(time("templates") > 0.0, "{}", run.stderr);
+    assert!(time("writing pages") > 0.0, "{}", run.stderr);
+    let quiet = site.run(&["build"]);
+    assert!(!quiet.stderr.contains("highlighting"), "{}", quiet.stderr);
+}

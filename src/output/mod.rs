@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
+use crate::timings::{self, Work};
+
 /// An I/O failure, with the path it concerns.
 #[derive(Debug)]
 pub struct WriteError {
@@ -201,12 +203,14 @@ impl Sink for Output {
     /// these bytes.
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.staging.join(rel);
-        let written = file::open(&path, &self.staging)
-            .and_then(file::SameOrWrite::new)
-            .and_then(|mut file| {
-                file.write_all(bytes)?;
-                file.finish()
-            });
+        let written = timings::measure(Work::Files, || {
+            file::open(&path, &self.staging)
+                .and_then(file::SameOrWrite::new)
+                .and_then(|mut file| {
+                    file.write_all(bytes)?;
+                    file.finish()
+                })
+        });
         context(written, "write", &path)
     }
 

@@ -30,6 +30,7 @@ use super::{Theme, chain, memo};
 use crate::diagnostic::Diagnostic;
 use crate::highlight::escape;
 use crate::site::Site;
+use crate::timings::{self, Work};
 
 /// The items of a list of cards, as HTML: for each event a `<li>` with the
 /// `data-*` attributes the timeline's filters read, the gap marker before
@@ -259,29 +260,30 @@ impl<'a> Cards<'a> {
             self.remember(key, card);
             return Ok(card.clone());
         }
-        let context = Context::from_serialize(&frame).map_err(|err| {
-            Diagnostic::error(
-                "template",
-                "card.html",
-                format!("cannot pass the card to the template: {}", chain(&err)),
-            )
-        })?;
-        let card: Arc<str> = self
-            .theme
-            .tera
-            .render("card.html", &context)
-            .map_err(|err| {
+        let card: Arc<str> = timings::measure(Work::Templates, || {
+            let context = Context::from_serialize(&frame).map_err(|err| {
                 Diagnostic::error(
                     "template",
-                    "templates/card.html",
-                    format!(
-                        "rendering the card of {} failed: {}",
-                        self.site.events[event].slug,
-                        chain(&err)
-                    ),
+                    "card.html",
+                    format!("cannot pass the card to the template: {}", chain(&err)),
                 )
-            })?
-            .into();
+            })?;
+            self.theme
+                .tera
+                .render("card.html", &context)
+                .map_err(|err| {
+                    Diagnostic::error(
+                        "template",
+                        "templates/card.html",
+                        format!(
+                            "rendering the card of {} failed: {}",
+                            self.site.events[event].slug,
+                            chain(&err)
+                        ),
+                    )
+                })
+        })?
+        .into();
         self.remember(key, &card);
         Ok(card)
     }

@@ -17,6 +17,7 @@ use crate::highlight;
 use crate::output::{Sink, WriteError};
 use crate::progress::Progress;
 use crate::site::Site;
+use crate::timings::{self, Work};
 
 /// What [`Theme::render_with`] did: the pages, and what to remember of them.
 pub struct Rendering {
@@ -62,10 +63,11 @@ impl Theme {
                 let written = match *job {
                     Job::Export(n) => {
                         let path = export::path(n);
-                        output
-                            .stream(path, &mut |to| export::write(site, n, to))
-                            .map(|()| path.to_string())
-                            .map_err(Failure::Write)
+                        timings::measure(Work::Exports, || {
+                            output.stream(path, &mut |to| export::write(site, n, to))
+                        })
+                        .map(|()| path.to_string())
+                        .map_err(Failure::Write)
                     }
                     _ => job
                         .run(&renderer, site)
@@ -299,19 +301,21 @@ impl<'a> Renderer<'a> {
                 rendered: false,
             });
         }
-        let context = Context::from_serialize(view).map_err(|err| {
-            Diagnostic::error(
-                "template",
-                template,
-                format!("cannot pass the page to the template: {}", chain(&err)),
-            )
-        })?;
-        let text = self.theme.tera.render(template, &context).map_err(|err| {
-            Diagnostic::error(
-                "template",
-                format!("templates/{template}"),
-                format!("rendering {path} failed: {}", chain(&err)),
-            )
+        let text = timings::measure(Work::Templates, || {
+            let context = Context::from_serialize(view).map_err(|err| {
+                Diagnostic::error(
+                    "template",
+                    template,
+                    format!("cannot pass the page to the template: {}", chain(&err)),
+                )
+            })?;
+            self.theme.tera.render(template, &context).map_err(|err| {
+                Diagnostic::error(
+                    "template",
+                    format!("templates/{template}"),
+                    format!("rendering {path} failed: {}", chain(&err)),
+                )
+            })
         })?;
         Ok(Done {
             page: Page {
