@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::highlight;
 use crate::load::{self, NoteReader};
 use crate::markdown::{self, Bodies};
 use crate::output;
@@ -208,10 +209,11 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         stages.push((stage, lap.elapsed()));
         lap = Instant::now();
     };
+    let highlighted = highlight::Store::open(&options.root);
     let written = read(options, &load::Fresh, None)
         .and_then(|loaded| {
             time("load");
-            loaded.model(options, &markdown::Fresh)
+            loaded.model(options, &markdown::Stored(&highlighted))
         })
         .and_then(|(site, theme, mut warnings)| {
             time("model");
@@ -235,6 +237,9 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
                 .commit(copied.iter().chain(&pages).map(String::as_str))
                 .map_err(BuildError::Write)?;
             time("swap");
+            if let Err(err) = highlighted.save() {
+                warnings.push(cache_warning(&options.root, &err));
+            }
             Ok((site, count, warnings))
         });
     progress.finish();
@@ -247,6 +252,20 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         warnings,
         stages,
     })
+}
+
+/// Saving the highlighted code for the next build failed: that build will
+/// highlight it again, nothing worse.
+fn cache_warning(root: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::warning(
+        "cache",
+        root.join(highlight::CACHE_FOLDER),
+        format!("cannot keep the highlighted code for the next build: {err}"),
+    )
+    .with_hint(format!(
+        "the site was built; check that {} can be written, or delete it",
+        highlight::CACHE_FOLDER
+    ))
 }
 
 /// The folder a build writes to.

@@ -67,8 +67,32 @@ pub trait Bodies: Sync {
     ) -> Arc<Rendered>;
 }
 
-/// Renders every body afresh: what `build` and `check` do.
+/// Renders every body afresh: what `check` does.
 pub struct Fresh;
+
+/// Renders every body afresh but its code, which `build` takes from the
+/// last build's [`highlight::Store`] when it is unchanged.
+pub struct Stored<'a>(pub &'a highlight::Store);
+
+impl Bodies for Stored<'_> {
+    fn render(
+        &self,
+        _rel: &str,
+        text: &Arc<str>,
+        offset: usize,
+        unsafe_html: bool,
+        resolve: &dyn Fn(&str) -> LinkTarget,
+    ) -> Arc<Rendered> {
+        timings::measure(Work::Markdown, || {
+            Arc::new(render_with(
+                &text[offset..],
+                unsafe_html,
+                resolve,
+                Some(self.0),
+            ))
+        })
+    }
+}
 
 impl Bodies for Fresh {
     fn render(
@@ -87,6 +111,16 @@ impl Bodies for Fresh {
 
 /// Renders `body`. `resolve` decides what each link and image destination becomes.
 pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
+    render_with(body, unsafe_html, resolve, None)
+}
+
+/// [`render`], highlighting code through `store` when there is one.
+fn render_with(
+    body: &str,
+    unsafe_html: bool,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    store: Option<&highlight::Store>,
+) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -104,7 +138,9 @@ pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarge
             match event {
                 Event::Text(t) => text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    events.push(Event::Html(highlight::highlight(lang, text).into()));
+                    events.push(Event::Html(
+                        highlight::highlight_with(store, lang, text).into(),
+                    ));
                     code = None;
                 }
                 _ => {}

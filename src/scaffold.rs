@@ -194,7 +194,7 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, ScaffoldError> {
     }
     let files: [(&str, &str); 5] = [
         (CONFIG_FILE, include_str!("scaffold/dateline.yaml")),
-        (".gitignore", "/site\n/.site.*\n"),
+        (".gitignore", "/site\n/.site.*\n/.dateline-cache\n"),
         (
             "content/sources/example-report.md",
             include_str!("scaffold/example-report.md"),

@@ -487,3 +487,50 @@ fn timings_give_each_stage_and_the_work_within_them() {
     let quiet = site.run(&["build"]);
     assert!(!quiet.stderr.contains("highlighting"), "{}", quiet.stderr);
 }
+
+#[test]
+fn highlighted_code_is_kept_for_the_next_build_and_never_goes_stale() {
+    let code = |body: &str| {
+        format!("---\ntitle: Code\ndate: 2023\nsources: [src-a]\n---\n```rust\n{body}\n```\n")
+    };
+    let site = TestSite::minimal().file("content/events/code.md", &code("fn one_fn() {}"));
+    let cache = site.path(".dateline-cache/highlight");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!cache.exists(), "check writes nothing");
+
+    site.build_ok();
+    assert!(cache.exists());
+    let first = site.snapshot();
+    assert!(
+        site.page("events/code/index.html")
+            .contains(">one_fn</span>")
+    );
+    site.build_ok();
+    assert_eq!(site.snapshot(), first, "the kept code gives the same pages");
+
+    site.write("content/events/code.md", &code("fn two_fn() {}"));
+    site.build_ok();
+    let page = site.page("events/code/index.html");
+    assert!(
+        page.contains(">two_fn</span>") && !page.contains("one_fn"),
+        "{page}"
+    );
+
+    // A failed build keeps the cache as it was.
+    let kept = std::fs::read(&cache).unwrap();
+    site.write("content/events/code.md", &code("fn three_fn() {}"));
+    site.write(
+        "content/events/broken.md",
+        "---\ntitle: Broken\ndate: not a date\n---\n",
+    );
+    assert_ne!(site.run(&["build"]).code, 0);
+    assert_eq!(std::fs::read(&cache).unwrap(), kept);
+    assert_eq!(
+        std::fs::read_dir(site.path(".dateline-cache"))
+            .unwrap()
+            .count(),
+        1,
+        "no temporary file left"
+    );
+}

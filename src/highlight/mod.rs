@@ -2,7 +2,12 @@
 //!
 //! syntect's syntax set is loaded on first use only, so a site without code
 //! pays nothing for it. Output uses CSS classes (`hl-…`); the matching
-//! stylesheet is written once into the site by [`stylesheet`].
+//! stylesheet is written once into the site by [`stylesheet`]. A build keeps
+//! what it highlighted for the next one in a [`Store`].
+
+mod store;
+
+pub use store::{FOLDER as CACHE_FOLDER, Store};
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -38,27 +43,41 @@ pub fn loaded() -> bool {
 /// Highlights `code` written in `lang` (a fence's info string, like `rust`)
 /// into a `<pre>` block. An unknown or absent language gives plain, escaped text.
 pub fn highlight(lang: &str, code: &str) -> String {
-    timings::measure(Work::Highlight, || highlight_unmeasured(lang, code))
+    highlight_with(None, lang, code)
 }
 
-fn highlight_unmeasured(lang: &str, code: &str) -> String {
-    let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
+/// [`highlight`], taking the HTML from `store` when it holds this code and
+/// keeping it there when not.
+pub fn highlight_with(store: Option<&Store>, lang: &str, code: &str) -> String {
+    timings::measure(Work::Highlight, || {
+        let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
+        let highlighted = match store {
+            _ if lang.is_empty() => None,
+            Some(store) => store.get_or(lang, code, || classed(lang, code)),
+            None => classed(lang, code),
+        };
+        wrap(lang, code, highlighted)
+    })
+}
+
+/// The spans of `code`, when `lang` names a known syntax.
+fn classed(lang: &str, code: &str) -> Option<String> {
+    SYNTAXES.with(|syntaxes| {
+        let syntax = syntaxes.find_syntax_by_token(lang)?;
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, STYLE);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .ok()?;
+        }
+        Some(generator.finalize())
+    })
+}
+
+/// The `<pre>` block: the spans, or else the code escaped.
+fn wrap(lang: &str, code: &str, highlighted: Option<String>) -> String {
     let mut out = String::with_capacity(code.len() * 2);
     let lang_attr = escape(lang);
-    let highlighted = if lang.is_empty() {
-        None
-    } else {
-        SYNTAXES.with(|syntaxes| {
-            let syntax = syntaxes.find_syntax_by_token(lang)?;
-            let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, STYLE);
-            for line in LinesWithEndings::from(code) {
-                generator
-                    .parse_html_for_line_which_includes_newline(line)
-                    .ok()?;
-            }
-            Some(generator.finalize())
-        })
-    };
     if lang.is_empty() {
         out.push_str("<pre class=\"code\"><code>");
     } else {
