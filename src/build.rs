@@ -69,7 +69,8 @@ fn render_with(
     options: &BuildOptions,
     progress: &Progress,
 ) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
-    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &markdown::Fresh, None)?;
+    let (site, theme, mut diagnostics) =
+        model(options, &load::Fresh, &markdown::Fresh(None), None)?;
     let pages = theme.render(&site, progress).map_err(|found| {
         diagnostics.extend(found);
         BuildError::Content(diagnostics.clone())
@@ -80,7 +81,8 @@ fn render_with(
 /// Loads and checks the site and renders every page without keeping any:
 /// what `check` does, so a template that fails on some page is found too.
 pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> {
-    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &markdown::Fresh, None)?;
+    let (site, theme, mut diagnostics) =
+        model(options, &load::Fresh, &markdown::Fresh(None), None)?;
     match theme.write(&site, &output::Discard, &Progress::hidden()) {
         Ok(_) => Ok((site, diagnostics)),
         Err(WriteFailure::Content(found)) => {
@@ -213,7 +215,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     let written = read(options, &load::Fresh, None)
         .and_then(|loaded| {
             time("load");
-            loaded.model(options, &markdown::Stored(&highlighted))
+            loaded.model(options, &markdown::Fresh(Some(&highlighted)))
         })
         .and_then(|(site, theme, mut warnings)| {
             time("model");

@@ -67,14 +67,11 @@ pub trait Bodies: Sync {
     ) -> Arc<Rendered>;
 }
 
-/// Renders every body afresh: what `check` does.
-pub struct Fresh;
+/// Renders every body afresh, taking highlighted code from the last build's
+/// [`highlight::Store`] when there is one (`build` has; `check` has not).
+pub struct Fresh<'a>(pub Option<&'a highlight::Store>);
 
-/// Renders every body afresh but its code, which `build` takes from the
-/// last build's [`highlight::Store`] when it is unchanged.
-pub struct Stored<'a>(pub &'a highlight::Store);
-
-impl Bodies for Stored<'_> {
+impl Bodies for Fresh<'_> {
     fn render(
         &self,
         _rel: &str,
@@ -84,27 +81,7 @@ impl Bodies for Stored<'_> {
         resolve: &dyn Fn(&str) -> LinkTarget,
     ) -> Arc<Rendered> {
         timings::measure(Work::Markdown, || {
-            Arc::new(render_with(
-                &text[offset..],
-                unsafe_html,
-                resolve,
-                Some(self.0),
-            ))
-        })
-    }
-}
-
-impl Bodies for Fresh {
-    fn render(
-        &self,
-        _rel: &str,
-        text: &Arc<str>,
-        offset: usize,
-        unsafe_html: bool,
-        resolve: &dyn Fn(&str) -> LinkTarget,
-    ) -> Arc<Rendered> {
-        timings::measure(Work::Markdown, || {
-            Arc::new(render(&text[offset..], unsafe_html, resolve))
+            Arc::new(render_with(&text[offset..], unsafe_html, resolve, self.0))
         })
     }
 }

@@ -120,7 +120,7 @@ impl Site {
         content: Content,
         options: ModelOptions,
     ) -> (Option<Site>, Diagnostics) {
-        Site::build_with(config, content, options, &markdown::Fresh)
+        Site::build_with(config, content, options, &markdown::Fresh(None))
     }
 
     /// [`Site::build`], with the note bodies rendered through `bodies`
