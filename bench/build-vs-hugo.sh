@@ -4,6 +4,11 @@
 # each, then RUNS timed runs), output on the same file system, and prints the
 # median wall time and peak memory of each and their ratio.
 #
+# dateline is timed twice a round: "cold", with its highlight cache
+# (.dateline-cache/) deleted first, so every code block is highlighted as on
+# a first build; and "rebuild", with the cache the previous run left, as
+# when an author builds again. Hugo keeps no such cache.
+#
 #   bash bench/build-vs-hugo.sh [EVENTS] [RUNS]     # defaults: 10000 events, 5 runs
 #
 # Needs ../shared/bench/gen_corpus.py beside the repository; installs Hugo
@@ -31,25 +36,32 @@ measure() {
   cat "$work/time.txt"
 }
 dateline_run() { measure ./target/release/dateline --root "$work/d$events" build --output "$work/d$events-site"; }
+dateline_cold() { rm -rf "$work/d$events/.dateline-cache"; dateline_run; }
 hugo_run() { measure hugo -s "$work/h$events" -d "$PWD/$work/h$events-site" --quiet; }
 
 dateline_run >/dev/null
 hugo_run >/dev/null
+: >"$work/cold.txt"
 : >"$work/dateline.txt"
 : >"$work/hugo.txt"
 for _ in $(seq "$runs"); do
-  dateline_run >>"$work/dateline.txt"
+  dateline_cold >>"$work/cold.txt"
   hugo_run >>"$work/hugo.txt"
+  dateline_run >>"$work/dateline.txt"
 done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+c_time=$(cut -d' ' -f1 "$work/cold.txt" | median)
 d_time=$(cut -d' ' -f1 "$work/dateline.txt" | median)
 h_time=$(cut -d' ' -f1 "$work/hugo.txt" | median)
+c_mem=$(cut -d' ' -f2 "$work/cold.txt" | median)
 d_mem=$(cut -d' ' -f2 "$work/dateline.txt" | median)
 h_mem=$(cut -d' ' -f2 "$work/hugo.txt" | median)
+ratio() { awk -v d="$1" -v h="$h_time" 'BEGIN { printf "%.2f", d / h }'; }
 echo "events: $events, runs: $runs (medians, wall time, peak resident memory)"
-printf "dateline  %6.2f s  %6d MB\n" "$d_time" "$((d_mem / 1024))"
-printf "hugo      %6.2f s  %6d MB\n" "$h_time" "$((h_mem / 1024))"
-awk -v d="$d_time" -v h="$h_time" 'BEGIN { printf "ratio     %6.2f x Hugo'"'"'s wall time\n", d / h }'
-echo "dateline's stages (one more run):"
-./target/release/dateline --root "$work/d$events" build --output "$work/d$events-site" --timings 2>&1 >/dev/null | grep -E '^ *[a-z ]+: '
+printf "dateline, cold     %6.2f s  %6d MB  %s x Hugo\n" "$c_time" "$((c_mem / 1024))" "$(ratio "$c_time")"
+printf "dateline, rebuild  %6.2f s  %6d MB  %s x Hugo\n" "$d_time" "$((d_mem / 1024))" "$(ratio "$d_time")"
+printf "hugo               %6.2f s  %6d MB\n" "$h_time" "$((h_mem / 1024))"
+echo "dateline's stages, cold (one more run):"
+rm -rf "$work/d$events/.dateline-cache"
+./target/release/dateline --root "$work/d$events" build --output "$work/d$events-site" --timings 2>&1 >/dev/null | grep -E '^ *[A-Za-z ]+: |:$'
