@@ -301,7 +301,7 @@ impl<'a> Renderer<'a> {
                 rendered: false,
             });
         }
-        let text = timings::measure(Work::Templates, || {
+        let bytes = timings::measure(Work::Templates, || {
             let context = Context::from_serialize(view).map_err(|err| {
                 Diagnostic::error(
                     "template",
@@ -309,7 +309,13 @@ impl<'a> Renderer<'a> {
                     format!("cannot pass the page to the template: {}", chain(&err)),
                 )
             })?;
-            self.theme.tera.render(template, &context).map_err(|err| {
+            with_buffer(|buffer| {
+                self.theme
+                    .tera
+                    .render_to(template, &context, &mut *buffer)
+                    .map(|()| Arc::from(&buffer[..]))
+            })
+            .map_err(|err| {
                 Diagnostic::error(
                     "template",
                     format!("templates/{template}"),
@@ -320,11 +326,29 @@ impl<'a> Renderer<'a> {
         Ok(Done {
             page: Page {
                 path: path.to_string(),
-                bytes: text.into_bytes().into(),
+                bytes,
             },
             key,
             body: None,
             rendered: true,
         })
     }
+}
+
+thread_local! {
+    /// Where this thread renders pages: grown once to the size of the
+    /// largest, instead of from nothing for every page.
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on this thread's empty page buffer (or a new one, should the
+/// buffer be in use).
+fn with_buffer<T>(f: impl FnOnce(&mut Vec<u8>) -> T) -> T {
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut buffer) => {
+            buffer.clear();
+            f(&mut buffer)
+        }
+        Err(_) => f(&mut Vec::new()),
+    })
 }
