@@ -64,7 +64,15 @@ pub(super) struct SameOrWrite {
     old_len: u64,
     at: u64,
     differs: bool,
-    old: Vec<u8>,
+}
+
+/// How much of the old content is read at a time to be compared.
+const CHUNK: usize = 64 << 10;
+
+thread_local! {
+    /// The old content being compared: one buffer a thread, not one the
+    /// size of each page.
+    static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl SameOrWrite {
@@ -75,7 +83,6 @@ impl SameOrWrite {
             old_len,
             at: 0,
             differs: old_len == 0,
-            old: Vec::new(),
         })
     }
 
@@ -88,19 +95,35 @@ impl SameOrWrite {
     }
 }
 
+impl SameOrWrite {
+    /// Whether the old content goes on with `data`, read chunk by chunk.
+    fn same(&mut self, data: &[u8]) -> io::Result<bool> {
+        let file = &mut self.file;
+        let mut compare = |old: &mut Vec<u8>| {
+            for part in data.chunks(CHUNK) {
+                old.resize(part.len(), 0);
+                file.read_exact(old)?;
+                if old != part {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        OLD.with(|old| match old.try_borrow_mut() {
+            Ok(mut old) => compare(&mut old),
+            Err(_) => compare(&mut Vec::new()),
+        })
+    }
+}
+
 impl Write for SameOrWrite {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         if !self.differs {
-            if self.at + data.len() as u64 <= self.old_len {
-                self.old.resize(data.len(), 0);
-                self.file.read_exact(&mut self.old)?;
-                if self.old == data {
-                    self.at += data.len() as u64;
-                    return Ok(data.len());
-                }
+            if self.at + data.len() as u64 <= self.old_len && self.same(data)? {
+                self.at += data.len() as u64;
+                return Ok(data.len());
             }
             self.differs = true;
-            self.old = Vec::new();
             self.file.seek(SeekFrom::Start(self.at))?;
         }
         self.file.write_all(data)?;
