@@ -117,10 +117,11 @@ fn slots(site: &Site) -> Variant {
     (0..site.events.len()).map(|_| OnceLock::new()).collect()
 }
 
-/// How many bytes of cards a build keeps: all the cards of a site of tens
-/// of thousands of events; at 100,000 events keeping every card would take
-/// some 400 MB, so past this they are rendered again where they are shown.
-const KEPT_BYTES: usize = 96 << 20;
+/// How many bytes of cards a build keeps. The default theme's card, one per
+/// event, takes about 1.1 KB: 128 MB keeps every card of 100,000 events.
+/// A theme's own card is kept per root and heading level, three or four
+/// variants an event; past this, cards are rendered again where shown.
+const KEPT_BYTES: usize = 128 << 20;
 
 /// The cards of one heading level and page depth.
 pub(super) struct Cut<'c, 'a> {
