@@ -393,15 +393,15 @@ fn report_all(root: &Path, diagnostics: &Diagnostics) {
     let _ = write!(stderr.lock(), "{}", report::render(&diagnostics, color));
 }
 
-/// The wall time of each stage, then the processor time of each kind of
-/// work within them, summed over the threads that shared it.
+/// The wall time of each stage, then the time each kind of work within them
+/// took, summed over the threads that shared it.
 fn print_timings(stages: &[(&'static str, std::time::Duration)]) {
     let ms = |took: &std::time::Duration| took.as_secs_f64() * 1000.0;
     eprintln!("wall time of each stage:");
     for (stage, took) in stages {
         eprintln!("{stage:>18}: {:>8.1} ms", ms(took));
     }
-    eprintln!("processor time within them, all threads:");
+    eprintln!("time of the work within them, summed over threads:");
     for (work, took) in dateline::timings::spent() {
         eprintln!("{work:>18}: {:>8.1} ms", ms(&took));
     }

@@ -1,10 +1,11 @@
-//! Where a build's processor time goes, for `dateline build --timings`.
+//! Where a build's time goes, for `dateline build --timings`.
 //!
 //! The stages of a build run one after another and are timed by the wall
 //! clock ([`crate::build::Summary::stages`]); within them, the work runs on
 //! every core at once, note by note and page by page, so it is measured
-//! here as processor time summed over the threads. Off unless [`enable`]d:
-//! a build that does not print timings reads no clocks.
+//! here as the time each piece took, summed over the threads (time spent
+//! waiting on the disk included). Off unless [`enable`]d: a build that does
+//! not print timings reads no clocks.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
