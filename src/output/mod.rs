@@ -392,7 +392,7 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), String> {
             out.display()
         ));
     }
-    for own in ["content", "templates", "static"] {
+    for own in ["content", "templates", "static", crate::highlight::CACHE_FOLDER] {
         if out_full.starts_with(root.join(own)) {
             return Err(format!(
                 "the output folder {} is inside the site's {own}/ folder",
@@ -564,6 +564,7 @@ mod tests {
         fs::write(root.join("docs/thesis.txt"), "mine").unwrap();
         assert!(check_output(root, root).is_err());
         assert!(check_output(root, &root.join("content/x")).is_err());
+        assert!(check_output(root, &root.join(".dateline-cache")).is_err());
         assert!(check_output(root, &root.join("docs")).is_err());
         assert!(check_output(root, &root.join("site")).is_ok());
     }
