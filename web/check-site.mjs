@@ -11,7 +11,8 @@
 //   3. Without JavaScript every event of index.html is there and readable.
 //   4. The filter of index.html, against the theme's contract (see README.md):
 //      <form id="filters">, data-* attributes on the events, URL query, status.
-//   5. Layout: no horizontal scrolling at 320 px on index, event, source, tag page.
+//   5. Layout: no horizontal scrolling at 320 px on index, event, source, tag page;
+//      the overview's year labels readable and apart at 320 and 390 px.
 //   6. Screenshots, always: index.html at 390 and 1280 px in light and dark, one
 //      event page at 390 and 1280 px, into --artifacts DIR (default web/artifacts).
 //   7. Size: index.html plus the CSS and JS files it loads stay under 150 KB.
@@ -934,6 +935,25 @@ async function checkLayout(mode, rel) {
   }));
 }
 
+// The overview is an SVG scaled to the page: at phone widths its year labels
+// must still be readable (at least 10 px tall) and must not run into each other.
+async function checkOverviewLabels(mode, rel) {
+  for (const width of [320, 390]) {
+    await check(`overview labels readable at ${width}px ${rel}`, () => withPage(mode, rel, { viewport: { width, height: 800 } }, async (page) => {
+      const boxes = await page.$$eval('figure.overview .tick-label', (labels) => labels
+        .filter((l) => getComputedStyle(l).display !== 'none')
+        .map((l) => { const r = l.getBoundingClientRect(); return { text: l.textContent, left: r.left, right: r.right, height: r.height }; }));
+      if (boxes.length === 0) return ['no overview labels shown'];
+      const problems = boxes.filter((b) => b.height < 10).map((b) => `"${b.text}" is ${b.height.toFixed(1)} px tall`);
+      boxes.sort((a, b) => a.left - b.left);
+      for (let i = 1; i < boxes.length; i++) {
+        if (boxes[i].left < boxes[i - 1].right) problems.push(`"${boxes[i - 1].text}" runs into "${boxes[i].text}"`);
+      }
+      return problems;
+    }));
+  }
+}
+
 // ---------------------------------------------------------------- 6. screenshots
 
 // Full-page PNGs: index.html at 390 and 1280 px, light and dark; one event page
@@ -1075,6 +1095,7 @@ async function singlePageChecks(modes, siteDir, pages, taxonomies, artifacts) {
   for (const rel of [pages.index, pages.event, pages.source, pages.tag].filter(Boolean)) {
     await checkLayout(modes.light, rel);
   }
+  if (pages.index) await checkOverviewLabels(modes.light, pages.index);
   await takeScreenshots(modes, pages, artifacts);
   if (pages.index) await checkSize(modes.light, siteDir, pages.index);
 }
