@@ -30,12 +30,13 @@ pub const FOLDER: &str = ".dateline-cache";
 
 const FILE: &str = "highlight";
 
-/// Written first: a file made by another version of dateline (whose
-/// syntaxes or HTML may differ) is not read.
+/// Written first: a file made by another version of dateline or of the
+/// highlighter (whose HTML may differ) is not read. A test holds the
+/// versions named here to `Cargo.lock`.
 const HEADER: &[u8] = concat!(
     "dateline highlight cache, format 1, dateline ",
     env!("CARGO_PKG_VERSION"),
-    "\n"
+    ", syntect 5.3.0, fancy-regex 0.16.2\n"
 )
 .as_bytes();
 
@@ -350,6 +351,28 @@ fn ignore_missing(err: io::Error) -> io::Result<()> {
 mod tests {
     use super::*;
     use std::cell::Cell;
+
+    #[test]
+    fn the_header_names_the_highlighter_in_the_lock_file() {
+        let lock = include_str!("../../Cargo.lock");
+        let version = |name: &str| {
+            let at = lock
+                .find(&format!("name = \"{name}\"\nversion = \""))
+                .unwrap_or_else(|| panic!("{name} is not in Cargo.lock"));
+            lock[at..].lines().nth(1).unwrap()["version = \"".len()..]
+                .trim_end_matches('"')
+                .to_string()
+        };
+        let locked = format!(
+            "syntect {}, fancy-regex {}",
+            version("syntect"),
+            version("fancy-regex")
+        );
+        assert!(
+            String::from_utf8_lossy(HEADER).contains(&locked),
+            "HEADER must name {locked}"
+        );
+    }
 
     /// Looks `code` up, counting in `made` whether it had to be made.
     fn get(store: &Store, lang: &str, code: &str, made: &Cell<usize>) -> Option<String> {

@@ -392,7 +392,12 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), String> {
             out.display()
         ));
     }
-    for own in ["content", "templates", "static", crate::highlight::CACHE_FOLDER] {
+    for own in [
+        "content",
+        "templates",
+        "static",
+        crate::highlight::CACHE_FOLDER,
+    ] {
         if out_full.starts_with(root.join(own)) {
             return Err(format!(
                 "the output folder {} is inside the site's {own}/ folder",
