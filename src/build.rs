@@ -81,8 +81,9 @@ fn render_with(
 /// Loads and checks the site and renders every page without keeping any:
 /// what `check` does, so a template that fails on some page is found too.
 pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> {
-    let (site, theme, mut diagnostics) =
-        model(options, &load::Fresh, &markdown::Fresh(None), None)?;
+    let highlighted = highlight::Store::reading(&options.root);
+    let bodies = markdown::Fresh(Some(&highlighted));
+    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &bodies, None)?;
     match theme.write(&site, &output::Discard, &Progress::hidden()) {
         Ok(_) => Ok((site, diagnostics)),
         Err(WriteFailure::Content(found)) => {

@@ -92,7 +92,7 @@ pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarge
 }
 
 /// [`render`], highlighting code through `store` when there is one.
-fn render_with(
+pub fn render_with(
     body: &str,
     unsafe_html: bool,
     resolve: &dyn Fn(&str) -> LinkTarget,

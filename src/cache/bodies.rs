@@ -9,11 +9,13 @@
 //! used them; the others are dropped.
 
 use std::cell::RefCell;
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::FxHashMap;
 
+use crate::highlight::Store;
 use crate::markdown::{self, Bodies, LinkTarget, Rendered};
 
 /// Every body of the last run, by note (path relative to `content/`).
@@ -41,6 +43,9 @@ pub(crate) struct BodySession<'a> {
     generation: u64,
     fresh: Mutex<Vec<(String, Arc<Entry>)>>,
     rendered: AtomicUsize,
+    /// Highlighted code left by the last build, read on the first run only:
+    /// later runs render only the bodies that changed.
+    store: Option<Store>,
 }
 
 /// What a run rendered, to be taken into the cache once the run is over.
@@ -53,12 +58,13 @@ pub(crate) struct BodyUpdate {
 
 impl BodyCache {
     /// A renderer for one run.
-    pub(crate) fn session(&self) -> BodySession<'_> {
+    pub(crate) fn session(&self, root: &Path) -> BodySession<'_> {
         BodySession {
             cache: self,
             generation: self.generation + 1,
             fresh: Mutex::default(),
             rendered: AtomicUsize::new(0),
+            store: self.entries.is_empty().then(|| Store::reading(root)),
         }
     }
 
@@ -113,11 +119,17 @@ impl Bodies for BodySession<'_> {
         }
         self.rendered.fetch_add(1, Ordering::Relaxed);
         let links = RefCell::new(Vec::new());
-        let rendered = Arc::new(markdown::render(body, unsafe_html, &|dest| {
+        let resolve = |dest: &str| {
             let target = resolve(dest);
             links.borrow_mut().push((dest.to_string(), target.clone()));
             target
-        }));
+        };
+        let rendered = Arc::new(markdown::render_with(
+            body,
+            unsafe_html,
+            &resolve,
+            self.store.as_ref(),
+        ));
         let entry = Entry {
             text: text.clone(),
             offset,
@@ -154,7 +166,7 @@ mod tests {
     fn a_body_is_reused_only_while_its_text_and_links_are_unchanged() {
         let mut cache = BodyCache::default();
         let mut run = |body: &str, known: bool| {
-            let session = cache.session();
+            let session = cache.session(Path::new("no-such-site"));
             let rendered = render(&session, body, known);
             let update = session.finish();
             let count = update.rendered;

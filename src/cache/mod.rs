@@ -128,7 +128,7 @@ impl Cache {
         let started = Instant::now();
         let changes = self.pending.merge(changes);
         let note_session = self.notes.session(&changes);
-        let body_session = self.bodies.session();
+        let body_session = self.bodies.session(&options.root);
         let model = build::model(options, &note_session, &body_session, self.theme.as_ref());
         let notes = note_session.finish();
         let bodies = body_session.finish();

@@ -64,6 +64,9 @@ pub struct Store {
     /// Which old records this build used (by position in `records`).
     kept: Mutex<FxHashSet<usize>>,
     new: Mutex<New>,
+    /// Whether new code is kept: not for `check` and `serve`, which only
+    /// read what the last build left.
+    writes: bool,
 }
 
 /// The temporary file taking this build's new records.
@@ -81,9 +84,20 @@ struct New {
 }
 
 impl Store {
-    /// Opens the store of the site at `root`. A missing, unreadable or
-    /// damaged file gives an empty store: the cache only ever saves work.
+    /// Opens the store of the site at `root`, for a build that keeps what
+    /// it highlights. A missing, unreadable or damaged file gives an empty
+    /// store: the cache only ever saves work.
     pub fn open(root: &Path) -> Store {
+        Store::open_with(root, true)
+    }
+
+    /// Opens the store of the site at `root` to take from it only; it never
+    /// writes.
+    pub fn reading(root: &Path) -> Store {
+        Store::open_with(root, false)
+    }
+
+    fn open_with(root: &Path, writes: bool) -> Store {
         let path = root.join(FOLDER).join(FILE);
         let mut store = Store {
             path,
@@ -92,6 +106,7 @@ impl Store {
             records: Vec::new(),
             kept: Mutex::default(),
             new: Mutex::default(),
+            writes,
         };
         if let Ok((file, records)) = read_index(&store.path) {
             for (i, (hash, _)) in records.iter().enumerate() {
@@ -144,6 +159,9 @@ impl Store {
     }
 
     fn add(&self, hash: u64, lang: &str, code: &str, html: &str) {
+        if !self.writes {
+            return;
+        }
         let mut new = self.new.lock().unwrap_or_else(PoisonError::into_inner);
         if new.failed || !new.written.insert(hash) {
             return;
@@ -160,6 +178,9 @@ impl Store {
     /// Saves this build's records for the next one: new ones and the old
     /// ones it used. Does nothing when the old file holds exactly those.
     pub fn save(self) -> io::Result<()> {
+        if !self.writes {
+            return Ok(());
+        }
         let temporary = self.temporary();
         let mut new = self.new.lock().unwrap_or_else(PoisonError::into_inner);
         let kept = std::mem::take(&mut *self.kept.lock().unwrap_or_else(PoisonError::into_inner));
