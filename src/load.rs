@@ -49,19 +49,21 @@ impl NoteReader for Fresh {
         rel: &str,
         config: &Config,
     ) -> Result<Arc<EventNote>, Diagnostics> {
-        timings::measure(Work::Notes, || {
-            let file = read_note(path.to_path_buf(), rel.to_string())
-                .map_err(|d| Diagnostics::from_iter([d]))?;
+        let file = timings::measure(Work::Reading, || {
+            read_note(path.to_path_buf(), rel.to_string())
+        })
+        .map_err(|d| Diagnostics::from_iter([d]))?;
+        timings::measure(Work::Parsing, || {
             note::read_event(file, config).map(Arc::new)
         })
     }
 
     fn source(&self, path: &Path, rel: &str) -> Result<Arc<SourceNote>, Diagnostics> {
-        timings::measure(Work::Notes, || {
-            let file = read_note(path.to_path_buf(), rel.to_string())
-                .map_err(|d| Diagnostics::from_iter([d]))?;
-            note::read_source(file).map(Arc::new)
+        let file = timings::measure(Work::Reading, || {
+            read_note(path.to_path_buf(), rel.to_string())
         })
+        .map_err(|d| Diagnostics::from_iter([d]))?;
+        timings::measure(Work::Parsing, || note::read_source(file).map(Arc::new))
     }
 }
 

@@ -13,8 +13,10 @@ use std::time::{Duration, Instant};
 /// A kind of work within the stages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Work {
-    /// Reading note files and parsing their front matter.
-    Notes,
+    /// Reading note files.
+    Reading,
+    /// Parsing notes' front matter and dates.
+    Parsing,
     /// Turning note bodies from Markdown into HTML, highlighting included.
     Markdown,
     /// Highlighting fenced code.
@@ -29,8 +31,9 @@ pub enum Work {
     Files,
 }
 
-const WORK: [(Work, &str); 6] = [
-    (Work::Notes, "reading notes"),
+const WORK: [(Work, &str); 7] = [
+    (Work::Reading, "reading notes"),
+    (Work::Parsing, "front matter"),
     (Work::Markdown, "Markdown"),
     (Work::Highlight, "highlighting"),
     (Work::Templates, "templates"),
@@ -86,11 +89,11 @@ mod tests {
     fn measures_only_once_enabled_and_keeps_highlighting_out_of_markdown() {
         let sleep = || std::thread::sleep(Duration::from_millis(20));
         measure(Work::Exports, sleep);
-        assert_eq!(spent()[4], ("exports", Duration::ZERO), "not yet enabled");
+        assert_eq!(spent()[5], ("exports", Duration::ZERO), "not yet enabled");
         enable();
         measure(Work::Markdown, || measure(Work::Highlight, sleep));
         let spent = spent();
-        assert!(spent[2].1 >= Duration::from_millis(20), "{spent:?}");
-        assert!(spent[1].1 < Duration::from_millis(20), "{spent:?}");
+        assert!(spent[3].1 >= Duration::from_millis(20), "{spent:?}");
+        assert!(spent[2].1 < Duration::from_millis(20), "{spent:?}");
     }
 }

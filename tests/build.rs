@@ -481,6 +481,9 @@ fn timings_give_each_stage_and_the_work_within_them() {
     for stage in ["load", "model", "render and write", "swap"] {
         time(stage);
     }
+    for work in ["reading notes", "front matter", "Markdown", "exports"] {
+        time(work);
+    }
     assert!(time("highlighting") > 0.0, "{}", run.stderr);
     assert!(time("templates") > 0.0, "{}", run.stderr);
     assert!(time("writing pages") > 0.0, "{}", run.stderr);

@@ -10,12 +10,13 @@
 //!
 //! The file holds records of `(language and code, HTML)`, then an index of
 //! them by hash, then where the index starts. Only the index is read when a
-//! build starts; a record is read when its code comes up, and its code is
-//! compared in full, so a hash collision or a damaged file costs a
-//! highlight, never a wrong page. New records go to a temporary file as
-//! they are made, so memory stays flat however much code a site has; a
-//! successful build adds the records it took from the old file and renames
-//! the new one into place. A failed build leaves the old file alone.
+//! build starts; a record is read when its code comes up, its code compared
+//! in full and its HTML with a checksum, so a hash collision or a damaged
+//! file costs a highlight, never a wrong page. New records go to a
+//! temporary file as they are made, so memory stays flat however much code
+//! a site has; a successful build adds the records it took from the old
+//! file and renames the new one into place. A failed build leaves the old
+//! file alone. `check` and `serve` open the store to read only.
 
 use std::fs::{self, File};
 use std::hash::Hasher;
