@@ -68,7 +68,7 @@ pub trait Bodies: Sync {
 }
 
 /// Renders every body afresh, taking highlighted code from the last build's
-/// [`highlight::Store`] when there is one (`build` has; `check` has not).
+/// [`highlight::Store`] when given one (`build` and `check` are).
 pub struct Fresh<'a>(pub Option<&'a highlight::Store>);
 
 impl Bodies for Fresh<'_> {

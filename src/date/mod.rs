@@ -73,6 +73,17 @@ pub enum Shape {
     OneOf,
 }
 
+impl Shape {
+    /// Its name in pages and exports: `single`, `interval`, `one-of`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Single => "single",
+            Shape::Interval => "interval",
+            Shape::OneOf => "one-of",
+        }
+    }
+}
+
 /// How finely a date is known, from coarsest to finest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Precision {

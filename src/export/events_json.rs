@@ -6,7 +6,7 @@ use std::io;
 use serde::{Serialize, Serializer};
 
 use super::{Streamed, page_url};
-use crate::date::{Date, Precision, Shape};
+use crate::date::{Date, Precision};
 use crate::site::{Event, Site, Source};
 
 /// Writes the file, one event at a time: at 100,000 events the whole
@@ -147,11 +147,7 @@ fn date(date: &Date) -> DateOut<'_> {
     DateOut {
         edtf: date.edtf(),
         words: date.words(),
-        shape: match date.shape() {
-            Shape::Single => "single",
-            Shape::Interval => "interval",
-            Shape::OneOf => "one-of",
-        },
+        shape: date.shape().name(),
         precision: match date.precision() {
             Precision::Millennium => "millennium",
             Precision::Century => "century",

@@ -86,33 +86,26 @@ impl SameOrWrite {
         })
     }
 
+    /// Whether the old content goes on with `data`, read chunk by chunk.
+    fn same(&mut self, data: &[u8]) -> io::Result<bool> {
+        super::with_reused(&OLD, |old| {
+            for part in data.chunks(CHUNK) {
+                old.resize(part.len(), 0);
+                self.file.read_exact(old)?;
+                if old != part {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })
+    }
+
     /// Cuts what is left of a longer old content.
     pub(super) fn finish(self) -> io::Result<()> {
         if self.at < self.old_len {
             self.file.set_len(self.at)?;
         }
         Ok(())
-    }
-}
-
-impl SameOrWrite {
-    /// Whether the old content goes on with `data`, read chunk by chunk.
-    fn same(&mut self, data: &[u8]) -> io::Result<bool> {
-        let file = &mut self.file;
-        let mut compare = |old: &mut Vec<u8>| {
-            for part in data.chunks(CHUNK) {
-                old.resize(part.len(), 0);
-                file.read_exact(old)?;
-                if old != part {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        };
-        OLD.with(|old| match old.try_borrow_mut() {
-            Ok(mut old) => compare(&mut old),
-            Err(_) => compare(&mut Vec::new()),
-        })
     }
 }
 

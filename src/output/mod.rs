@@ -20,6 +20,22 @@ use rustc_hash::FxHashSet;
 
 use crate::timings::{self, Work};
 
+/// Runs `f` on `buffer`, emptied: a buffer a thread keeps, so that bytes
+/// made over and over (pages, their old content) do not each grow a buffer
+/// from nothing. A nested call, should there be one, gets a new buffer.
+pub(crate) fn with_reused<T>(
+    buffer: &'static std::thread::LocalKey<std::cell::RefCell<Vec<u8>>>,
+    f: impl FnOnce(&mut Vec<u8>) -> T,
+) -> T {
+    buffer.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut buffer) => {
+            buffer.clear();
+            f(&mut buffer)
+        }
+        Err(_) => f(&mut Vec::new()),
+    })
+}
+
 /// An I/O failure, with the path it concerns.
 #[derive(Debug)]
 pub struct WriteError {

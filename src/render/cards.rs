@@ -62,10 +62,11 @@ impl Items {
 
     /// Appends a card rendered with marks, writing `root` and `level` over them.
     fn push_filled(&mut self, card: &str, root: &str, level: u8) {
+        let (root_mark, level_mark) = (ROOT_MARK.as_bytes()[0], LEVEL_MARK.as_bytes()[0]);
         let mut rest = card;
-        while let Some(at) = rest.bytes().position(|b| b == ROOT_MARK || b == LEVEL_MARK) {
+        while let Some(at) = rest.bytes().position(|b| b == root_mark || b == level_mark) {
             self.html.push_str(&rest[..at]);
-            if rest.as_bytes()[at] == ROOT_MARK {
+            if rest.as_bytes()[at] == root_mark {
                 self.html.push_str(root);
             } else {
                 // Writing to a String cannot fail.
@@ -79,10 +80,8 @@ impl Items {
 
 /// Printed for `root` and `level` in a card rendered once for every list:
 /// control characters, which [`escape`] never leaves in text.
-const ROOT_MARK: u8 = 0x00;
-const LEVEL_MARK: u8 = 0x01;
-const ROOT_MARK_STR: &str = "\u{0}";
-const LEVEL_MARK_STR: &str = "\u{1}";
+const ROOT_MARK: &str = "\u{0}";
+const LEVEL_MARK: &str = "\u{1}";
 
 impl Serialize for Items {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -244,7 +243,7 @@ impl<'a> Cards<'a> {
             level: Level,
         }
         let (root, level) = if self.marked.is_some() {
-            (ROOT_MARK_STR, Level::Mark(LEVEL_MARK_STR))
+            (ROOT_MARK, Level::Mark(LEVEL_MARK))
         } else {
             (root, Level::Number(level))
         };

@@ -14,7 +14,7 @@ use super::{Job, Page, Theme, chain, jobs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export;
 use crate::highlight;
-use crate::output::{Sink, WriteError};
+use crate::output::{self, Sink, WriteError};
 use crate::progress::Progress;
 use crate::site::Site;
 use crate::timings::{self, Work};
@@ -309,7 +309,7 @@ impl<'a> Renderer<'a> {
                     format!("cannot pass the page to the template: {}", chain(&err)),
                 )
             })?;
-            with_buffer(|buffer| {
+            output::with_reused(&PAGE, |buffer| {
                 self.theme
                     .tera
                     .render_to(template, &context, &mut *buffer)
@@ -338,17 +338,5 @@ impl<'a> Renderer<'a> {
 thread_local! {
     /// Where this thread renders pages: grown once to the size of the
     /// largest, instead of from nothing for every page.
-    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Runs `f` on this thread's empty page buffer (or a new one, should the
-/// buffer be in use).
-fn with_buffer<T>(f: impl FnOnce(&mut Vec<u8>) -> T) -> T {
-    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
-        Ok(mut buffer) => {
-            buffer.clear();
-            f(&mut buffer)
-        }
-        Err(_) => f(&mut Vec::new()),
-    })
+    static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }

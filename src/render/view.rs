@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::date::{Date, Shape};
+use crate::date::Date;
 use crate::site::{Event, Site, Source, term_slug};
 
 /// Site-wide values, available on every page as `site`.
@@ -60,11 +60,7 @@ impl<'a> DateView<'a> {
         DateView {
             edtf: date.edtf(),
             words: date.words(),
-            shape: match date.shape() {
-                Shape::Single => "single",
-                Shape::Interval => "interval",
-                Shape::OneOf => "one-of",
-            },
+            shape: date.shape().name(),
             start: machine.start,
             end: machine.end,
             open: date.earliest().is_none() || date.latest().is_none(),
