@@ -5,17 +5,20 @@
 //! stylesheet is written once into the site by [`stylesheet`]. A build keeps
 //! what it highlighted for the next one in a [`Store`].
 
+mod lines;
 mod store;
 
 pub use store::{FOLDER as CACHE_FOLDER, Store};
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use syntect::highlighting::ThemeSet;
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
-use syntect::parsing::SyntaxSet;
+use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
+use self::lines::ParsedLines;
 use crate::timings::{self, Work};
 
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -30,6 +33,9 @@ thread_local! {
         LOADED.store(true, Ordering::Relaxed);
         SyntaxSet::load_defaults_newlines()
     };
+
+    /// The lines this thread has parsed, for the code that repeats them.
+    static PARSED: RefCell<ParsedLines> = RefCell::default();
 }
 
 static LOADED: AtomicBool = AtomicBool::new(false);
@@ -38,6 +44,12 @@ static LOADED: AtomicBool = AtomicBool::new(false);
 /// first code block, never for a site without code).
 pub fn loaded() -> bool {
     LOADED.load(Ordering::Relaxed)
+}
+
+/// Lets go of the lines each thread of the pool has parsed: they serve
+/// while bodies are rendered, and the pages rendered next can use the memory.
+pub fn forget_parsed_lines() {
+    rayon::broadcast(|_| PARSED.with_borrow_mut(|parsed| *parsed = ParsedLines::default()));
 }
 
 /// Highlights `code` written in `lang` (a fence's info string, like `rust`)
@@ -60,17 +72,29 @@ pub fn highlight_with(store: Option<&Store>, lang: &str, code: &str) -> String {
     })
 }
 
-/// The spans of `code`, when `lang` names a known syntax.
+/// The spans of `code`, when `lang` names a known syntax. What syntect's
+/// `ClassedHTMLGenerator` makes, line by line, with each line's parse taken
+/// from [`ParsedLines`] when the thread has parsed it before.
 fn classed(lang: &str, code: &str) -> Option<String> {
     SYNTAXES.with(|syntaxes| {
-        let syntax = syntaxes.find_syntax_by_token(lang)?;
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, STYLE);
-        for line in LinesWithEndings::from(code) {
-            generator
-                .parse_html_for_line_which_includes_newline(line)
-                .ok()?;
-        }
-        Some(generator.finalize())
+        PARSED.with_borrow_mut(|parsed| {
+            let syntax = syntaxes.find_syntax_by_token(lang)?;
+            let mut state = ParseState::new(syntax);
+            let mut scopes = ScopeStack::new();
+            let mut html = String::with_capacity(code.len() * 16);
+            let mut open_spans = 0;
+            for line in LinesWithEndings::from(code) {
+                let ops = parsed.parse(&mut state, line, syntaxes).ok()?;
+                let (spans, opened) =
+                    line_tokens_to_classed_spans(line, ops, STYLE, &mut scopes).ok()?;
+                open_spans += opened;
+                html.push_str(&spans);
+            }
+            for _ in 0..open_spans {
+                html.push_str("</span>");
+            }
+            Some(html)
+        })
     })
 }
 
@@ -150,6 +174,30 @@ mod tests {
         let plain = highlight("no-such-language", "<script>\n");
         assert!(plain.contains("&lt;script&gt;"));
         assert!(!plain.contains("hl-"));
+    }
+
+    #[test]
+    fn spans_are_those_of_syntects_generator_for_new_and_repeated_lines() {
+        use syntect::html::ClassedHTMLGenerator;
+        let code =
+            "/// Doc.\nfn f(x: &str) -> u8 {\n    let s = \"}\n}\";\n    0\n}\n/* }\n}\n*/\n";
+        let syntaxes = SyntaxSet::load_defaults_newlines();
+        let syntax = syntaxes
+            .find_syntax_by_token("rust")
+            .expect("a default syntax");
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &syntaxes, STYLE);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .expect("parses");
+        }
+        let expected = generator.finalize();
+        assert_eq!(classed("rust", code).as_deref(), Some(expected.as_str()));
+        assert_eq!(
+            classed("rust", code).as_deref(),
+            Some(expected.as_str()),
+            "from the table"
+        );
     }
 
     #[test]
