@@ -1,27 +1,29 @@
 //! Syntax highlighting of fenced code, behind one small interface.
 //!
 //! syntect's syntax set is loaded on first use only, so a site without code
-//! pays nothing for it. Output uses CSS classes (`hl-…`); the matching
-//! stylesheet is written once into the site by [`stylesheet`]. A build keeps
-//! what it highlighted for the next one in a [`Store`].
+//! pays nothing for it. Each token gets one flat `<span>` whose short
+//! classes (`hl-…`) name its colours in a light and a dark theme (see
+//! [`style`]); the matching stylesheet is written once into the site by
+//! [`stylesheet`]. A build keeps what it highlighted for the next one in a
+//! [`Store`].
 
 mod lines;
 mod store;
+mod style;
 
 pub use store::{FOLDER as CACHE_FOLDER, Store};
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use syntect::highlighting::ThemeSet;
-use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
+use syntect::easy::ScopeRangeIterator;
 use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 use self::lines::ParsedLines;
+use self::style::Looks;
 use crate::timings::{self, Work};
-
-const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 thread_local! {
     /// One syntax set a thread: each compiled regex keeps a pool of match
@@ -36,6 +38,9 @@ thread_local! {
 
     /// The lines this thread has parsed, for the code that repeats them.
     static PARSED: RefCell<ParsedLines> = RefCell::default();
+
+    /// The look of each stack of scopes this thread has met.
+    static LOOKS: RefCell<Looks> = RefCell::default();
 }
 
 static LOADED: AtomicBool = AtomicBool::new(false);
@@ -72,30 +77,79 @@ pub fn highlight_with(store: Option<&Store>, lang: &str, code: &str) -> String {
     })
 }
 
-/// The spans of `code`, when `lang` names a known syntax. What syntect's
-/// `ClassedHTMLGenerator` makes, line by line, with each line's parse taken
-/// from [`ParsedLines`] when the thread has parsed it before.
+/// The spans of `code`, when `lang` names a known syntax: each line's parse
+/// (from [`ParsedLines`] when the thread has parsed it before), then each
+/// run of text whose look does not change in one `<span>`.
 fn classed(lang: &str, code: &str) -> Option<String> {
     SYNTAXES.with(|syntaxes| {
+        let syntax = syntaxes.find_syntax_by_token(lang)?;
         PARSED.with_borrow_mut(|parsed| {
-            let syntax = syntaxes.find_syntax_by_token(lang)?;
-            let mut state = ParseState::new(syntax);
-            let mut scopes = ScopeStack::new();
-            let mut html = String::with_capacity(code.len() * 16);
-            let mut open_spans = 0;
-            for line in LinesWithEndings::from(code) {
-                let ops = parsed.parse(&mut state, line, syntaxes).ok()?;
-                let (spans, opened) =
-                    line_tokens_to_classed_spans(line, ops, STYLE, &mut scopes).ok()?;
-                open_spans += opened;
-                html.push_str(&spans);
-            }
-            for _ in 0..open_spans {
-                html.push_str("</span>");
-            }
-            Some(html)
+            LOOKS.with_borrow_mut(|looks| {
+                let mut state = ParseState::new(syntax);
+                let mut scopes = ScopeStack::new();
+                let mut html = Spans::with_capacity(code.len() * 4);
+                for line in LinesWithEndings::from(code) {
+                    let ops = parsed.parse(&mut state, line, syntaxes).ok()?;
+                    for (range, op) in ScopeRangeIterator::new(ops, line) {
+                        scopes.apply(op).ok()?;
+                        let text = &line[range];
+                        if !text.is_empty() {
+                            html.push(looks.of(scopes.as_slice()), text);
+                        }
+                    }
+                }
+                Some(html.finish())
+            })
         })
     })
+}
+
+/// Highlighted HTML being written: text, and the span it is in.
+struct Spans {
+    html: String,
+    /// The classes of the open span; empty when none is.
+    open: Rc<str>,
+    /// Whether the open span's look shows on white space.
+    open_shows_on_space: bool,
+}
+
+impl Spans {
+    fn with_capacity(bytes: usize) -> Spans {
+        Spans {
+            html: String::with_capacity(bytes),
+            open: Rc::from(""),
+            open_shows_on_space: false,
+        }
+    }
+
+    /// Adds `text` in the look of its scopes. White space stays in the open
+    /// span when neither look shows on it, which saves a span each time.
+    fn push(&mut self, look: &style::TokenLook, text: &str) {
+        let keep = look.classes == self.open
+            || (text.bytes().all(|b| b.is_ascii_whitespace())
+                && !look.shows_on_space
+                && !self.open_shows_on_space);
+        if !keep {
+            if !self.open.is_empty() {
+                self.html.push_str("</span>");
+            }
+            if !look.classes.is_empty() {
+                self.html.push_str("<span class=\"");
+                self.html.push_str(&look.classes);
+                self.html.push_str("\">");
+            }
+            self.open = look.classes.clone();
+            self.open_shows_on_space = look.shows_on_space;
+        }
+        escape_into(&mut self.html, text);
+    }
+
+    fn finish(mut self) -> String {
+        if !self.open.is_empty() {
+            self.html.push_str("</span>");
+        }
+        self.html
+    }
 }
 
 /// The `<pre>` block: the spans, or else the code escaped.
@@ -120,19 +174,7 @@ fn wrap(lang: &str, code: &str, highlighted: Option<String>) -> String {
 /// The stylesheet for highlighted code: a light theme, and a dark one for
 /// readers whose system prefers it.
 pub fn stylesheet() -> String {
-    let themes = ThemeSet::load_defaults();
-    let css = |name: &str| {
-        themes
-            .themes
-            .get(name)
-            .and_then(|theme| css_for_theme_with_class_style(theme, STYLE).ok())
-            .unwrap_or_default()
-    };
-    format!(
-        "/* Code highlighting (syntect themes InspiredGitHub and base16-ocean.dark). */\n{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
-        css("InspiredGitHub"),
-        css("base16-ocean.dark")
-    )
+    style::stylesheet()
 }
 
 /// Escapes text for HTML element content and attribute values. Control
@@ -142,6 +184,12 @@ pub fn stylesheet() -> String {
 /// multi-byte UTF-8 character.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], onto the end of `out`.
+fn escape_into(out: &mut String, text: &str) {
     let mut plain = 0;
     for (at, byte) in text.bytes().enumerate() {
         let entity = match byte {
@@ -159,7 +207,6 @@ pub(crate) fn escape(text: &str) -> String {
         plain = at + 1;
     }
     out.push_str(&text[plain..]);
-    out
 }
 
 #[cfg(test)]
@@ -176,27 +223,76 @@ mod tests {
         assert!(!plain.contains("hl-"));
     }
 
-    #[test]
-    fn spans_are_those_of_syntects_generator_for_new_and_repeated_lines() {
-        use syntect::html::ClassedHTMLGenerator;
-        let code =
-            "/// Doc.\nfn f(x: &str) -> u8 {\n    let s = \"}\n}\";\n    0\n}\n/* }\n}\n*/\n";
-        let syntaxes = SyntaxSet::load_defaults_newlines();
-        let syntax = syntaxes
-            .find_syntax_by_token("rust")
-            .expect("a default syntax");
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &syntaxes, STYLE);
-        for line in LinesWithEndings::from(code) {
-            generator
-                .parse_html_for_line_which_includes_newline(line)
-                .expect("parses");
+    /// The text of highlighted HTML, and the deepest its spans nest.
+    fn text_and_depth(html: &str) -> (String, usize) {
+        let (mut text, mut depth, mut deepest) = (String::new(), 0, 0);
+        let mut rest = html;
+        while let Some(at) = rest.find('<') {
+            text.push_str(&rest[..at]);
+            let end = rest[at..].find('>').expect("a closed tag") + at;
+            if rest[at..].starts_with("</") {
+                depth -= 1;
+            } else {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            rest = &rest[end + 1..];
         }
-        let expected = generator.finalize();
-        assert_eq!(classed("rust", code).as_deref(), Some(expected.as_str()));
+        text.push_str(rest);
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        (text, deepest)
+    }
+
+    #[test]
+    fn spans_are_flat_keep_every_character_and_use_only_styled_classes() {
+        let code =
+            "/// Doc <b>.\nfn f(x: &str) -> u8 {\n    let s = \"}\n}\";\n    0\n}\n/* }\n}\n*/\n";
+        let html = classed("rust", code).expect("Rust is known");
+        let (text, depth) = text_and_depth(&html);
+        assert_eq!(text, code);
+        assert_eq!(depth, 1, "{html}");
+        assert!(html.contains("<span class=\"hl-l"), "{html}");
+        let css = stylesheet();
+        for span in html.split("<span class=\"").skip(1) {
+            let classes = &span[..span.find('"').expect("quoted")];
+            for class in classes.split(' ') {
+                assert!(css.contains(&format!(".{class} ")), "no rule for {class}");
+            }
+        }
         assert_eq!(
-            classed("rust", code).as_deref(),
-            Some(expected.as_str()),
-            "from the table"
+            classed("rust", code),
+            Some(html),
+            "the same from the tables"
+        );
+    }
+
+    #[test]
+    fn a_token_takes_each_themes_style() {
+        // InspiredGitHub shows `fn` (storage.type) bold; base16-ocean.dark
+        // does not, and gives it a colour of its own.
+        let html = classed("rust", "fn main() {}\n").expect("Rust is known");
+        let fn_span = html
+            .split("<span class=\"")
+            .find(|span| span.contains("\">fn"))
+            .unwrap_or_else(|| panic!("a span for fn in {html}"));
+        let classes: Vec<&str> = fn_span[..fn_span.find('"').expect("quoted")]
+            .split(' ')
+            .collect();
+        assert!(classes.contains(&"hl-lb"), "{classes:?}");
+        assert!(
+            classes
+                .iter()
+                .any(|c| c.starts_with("hl-l") && c[4..].parse::<usize>().is_ok())
+        );
+        assert!(
+            classes
+                .iter()
+                .any(|c| c.starts_with("hl-d") && c[4..].parse::<usize>().is_ok())
         );
     }
 
@@ -222,7 +318,15 @@ mod tests {
     #[test]
     fn stylesheet_has_light_and_dark_rules() {
         let css = stylesheet();
-        assert!(css.contains(".hl-"));
-        assert!(css.contains("prefers-color-scheme: dark"));
+        let (light, dark) = css
+            .split_once("@media (prefers-color-scheme: dark) {")
+            .expect("a dark part");
+        assert!(light.contains(".hl-l0 { color: #"), "{light}");
+        assert!(!light.contains(".hl-d"));
+        assert!(
+            dark.contains(".hl-l0, .hl-l1"),
+            "light colours undone: {dark}"
+        );
+        assert!(dark.contains(".hl-d0 { color: #"), "{dark}");
     }
 }

@@ -35,7 +35,7 @@ const FILE: &str = "highlight";
 /// highlighter (whose HTML may differ) is not read. A test holds the
 /// versions named here to `Cargo.lock`.
 const HEADER: &[u8] = concat!(
-    "dateline highlight cache, format 1, dateline ",
+    "dateline highlight cache, format 2, dateline ",
     env!("CARGO_PKG_VERSION"),
     ", syntect 5.3.0, fancy-regex 0.16.2\n"
 )
