@@ -259,7 +259,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
 
 /// Saving the highlighted code for the next build failed: that build will
 /// highlight it again, nothing worse.
-fn cache_warning(root: &Path, err: &std::io::Error) -> Diagnostic {
+pub(crate) fn cache_warning(root: &Path, err: &std::io::Error) -> Diagnostic {
     Diagnostic::warning(
         "cache",
         root.join(highlight::CACHE_FOLDER),

@@ -336,3 +336,28 @@ fn a_paged_site_rebuilds_as_a_fresh_build_would() {
     step(&mut cache, &site, &["dateline.yaml"], "page_size edit");
     assert!(!fresh(&site).unwrap().contains_key("2024/index.html"));
 }
+
+#[test]
+fn the_first_run_keeps_its_highlighted_code_for_the_next_build() {
+    let site = story();
+    let kept = site.path(".dateline-cache/highlight");
+    assert!(!kept.exists());
+    let mut cache = Cache::new();
+    let (pages, _) = cached(&mut cache, &site, &[]).unwrap();
+    let written = std::fs::read(&kept).expect("the first run keeps its code");
+    assert!(written.windows(7).any(|w| w == b"fn main"));
+
+    // A build finds every block there: it has nothing to add, so the file
+    // stays as it was, and the pages are the same.
+    assert_eq!(fresh(&site).unwrap(), pages);
+    site.build_ok();
+    assert_eq!(std::fs::read(&kept).unwrap(), written);
+
+    // Later runs render from the server's own caches and leave it alone.
+    site.write(
+        "content/events/third.md",
+        "---\ntitle: The third event\ndate: 2024\ntags: [alpha, beta]\nsources: [src-a, src-b]\n---\nThird.\n\n```rust\nfn other() {}\n```\n",
+    );
+    cached(&mut cache, &site, &["content/events/third.md"]).unwrap();
+    assert_eq!(std::fs::read(&kept).unwrap(), written);
+}

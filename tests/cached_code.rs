@@ -1,7 +1,7 @@
 //! `check` and `serve`'s first build take highlighted code from the cache
-//! the last `build` left, and never write it: with every block of code in
-//! the cache, they never load the syntax definitions. Alone in its file, so
-//! no other test in the process has loaded them first.
+//! the last `build` left (with nothing new, neither rewrites it): with every
+//! block of code in the cache, they never load the syntax definitions.
+//! Alone in its file, so no other test in the process has loaded them first.
 
 mod common;
 
@@ -38,7 +38,8 @@ fn check_and_serve_take_highlighted_code_from_the_last_build() {
         "all the code was in the cache"
     );
 
-    // New code is highlighted, and not written into the cache.
+    // New code after the first build is highlighted, and not written into
+    // the cache.
     site.write("content/events/code.md", &code("fresh"));
     let changes = Changes {
         paths: vec![site.path("content/events/code.md")],

@@ -43,7 +43,8 @@ pub(crate) struct BodySession<'a> {
     generation: u64,
     fresh: Mutex<Vec<(String, Arc<Entry>)>>,
     rendered: AtomicUsize,
-    /// Highlighted code left by the last build, read on the first run only:
+    /// Highlighted code left by the last build, taken on the first run
+    /// only, which keeps what it highlights for the next build or server:
     /// later runs render only the bodies that changed.
     store: Option<Store>,
 }
@@ -54,6 +55,8 @@ pub(crate) struct BodyUpdate {
     fresh: Vec<(String, Arc<Entry>)>,
     /// Bodies rendered.
     pub(crate) rendered: usize,
+    /// The first run's highlighted code, to be saved if the run succeeds.
+    pub(crate) store: Option<Store>,
 }
 
 impl BodyCache {
@@ -64,7 +67,7 @@ impl BodyCache {
             generation: self.generation + 1,
             fresh: Mutex::default(),
             rendered: AtomicUsize::new(0),
-            store: self.entries.is_empty().then(|| Store::reading(root)),
+            store: self.entries.is_empty().then(|| Store::open(root)),
         }
     }
 
@@ -88,6 +91,7 @@ impl BodySession<'_> {
                 .into_inner()
                 .unwrap_or_else(PoisonError::into_inner),
             rendered: self.rendered.into_inner(),
+            store: self.store,
         }
     }
 }

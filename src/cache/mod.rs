@@ -23,6 +23,7 @@ use rustc_hash::FxHasher;
 use crate::build::{self, BuildError, BuildOptions};
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
+use crate::highlight;
 use crate::render::{Page, PageMemo, Theme};
 use crate::site::Site;
 
@@ -131,7 +132,8 @@ impl Cache {
         let body_session = self.bodies.session(&options.root);
         let model = build::model(options, &note_session, &body_session, self.theme.as_ref());
         let notes = note_session.finish();
-        let bodies = body_session.finish();
+        let mut bodies = body_session.finish();
+        let highlighted = bodies.store.take();
         let work = (notes.read, notes.parsed, bodies.rendered);
         if notes.began {
             self.notes.update(notes);
@@ -147,6 +149,9 @@ impl Cache {
         }
         let (notes_read, notes_parsed, bodies_rendered) = work;
         let (site, theme, mut diagnostics) = model?;
+        if let Some(Err(err)) = highlighted.map(highlight::Store::save) {
+            diagnostics.push(build::cache_warning(&options.root, &err));
+        }
         self.theme = Some(theme.clone());
         let rendering = theme
             .render_with(&site, self.pages.as_ref())

@@ -16,7 +16,8 @@
 //! temporary file as they are made, so memory stays flat however much code
 //! a site has; a successful build adds the records it took from the old
 //! file and renames the new one into place. A failed build leaves the old
-//! file alone. `check` and `serve` open the store to read only.
+//! file alone. `serve` keeps what its first build highlights, as `build`
+//! does; `check` opens the store to read only.
 
 use std::fs::{self, File};
 use std::hash::Hasher;
