@@ -7,7 +7,7 @@ use super::cards::Items;
 use super::paging::{Pager, Place, page_count, page_items, page_root, page_url};
 use super::run::{Done, Renderer};
 use super::view::{SourceView, event_url, term_url};
-use super::{Frame, meta, paging, site_view};
+use super::{meta, paging};
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 
@@ -108,16 +108,7 @@ pub(super) fn term_page(
         start: pager.as_ref().map_or(1, |p| p.start),
         pager,
     };
-    theme.render_one(
-        "term.html",
-        &url,
-        &Frame {
-            site: site_view(site),
-            root: &root,
-            page_url: &url,
-            page,
-        },
-    )
+    theme.render_page(site, "term.html", &url, &root, page)
 }
 
 /// Page `number` of a source: the source, and a page of the events citing it.
@@ -143,16 +134,7 @@ pub(super) fn source_page(
         start: pager.as_ref().map_or(1, |p| p.start),
         pager,
     };
-    theme.render_one(
-        "source.html",
-        &url,
-        &Frame {
-            site: site_view(site),
-            root: &root,
-            page_url: &url,
-            page,
-        },
-    )
+    theme.render_page(site, "source.html", &url, &root, page)
 }
 
 /// `sitemap.xml`: every URL, or past [`SITEMAP_URLS`] an index of the parts.
@@ -163,27 +145,9 @@ pub(super) fn sitemap(theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnos
         let page = SitemapIndex {
             parts: (1..=parts).map(|n| format!("sitemap-{n}.xml")).collect(),
         };
-        return theme.render_one(
-            "sitemap-index.xml",
-            "sitemap.xml",
-            &Frame {
-                site: site_view(site),
-                root: "",
-                page_url: "sitemap.xml",
-                page,
-            },
-        );
+        return theme.render_page(site, "sitemap-index.xml", "sitemap.xml", "", page);
     }
-    theme.render_one(
-        "sitemap.xml",
-        "sitemap.xml",
-        &Frame {
-            site: site_view(site),
-            root: "",
-            page_url: "sitemap.xml",
-            page: Listing { urls },
-        },
-    )
+    theme.render_page(site, "sitemap.xml", "sitemap.xml", "", Listing { urls })
 }
 
 /// `sitemap-<n>.xml`, the `n`th [`SITEMAP_URLS`] URLs (from 1).
@@ -197,16 +161,7 @@ pub(super) fn sitemap_part(
     let page = Listing {
         urls: page_items(&urls, SITEMAP_URLS, n).to_vec(),
     };
-    theme.render_one(
-        "sitemap.xml",
-        &path,
-        &Frame {
-            site: site_view(site),
-            root: "",
-            page_url: &path,
-            page,
-        },
-    )
+    theme.render_page(site, "sitemap.xml", &path, "", page)
 }
 
 /// `sources/<id>/index.html`, and `sources/<id>/page/<n>/index.html` when

@@ -268,24 +268,13 @@ impl Job {
     }
 
     fn run(&self, theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic> {
-        let frame = |root: &'static str, page_url: String| (site_view(site), root, page_url);
         match *self {
             Job::Index => {
-                let (s, root, url) = frame("", "index.html".into());
-                theme.render_one(
-                    "index.html",
-                    &url,
-                    &Frame {
-                        site: s,
-                        root,
-                        page_url: &url,
-                        page: timeline::index(site, &theme.cards)?,
-                    },
-                )
+                let page = timeline::index(site, &theme.cards)?;
+                theme.render_page(site, "index.html", "index.html", "", page)
             }
             Job::Event(i) => {
                 let event = &site.events[i];
-                let (s, root, url) = frame("../../", event_url(&event.slug));
                 let neighbour = |j: Option<usize>| j.map(|j| NeighbourView::new(&site.events[j]));
                 let page = EventPage {
                     event: EventView::new(site, event),
@@ -294,22 +283,12 @@ impl Job {
                     previous: neighbour(i.checked_sub(1)),
                     next: neighbour(Some(i + 1).filter(|&j| j < site.events.len())),
                 };
-                theme.render_one(
-                    "event.html",
-                    &url,
-                    &Frame {
-                        site: s,
-                        root,
-                        page_url: &url,
-                        page,
-                    },
-                )
+                theme.render_page(site, "event.html", &event_url(&event.slug), "../../", page)
             }
             Job::Source(i) => lists::source_page(theme, site, i, 1),
             Job::SourcePage(i, n) => lists::source_page(theme, site, i, n),
             Job::Taxonomy(t) => {
                 let taxonomy = &site.taxonomies[t];
-                let (s, root, url) = frame("../", format!("{}/index.html", taxonomy.name));
                 let page = TaxonomyPage {
                     taxonomy: &taxonomy.name,
                     terms: taxonomy
@@ -322,16 +301,8 @@ impl Job {
                         })
                         .collect(),
                 };
-                theme.render_one(
-                    "taxonomy.html",
-                    &url,
-                    &Frame {
-                        site: s,
-                        root,
-                        page_url: &url,
-                        page,
-                    },
-                )
+                let url = format!("{}/index.html", taxonomy.name);
+                theme.render_page(site, "taxonomy.html", &url, "../", page)
             }
             Job::Term(t, i) => lists::term_page(theme, site, t, i, 1),
             Job::TermPage(t, i, n) => lists::term_page(theme, site, t, i, n),
@@ -344,16 +315,7 @@ impl Job {
                         format!("no timeline page at {url}"),
                     )
                 })?;
-                theme.render_one(
-                    "year.html",
-                    &url,
-                    &Frame {
-                        site: site_view(site),
-                        root: place.root(),
-                        page_url: &url,
-                        page,
-                    },
-                )
+                theme.render_page(site, "year.html", &url, place.root(), page)
             }
             Job::NotFound => {
                 // A 404 page is served at any depth, so only an absolute root works.
@@ -366,17 +328,7 @@ impl Job {
                             .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
                             .unwrap_or_else(|| "/".into())
                     });
-                let page = Empty {};
-                theme.render_one(
-                    "404.html",
-                    "404.html",
-                    &Frame {
-                        site: site_view(site),
-                        root: &root,
-                        page_url: "404.html",
-                        page,
-                    },
-                )
+                theme.render_page(site, "404.html", "404.html", &root, Empty {})
             }
             Job::Export(n) => {
                 let (path, bytes) = crate::export::file(site, n);
@@ -419,16 +371,7 @@ impl Job {
                         .unwrap_or_else(|| rfc3339_of(None)),
                     entries,
                 };
-                theme.render_one(
-                    "feed.xml",
-                    "feed.xml",
-                    &Frame {
-                        site: site_view(site),
-                        root: "",
-                        page_url: "feed.xml",
-                        page,
-                    },
-                )
+                theme.render_page(site, "feed.xml", "feed.xml", "", page)
             }
         }
     }

@@ -10,7 +10,7 @@ use tera::Context;
 
 use super::cards::Cards;
 use super::memo::{self, PageMemo};
-use super::{Job, Page, Theme, chain, jobs};
+use super::{Frame, Job, Page, Theme, chain, jobs, site_view};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export;
 use crate::highlight;
@@ -280,6 +280,25 @@ impl<'a> Renderer<'a> {
             keyed,
             cards: Cards::new(site, theme, keyed, previous.and_then(PageMemo::cards)),
         }
+    }
+
+    /// Renders the page at `url` (a path in the output) through `template`,
+    /// with the variables every page has (see [`Frame`]) and `page`'s.
+    pub(super) fn render_page<T: Serialize>(
+        &self,
+        site: &Site,
+        template: &str,
+        url: &str,
+        root: &str,
+        page: T,
+    ) -> Result<Done, Diagnostic> {
+        let frame = Frame {
+            site: site_view(site),
+            root,
+            page_url: url,
+            page,
+        };
+        self.render_one(template, url, &frame)
     }
 
     pub(super) fn render_one<T: Serialize>(
