@@ -139,7 +139,7 @@ pub(super) fn source_page(
 
 /// `sitemap.xml`: every URL, or past [`SITEMAP_URLS`] an index of the parts.
 pub(super) fn sitemap(theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic> {
-    let urls = sitemap_urls(site);
+    let urls = theme.sitemap_urls(|| sitemap_urls(site));
     let parts = sitemap_parts(urls.len());
     if parts > 1 {
         let page = SitemapIndex {
@@ -156,10 +156,10 @@ pub(super) fn sitemap_part(
     site: &Site,
     n: usize,
 ) -> Result<Done, Diagnostic> {
-    let urls = sitemap_urls(site);
+    let urls = theme.sitemap_urls(|| sitemap_urls(site));
     let path = format!("sitemap-{n}.xml");
     let page = Listing {
-        urls: page_items(&urls, SITEMAP_URLS, n).to_vec(),
+        urls: page_items(urls, SITEMAP_URLS, n),
     };
     theme.render_page(site, "sitemap.xml", &path, "", page)
 }
@@ -200,8 +200,8 @@ struct TermPage<'a> {
 
 /// `sitemap.xml` or one of its parts: URLs relative to the root.
 #[derive(Serialize)]
-struct Listing {
-    urls: Vec<String>,
+struct Listing<'a> {
+    urls: &'a [String],
 }
 
 /// `sitemap.xml` when the URLs take several files.

@@ -2,7 +2,7 @@
 //! or, for `serve`, only the pages whose inputs changed since the previous
 //! run ([`memo`](super::memo)).
 
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -265,6 +265,9 @@ pub(super) struct Renderer<'a> {
     keyed: bool,
     /// The event cards the lists share.
     pub(super) cards: Cards<'a>,
+    /// The sitemap's URLs, made once for all its files (at 100,000 events
+    /// it is eleven).
+    sitemap: OnceLock<Vec<String>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -279,7 +282,13 @@ impl<'a> Renderer<'a> {
             previous,
             keyed,
             cards: Cards::new(site, theme, keyed, previous.and_then(PageMemo::cards)),
+            sitemap: OnceLock::new(),
         }
+    }
+
+    /// The sitemap's URLs, from `make` the first time they are asked for.
+    pub(super) fn sitemap_urls(&self, make: impl FnOnce() -> Vec<String>) -> &[String] {
+        self.sitemap.get_or_init(make)
     }
 
     /// Renders the page at `url` (a path in the output) through `template`,
