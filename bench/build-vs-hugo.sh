@@ -9,7 +9,11 @@
 # a first build; and "rebuild", with the cache the previous run left, as
 # when an author builds again. Hugo keeps no such cache.
 #
-#   bash bench/build-vs-hugo.sh [EVENTS] [RUNS]     # defaults: 10000 events, 5 runs
+# Then, unless LARGE is 0, dateline alone builds a LARGE-event timeline
+# (default 100000) cold and again, for its peak memory, its largest page
+# and how its time grows; and the figures are held to the targets.
+#
+#   bash bench/build-vs-hugo.sh [EVENTS] [RUNS] [LARGE]   # defaults: 10000, 5, 100000
 #
 # Needs ../shared/bench/gen_corpus.py beside the repository; installs Hugo
 # from Debian's packages if it is missing; builds dateline in release mode.
@@ -18,6 +22,7 @@ cd "$(dirname "$0")/.."
 
 events="${1:-10000}"
 runs="${2:-5}"
+large="${3:-100000}"
 work="${BENCH_DIR:-bench-out}"
 gen="../shared/bench/gen_corpus.py"
 
@@ -65,3 +70,24 @@ printf "hugo               %6.2f s  %6d MB\n" "$h_time" "$((h_mem / 1024))"
 echo "dateline's stages, cold (one more run):"
 rm -rf "$work/d$events/.dateline-cache"
 ./target/release/dateline --root "$work/d$events" build --output "$work/d$events-site" --timings 2>&1 >/dev/null | grep -E '^ *[A-Za-z ]+: |:$'
+
+# The largest page (HTML) of a built site, in bytes, and its path.
+largest_page() { find "$1" -name '*.html' -printf '%s %P\n' | sort -n | tail -1; }
+yes_no() { awk -v ok="$1" 'BEGIN { print (ok ? "met" : "NOT met") }'; }
+echo "targets:"
+c_ratio=$(ratio "$c_time")
+echo "  ${events} events, cold, <= 0.25 x Hugo: $c_ratio x, $(yes_no "$(awk -v r="$c_ratio" 'BEGIN { print (r <= 0.25) }')")"
+echo "  ${events} events, rebuild, <= 0.25 x Hugo: $(ratio "$d_time") x, $(yes_no "$(awk -v r="$(ratio "$d_time")" 'BEGIN { print (r <= 0.25) }')")"
+echo "  ${events} events, peak < 200 MB: $((c_mem / 1024)) MB cold, $(yes_no $((c_mem < 200 * 1024)))"
+[ "$large" -gt 0 ] || exit 0
+[ -d "$work/d$large" ] || python3 "$gen" --flavor dateline --events "$large" --out "$work/d$large" >/dev/null 2>&1
+rm -rf "$work/d$large/.dateline-cache"
+l_cold=$(measure ./target/release/dateline --root "$work/d$large" build --output "$work/d$large-site")
+l_again=$(measure ./target/release/dateline --root "$work/d$large" build --output "$work/d$large-site")
+read -r l_time l_mem <<<"$l_cold"
+read -r a_time a_mem <<<"$l_again"
+read -r page_bytes page_path <<<"$(largest_page "$work/d$large-site")"
+growth() { awk -v l="$1" -v s="$2" -v n="$((large / events))" 'BEGIN { printf "%.1f x the time for %d x the events", l / s, n }'; }
+echo "  ${large} events, peak < 1 GB: cold $l_time s, $((l_mem / 1024)) MB; rebuild $a_time s, $((a_mem / 1024)) MB: $(yes_no $((l_mem < 1000 * 1024 && a_mem < 1000 * 1024)))"
+echo "  ${large} events, no page over 2 MB: largest $((page_bytes / 1024)) KB ($page_path): $(yes_no $((page_bytes <= 2 * 1024 * 1024)))"
+echo "  ${large} events, time no faster than linear: cold $(growth "$l_time" "$c_time"), rebuild $(growth "$a_time" "$d_time"): $(yes_no "$(awk -v a="$l_time" -v b="$c_time" -v c="$a_time" -v d="$d_time" -v n="$((large / events))" 'BEGIN { print (a / b <= n && c / d <= n) }')")"
