@@ -32,6 +32,7 @@ command -v hugo >/dev/null 2>&1 || {
 }
 cargo build --release --locked --quiet
 mkdir -p "$work"
+work=$(cd "$work" && pwd)
 [ -d "$work/d$events" ] || python3 "$gen" --flavor dateline --events "$events" --out "$work/d$events" >/dev/null
 [ -d "$work/h$events" ] || python3 "$gen" --flavor hugo --events "$events" --out "$work/h$events" >/dev/null
 
@@ -42,7 +43,7 @@ measure() {
 }
 dateline_run() { measure ./target/release/dateline --root "$work/d$events" build --output "$work/d$events-site"; }
 dateline_cold() { rm -rf "$work/d$events/.dateline-cache"; dateline_run; }
-hugo_run() { measure hugo -s "$work/h$events" -d "$PWD/$work/h$events-site" --quiet; }
+hugo_run() { measure hugo -s "$work/h$events" -d "$work/h$events-site" --quiet; }
 
 dateline_run >/dev/null
 hugo_run >/dev/null
