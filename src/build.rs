@@ -185,6 +185,7 @@ impl Loaded {
             },
             bodies,
         );
+        highlight::forget_parsed_lines();
         diagnostics.extend(found);
         let (Some(site), Some(theme)) = (site, theme) else {
             return Err(BuildError::Content(diagnostics));

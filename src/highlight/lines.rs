@@ -1,6 +1,6 @@
 //! Lines of code already parsed, kept by each thread while a build runs.
 //!
-//! Parsing a line with syntect costs some 100 µs of regex searching, and the
+//! Parsing a line with syntect costs 100 µs or more of regex searching, and the
 //! result depends only on the line's text and the parser's state before it.
 //! Code repeats lines (closing braces, `return result`, a loop header
 //! copied from block to block), and a repeat in the same state is looked up
@@ -11,7 +11,8 @@ use rustc_hash::FxHashMap;
 use syntect::parsing::{ParseState, ParsingError, ScopeStackOp, SyntaxSet};
 
 /// At most this many lines are kept; the table starts afresh when full, so
-/// its memory stays near a megabyte a thread whatever the site's size.
+/// its memory stays at a few megabytes a thread (some 2 KB a line, with
+/// its states and scope operations) whatever the site's size.
 const CAPACITY: usize = 2048;
 
 /// One parse of a line: the state it began in, what it found, and the

@@ -12,9 +12,9 @@ mod store;
 mod style;
 
 pub use store::{FOLDER as CACHE_FOLDER, Store};
+pub use style::stylesheet;
 
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use syntect::easy::ScopeRangeIterator;
@@ -104,33 +104,30 @@ fn classed(lang: &str, code: &str) -> Option<String> {
     })
 }
 
-/// Highlighted HTML being written: text, and the span it is in.
+/// Highlighted HTML being written: text, and the look of the open span
+/// (plain text when its classes are empty).
 struct Spans {
     html: String,
-    /// The classes of the open span; empty when none is.
-    open: Rc<str>,
-    /// Whether the open span's look shows on white space.
-    open_shows_on_space: bool,
+    open: style::TokenLook,
 }
 
 impl Spans {
     fn with_capacity(bytes: usize) -> Spans {
         Spans {
             html: String::with_capacity(bytes),
-            open: Rc::from(""),
-            open_shows_on_space: false,
+            open: style::TokenLook::plain(),
         }
     }
 
     /// Adds `text` in the look of its scopes. White space stays in the open
     /// span when neither look shows on it, which saves a span each time.
     fn push(&mut self, look: &style::TokenLook, text: &str) {
-        let keep = look.classes == self.open
+        let keep = look.classes == self.open.classes
             || (text.bytes().all(|b| b.is_ascii_whitespace())
                 && !look.shows_on_space
-                && !self.open_shows_on_space);
+                && !self.open.shows_on_space);
         if !keep {
-            if !self.open.is_empty() {
+            if !self.open.classes.is_empty() {
                 self.html.push_str("</span>");
             }
             if !look.classes.is_empty() {
@@ -138,14 +135,13 @@ impl Spans {
                 self.html.push_str(&look.classes);
                 self.html.push_str("\">");
             }
-            self.open = look.classes.clone();
-            self.open_shows_on_space = look.shows_on_space;
+            self.open = look.clone();
         }
         escape_into(&mut self.html, text);
     }
 
     fn finish(mut self) -> String {
-        if !self.open.is_empty() {
+        if !self.open.classes.is_empty() {
             self.html.push_str("</span>");
         }
         self.html
@@ -169,12 +165,6 @@ fn wrap(lang: &str, code: &str, highlighted: Option<String>) -> String {
     }
     out.push_str("</code></pre>\n");
     out
-}
-
-/// The stylesheet for highlighted code: a light theme, and a dark one for
-/// readers whose system prefers it.
-pub fn stylesheet() -> String {
-    style::stylesheet()
 }
 
 /// Escapes text for HTML element content and attribute values. Control

@@ -113,11 +113,22 @@ const FONT: [(FontStyle, &str); 3] = [
 ];
 
 /// How a token looks in both themes.
+#[derive(Clone)]
 pub(super) struct TokenLook {
     /// The span's classes; empty for plain text.
     pub classes: Rc<str>,
     /// Whether the style shows on spaces, which must then keep it.
     pub shows_on_space: bool,
+}
+
+impl TokenLook {
+    /// Plain text: no span.
+    pub(super) fn plain() -> TokenLook {
+        TokenLook {
+            classes: Rc::from(""),
+            shows_on_space: false,
+        }
+    }
 }
 
 /// The look of each stack of scopes a thread has met: stacks recur from
@@ -151,9 +162,10 @@ impl Looks {
     }
 }
 
-/// The stylesheet: the light theme's classes, and for readers whose system
-/// prefers dark, the light ones undone and the dark theme's.
-pub(super) fn stylesheet() -> String {
+/// The stylesheet for highlighted code: the light theme's classes, and for
+/// readers whose system prefers dark, the light ones undone and the dark
+/// theme's.
+pub fn stylesheet() -> String {
     let [light, dark] = &*LOOKS;
     let mut css = format!(
         "/* Code highlighting: syntect's themes {LIGHT} and, for a dark preference, {DARK}. */\n"

@@ -245,9 +245,6 @@ impl Site {
             .iter()
             .chain(&source_bodies)
             .any(|r| r.has_code);
-        if has_code {
-            crate::highlight::forget_parsed_lines();
-        }
         for found in event_problems.into_iter().chain(source_problems) {
             for diagnostic in found {
                 diagnostics.push(diagnostic);
