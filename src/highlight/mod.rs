@@ -287,6 +287,20 @@ mod tests {
     }
 
     #[test]
+    fn a_long_makefile_assignment_still_names_its_variable() {
+        // The grammar's assignment pattern backtracks over the whole line;
+        // fancy-regex 0.16 (under syntect 5.3.0 as released) gave up on a
+        // line this long, and the search failing left the line plain.
+        let code = "remembered ?= $(or $(value REMEMBERED_$(1)),\
+                    $(eval REMEMBERED_$(1) := $(shell $(2)))$(value REMEMBERED_$(1)))\n";
+        let html = classed("makefile", code).expect("Makefile is known");
+        assert!(
+            html.contains("\">remembered </span>"),
+            "the name in a span of its own: {html}"
+        );
+    }
+
+    #[test]
     fn escape_handles_every_special_character_among_any_text() {
         assert_eq!(escape(""), "");
         assert_eq!(escape("plain"), "plain");

@@ -38,7 +38,7 @@ const FILE: &str = "highlight";
 const HEADER: &[u8] = concat!(
     "dateline highlight cache, format 2, dateline ",
     env!("CARGO_PKG_VERSION"),
-    ", syntect 5.3.0, fancy-regex 0.16.2\n"
+    ", syntect 5.3.0, fancy-regex 0.20.2\n"
 )
 .as_bytes();
 
