@@ -226,15 +226,15 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
                 .copy_static(&options.root.join("static"))
                 .map_err(BuildError::Write)?;
             let pages =
-                theme
-                    .write(&site, &output, &progress)
-                    .map_err(|failure| match failure {
+                on_fresh_threads(|| theme.write(&site, &output, &progress)).map_err(|failure| {
+                    match failure {
                         WriteFailure::Content(found) => {
                             warnings.extend(found);
                             BuildError::Content(warnings.clone())
                         }
                         WriteFailure::Write(err) => BuildError::Write(err),
-                    })?;
+                    }
+                })?;
             time("render and write");
             let count = copied.len() + pages.len();
             output
@@ -256,6 +256,27 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         warnings,
         stages,
     })
+}
+
+/// Runs `work` (the rendering) on a thread pool of its own, or on the global
+/// one if no thread can be started.
+///
+/// Loading leaves the allocator's heaps full of holes between the model's
+/// long-lived strings (files read, front matter parsed, Markdown grown into
+/// HTML, all freed among what is kept). glibc gives each new thread a heap
+/// (arena) of its own, so pages rendered on new threads allocate from clean
+/// heaps instead of searching those holes. At 100,000 events that took the
+/// templates' time from 14.9 to 10.1 s and a build's CPU time by a quarter,
+/// for 85 MB more at the peak; at 10,000 it is within the noise (+16 MB).
+fn on_fresh_threads<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads())
+        .thread_name(|n| format!("render-{n}"))
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
 }
 
 /// Saving the highlighted code for the next build failed: that build will
