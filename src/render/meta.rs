@@ -4,94 +4,135 @@
 //! The JSON goes inside a `<script>` element: every `<` is written as
 //! `\u003c`, so no title can close the element early.
 
-use serde_json::{Map, Value, json};
+use std::io::{self, Write};
+
+use serde::Serialize;
 
 use crate::date::Date;
 use crate::site::{Event, Site, Source};
 
+const CONTEXT: &str = "https://schema.org";
+
+/// An event page's `Event`. Fields are in the order of their keys, as a
+/// JSON object's keys have always been written here.
+#[derive(Serialize)]
+struct EventData<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    #[serde(rename = "endDate", skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    name: &'a str,
+    #[serde(rename = "startDate", skip_serializing_if = "Option::is_none")]
+    start_date: Option<String>,
+    #[serde(rename = "subjectOf", skip_serializing_if = "Vec::is_empty")]
+    subject_of: Vec<Article<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// A source as a `NewsArticle`; on its own page, with `@context` and the
+/// events it is `about`.
+#[derive(Serialize)]
+struct Article<'a> {
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    context: Option<&'static str>,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    about: Vec<About<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Named<'a>>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    headline: &'a str,
+    #[serde(rename = "inLanguage", skip_serializing_if = "Option::is_none")]
+    in_language: Option<&'a str>,
+    publisher: Named<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// An event a source page's article is about.
+#[derive(Serialize)]
+struct About<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(rename = "startDate", skip_serializing_if = "Option::is_none")]
+    start_date: Option<String>,
+}
+
+/// A `Person` or an `Organization`.
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
 /// JSON-LD for an event page: an `Event` whose `subjectOf` lists the
 /// articles it rests on.
 pub(super) fn event(site: &Site, event: &Event) -> String {
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org"));
-    data.insert("@type".into(), json!("Event"));
-    data.insert("name".into(), json!(event.title));
-    if !event.summary.is_empty() {
-        data.insert("description".into(), json!(&*event.summary));
-    }
     let machine = event.date.machine();
-    if let Some(start) = machine.start {
-        data.insert("startDate".into(), json!(start));
-    }
-    if let Some(end) = machine.end {
-        data.insert("endDate".into(), json!(end));
-    }
-    if let Some(url) = absolute(site, &format!("events/{}/index.html", event.slug)) {
-        data.insert("url".into(), json!(url));
-    }
-    let articles: Vec<Value> = event
-        .sources
-        .iter()
-        .map(|&s| article(site, &site.sources[s]))
-        .collect();
-    if !articles.is_empty() {
-        data.insert("subjectOf".into(), Value::Array(articles));
-    }
-    script_safe(&Value::Object(data))
+    script_safe(&EventData {
+        context: CONTEXT,
+        kind: "Event",
+        description: &event.summary,
+        end_date: machine.end,
+        name: &event.title,
+        start_date: machine.start,
+        subject_of: event
+            .sources
+            .iter()
+            .map(|&s| article(&site.sources[s]))
+            .collect(),
+        url: absolute(site, &format!("events/{}/index.html", event.slug)),
+    })
 }
 
 /// JSON-LD for a source page: the article itself, `about` the events citing
 /// it that the page lists (`events`, indices into [`Site::events`]).
 pub(super) fn source(site: &Site, source: &Source, events: &[usize]) -> String {
-    let mut data = match article(site, source) {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
-    data.insert("@context".into(), json!("https://schema.org"));
-    let about: Vec<Value> = events
-        .iter()
-        .map(|&e| {
-            let event = &site.events[e];
-            let mut about = Map::new();
-            about.insert("@type".into(), json!("Event"));
-            about.insert("name".into(), json!(event.title));
-            if let Some(start) = event.date.machine().start {
-                about.insert("startDate".into(), json!(start));
-            }
-            Value::Object(about)
-        })
-        .collect();
-    if !about.is_empty() {
-        data.insert("about".into(), Value::Array(about));
-    }
-    script_safe(&Value::Object(data))
+    script_safe(&Article {
+        context: Some(CONTEXT),
+        about: events
+            .iter()
+            .map(|&e| {
+                let event = &site.events[e];
+                About {
+                    kind: "Event",
+                    name: &event.title,
+                    start_date: event.date.machine().start,
+                }
+            })
+            .collect(),
+        ..article(source)
+    })
 }
 
 /// A source as a `NewsArticle`.
-fn article(_site: &Site, source: &Source) -> Value {
-    let mut data = Map::new();
-    data.insert("@type".into(), json!("NewsArticle"));
-    data.insert("headline".into(), json!(source.title));
-    data.insert(
-        "publisher".into(),
-        json!({ "@type": "Organization", "name": source.outlet }),
-    );
-    if let Some(url) = &source.url {
-        data.insert("url".into(), json!(url));
+fn article(source: &Source) -> Article<'_> {
+    Article {
+        context: None,
+        kind: "NewsArticle",
+        about: Vec::new(),
+        author: source.author.as_deref().map(|name| Named {
+            kind: "Person",
+            name,
+        }),
+        date_published: source.published.as_ref().and_then(published),
+        headline: &source.title,
+        in_language: source.language.as_deref(),
+        publisher: Named {
+            kind: "Organization",
+            name: &source.outlet,
+        },
+        url: source.url.as_deref(),
     }
-    if let Some(published) = source.published.as_ref().and_then(published) {
-        data.insert("datePublished".into(), json!(published));
-    }
-    if let Some(author) = &source.author {
-        data.insert(
-            "author".into(),
-            json!({ "@type": "Person", "name": author }),
-        );
-    }
-    if let Some(language) = &source.language {
-        data.insert("inLanguage".into(), json!(language));
-    }
-    Value::Object(data)
 }
 
 /// A publication date schema.org can hold: only a single, known date.
@@ -108,16 +149,45 @@ fn absolute(site: &Site, path: &str) -> Option<String> {
         .map(|base| format!("{base}{path}"))
 }
 
-fn script_safe(value: &Value) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+/// `value` as JSON that can sit inside `<script>`: `<`, `>` and `&`, which
+/// JSON has only inside strings, are written as `\u` escapes there.
+fn script_safe(value: &impl Serialize) -> String {
+    let mut json = ScriptSafe(Vec::with_capacity(512));
+    // Writing to memory cannot fail, nor serializing these structs.
+    let _ = serde_json::to_writer(&mut json, value);
+    String::from_utf8(json.0).unwrap_or_default()
+}
+
+/// Writes JSON with `<`, `>` and `&` escaped.
+struct ScriptSafe(Vec<u8>);
+
+impl Write for ScriptSafe {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let mut plain = 0;
+        for (at, byte) in bytes.iter().enumerate() {
+            let escaped: &[u8] = match byte {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            self.0.extend_from_slice(&bytes[plain..at]);
+            self.0.extend_from_slice(escaped);
+            plain = at + 1;
+        }
+        self.0.extend_from_slice(&bytes[plain..]);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::{Value, json};
+
     use super::*;
 
     #[test]
