@@ -9,11 +9,12 @@
 //! taxonomies, sources), so `dateline import timelinejs` can rebuild the same
 //! timeline; TimelineJS ignores it.
 
+use std::collections::BTreeMap;
 use std::io;
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::{Streamed, is_plain, page_url};
 use crate::date::{Date, Precision, Shape};
@@ -48,120 +49,160 @@ pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
     serde_json::to_writer_pretty(out, &root).map_err(io::Error::from)
 }
 
-fn source(s: &Source) -> Value {
-    let mut source = Map::new();
-    source.insert("id".into(), json!(s.id));
-    source.insert("title".into(), json!(s.title));
-    source.insert("outlet".into(), json!(s.outlet));
-    for (key, value) in [
-        ("url", s.url.as_deref()),
-        ("published", s.published.as_ref().map(Date::edtf)),
-        ("author", s.author.as_deref()),
-        ("language", s.language.as_deref()),
-    ] {
-        if let Some(value) = value {
-            source.insert(key.into(), json!(value));
-        }
-    }
-    Value::Object(source)
+/// A source, in the root's `dateline` object. Here and below, fields are
+/// in the order of their keys, as JSON objects were written before.
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    outlet: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
-fn event(site: &Site, event: &Event) -> Value {
+fn source(s: &Source) -> SourceOut<'_> {
+    SourceOut {
+        author: s.author.as_deref(),
+        id: &s.id,
+        language: s.language.as_deref(),
+        outlet: &s.outlet,
+        published: s.published.as_ref().map(Date::edtf),
+        title: &s.title,
+        url: s.url.as_deref(),
+    }
+}
+
+/// A slide.
+#[derive(Serialize)]
+struct Slide<'a> {
+    dateline: EventExtension<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<Parts>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<Parts>,
+    text: Text,
+    unique_id: &'a str,
+}
+
+/// What TimelineJS has no field for.
+#[derive(Serialize)]
+struct EventExtension<'a> {
+    edtf: &'a str,
+    slug: &'a str,
+    sources: Vec<&'a str>,
+    summary: &'a str,
+    taxonomies: BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    headline: String,
+    text: String,
+}
+
+fn event<'a>(site: &'a Site, event: &'a Event) -> Slide<'a> {
     let date = &event.date;
     let start = date.earliest().or(date.latest());
-    let mut slide = Map::new();
-    if let Some(start) = start {
-        slide.insert("start_date".into(), parts(start, date.precision()));
-    }
-    if date.shape() == Shape::Interval
-        && let (Some(_), Some(end)) = (date.earliest(), date.latest())
-    {
-        slide.insert("end_date".into(), parts(end, date.precision()));
-    }
-    if !is_plain(date) {
-        slide.insert("display_date".into(), json!(escape(&date.words())));
-    }
-    let outlets: Vec<String> = event
-        .sources
-        .iter()
-        .map(|&s| {
-            let source = &site.sources[s];
-            let href = page_url(site, &format!("sources/{}/index.html", source.id));
-            format!(
-                "<a href=\"{}\">{}</a>",
-                escape(&href),
-                escape(&source.outlet)
-            )
-        })
-        .collect();
+    let end = match (date.shape(), date.earliest(), date.latest()) {
+        (Shape::Interval, Some(_), Some(end)) => Some(parts(end, date.precision())),
+        _ => None,
+    };
     let mut text = String::new();
     if !event.summary.is_empty() {
         text.push_str(&format!("<p>{}</p>", escape(&event.summary)));
     }
-    if !outlets.is_empty() {
-        text.push_str(&format!("<p>Sources: {}</p>", outlets.join(", ")));
+    for (n, &s) in event.sources.iter().enumerate() {
+        let source = &site.sources[s];
+        let href = page_url(site, &format!("sources/{}/index.html", source.id));
+        text.push_str(if n == 0 { "<p>Sources: " } else { ", " });
+        text.push_str(&format!(
+            "<a href=\"{}\">{}</a>",
+            escape(&href),
+            escape(&source.outlet)
+        ));
     }
-    slide.insert(
-        "text".into(),
-        json!({ "headline": escape(&event.title), "text": text }),
-    );
-    if let Some(group) = site
+    if !event.sources.is_empty() {
+        text.push_str("</p>");
+    }
+    let group = site
         .taxonomies
         .first()
         .zip(event.terms.first())
-        .and_then(|(taxonomy, terms)| terms.first().map(|&t| &taxonomy.terms[t].name))
-    {
-        slide.insert("group".into(), json!(escape(group)));
-    }
-    slide.insert("unique_id".into(), json!(event.slug));
-    let taxonomies: Map<String, Value> = site
-        .taxonomies
-        .iter()
-        .zip(&event.terms)
-        .filter(|(_, terms)| !terms.is_empty())
-        .map(|(taxonomy, terms)| {
-            let names: Vec<&str> = terms
+        .and_then(|(taxonomy, terms)| terms.first().map(|&t| &taxonomy.terms[t].name));
+    Slide {
+        dateline: EventExtension {
+            edtf: date.edtf(),
+            slug: &event.slug,
+            sources: event
+                .sources
                 .iter()
-                .map(|&t| taxonomy.terms[t].name.as_str())
-                .collect();
-            (taxonomy.name.clone(), json!(names))
-        })
-        .collect();
-    let sources: Vec<&str> = event
-        .sources
-        .iter()
-        .map(|&s| site.sources[s].id.as_str())
-        .collect();
-    slide.insert(
-        "dateline".into(),
-        json!({
-            "edtf": date.edtf(),
-            "slug": event.slug,
-            "summary": &*event.summary,
-            "taxonomies": taxonomies,
-            "sources": sources,
-        }),
-    );
-    Value::Object(slide)
+                .map(|&s| site.sources[s].id.as_str())
+                .collect(),
+            summary: &event.summary,
+            taxonomies: site
+                .taxonomies
+                .iter()
+                .zip(&event.terms)
+                .filter(|(_, terms)| !terms.is_empty())
+                .map(|(taxonomy, terms)| {
+                    let names = terms
+                        .iter()
+                        .map(|&t| taxonomy.terms[t].name.as_str())
+                        .collect();
+                    (taxonomy.name.as_str(), names)
+                })
+                .collect(),
+        },
+        display_date: (!is_plain(date)).then(|| escape(&date.words())),
+        end_date: end,
+        group: group.map(|name| escape(name)),
+        start_date: start.map(|start| parts(start, date.precision())),
+        text: Text {
+            headline: escape(&event.title),
+            text,
+        },
+        unique_id: &event.slug,
+    }
+}
+
+/// A TimelineJS date: the year, and the rest as far as the precision goes.
+#[derive(Debug, PartialEq, Serialize)]
+struct Parts {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hour: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minute: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second: Option<u32>,
+    year: i32,
 }
 
 /// A TimelineJS date at `precision`. Years are astronomical, as TimelineJS
 /// reads them: 0 is 1 BCE, -43 is 44 BCE.
-fn parts(moment: NaiveDateTime, precision: Precision) -> Value {
-    let mut date = Map::new();
-    date.insert("year".into(), json!(moment.year()));
-    if precision >= Precision::Season {
-        date.insert("month".into(), json!(moment.month()));
+fn parts(moment: NaiveDateTime, precision: Precision) -> Parts {
+    let at_least = |p: Precision, value: u32| (precision >= p).then_some(value);
+    Parts {
+        day: at_least(Precision::Day, moment.day()),
+        hour: at_least(Precision::Moment, moment.hour()),
+        minute: at_least(Precision::Moment, moment.minute()),
+        month: at_least(Precision::Season, moment.month()),
+        second: at_least(Precision::Moment, moment.second()),
+        year: moment.year(),
     }
-    if precision >= Precision::Day {
-        date.insert("day".into(), json!(moment.day()));
-    }
-    if precision >= Precision::Moment {
-        date.insert("hour".into(), json!(moment.hour()));
-        date.insert("minute".into(), json!(moment.minute()));
-        date.insert("second".into(), json!(moment.second()));
-    }
-    Value::Object(date)
 }
 
 #[cfg(test)]
@@ -170,7 +211,10 @@ mod tests {
 
     fn at(edtf: &str) -> Value {
         let date = Date::parse(edtf).unwrap();
-        parts(date.earliest().or(date.latest()).unwrap(), date.precision())
+        json!(parts(
+            date.earliest().or(date.latest()).unwrap(),
+            date.precision()
+        ))
     }
 
     #[test]
