@@ -4,8 +4,6 @@
 //! The JSON goes inside a `<script>` element: every `<` is written as
 //! `\u003c`, so no title can close the element early.
 
-use std::io::{self, Write};
-
 use serde::Serialize;
 
 use crate::date::Date;
@@ -24,10 +22,10 @@ struct EventData<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     description: &'a str,
     #[serde(rename = "endDate", skip_serializing_if = "Option::is_none")]
-    end_date: Option<String>,
+    end_date: Option<&'a str>,
     name: &'a str,
     #[serde(rename = "startDate", skip_serializing_if = "Option::is_none")]
-    start_date: Option<String>,
+    start_date: Option<&'a str>,
     #[serde(rename = "subjectOf", skip_serializing_if = "Vec::is_empty")]
     subject_of: Vec<Article<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,7 +45,7 @@ struct Article<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Named<'a>>,
     #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
-    date_published: Option<String>,
+    date_published: Option<&'a str>,
     headline: &'a str,
     #[serde(rename = "inLanguage", skip_serializing_if = "Option::is_none")]
     in_language: Option<&'a str>,
@@ -63,7 +61,7 @@ struct About<'a> {
     kind: &'static str,
     name: &'a str,
     #[serde(rename = "startDate", skip_serializing_if = "Option::is_none")]
-    start_date: Option<String>,
+    start_date: Option<&'a str>,
 }
 
 /// A `Person` or an `Organization`.
@@ -82,9 +80,9 @@ pub(super) fn event(site: &Site, event: &Event) -> String {
         context: CONTEXT,
         kind: "Event",
         description: &event.summary,
-        end_date: machine.end,
+        end_date: machine.end.as_deref(),
         name: &event.title,
-        start_date: machine.start,
+        start_date: machine.start.as_deref(),
         subject_of: event
             .sources
             .iter()
@@ -106,7 +104,7 @@ pub(super) fn source(site: &Site, source: &Source, events: &[usize]) -> String {
                 About {
                     kind: "Event",
                     name: &event.title,
-                    start_date: event.date.machine().start,
+                    start_date: event.date.machine().start.as_deref(),
                 }
             })
             .collect(),
@@ -136,9 +134,9 @@ fn article(source: &Source) -> Article<'_> {
 }
 
 /// A publication date schema.org can hold: only a single, known date.
-fn published(date: &Date) -> Option<String> {
+fn published(date: &Date) -> Option<&str> {
     (date.shape() == crate::date::Shape::Single)
-        .then(|| date.machine().start)
+        .then(|| date.machine().start.as_deref())
         .flatten()
 }
 
@@ -152,36 +150,21 @@ fn absolute(site: &Site, path: &str) -> Option<String> {
 /// `value` as JSON that can sit inside `<script>`: `<`, `>` and `&`, which
 /// JSON has only inside strings, are written as `\u` escapes there.
 fn script_safe(value: &impl Serialize) -> String {
-    let mut json = ScriptSafe(Vec::with_capacity(512));
-    // Writing to memory cannot fail, nor serializing these structs.
-    let _ = serde_json::to_writer(&mut json, value);
-    String::from_utf8(json.0).unwrap_or_default()
-}
-
-/// Writes JSON with `<`, `>` and `&` escaped.
-struct ScriptSafe(Vec<u8>);
-
-impl Write for ScriptSafe {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let mut plain = 0;
-        for (at, byte) in bytes.iter().enumerate() {
-            let escaped: &[u8] = match byte {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                b'&' => b"\\u0026",
-                _ => continue,
-            };
-            self.0.extend_from_slice(&bytes[plain..at]);
-            self.0.extend_from_slice(escaped);
-            plain = at + 1;
+    // Serializing these structs to memory cannot fail.
+    let json = serde_json::to_string(value).unwrap_or_default();
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    let mut safe = String::with_capacity(json.len() + 32);
+    for c in json.chars() {
+        match c {
+            '<' => safe.push_str("\\u003c"),
+            '>' => safe.push_str("\\u003e"),
+            '&' => safe.push_str("\\u0026"),
+            _ => safe.push(c),
         }
-        self.0.extend_from_slice(&bytes[plain..]);
-        Ok(bytes.len())
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    safe
 }
 
 #[cfg(test)]
