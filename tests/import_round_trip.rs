@@ -89,7 +89,9 @@ fn our_own_export_comes_back_as_the_same_timeline() {
             .map_or(index.len(), |i| start + i);
         let card = &index[start..end];
         let edtf = ext["edtf"].as_str().unwrap_or_default();
-        let words = Date::parse(edtf).map(|d| d.words()).unwrap_or_default();
+        let words = Date::parse(edtf)
+            .map(|d| d.words().to_string())
+            .unwrap_or_default();
         let mut wanted = vec![
             format!("data-edtf=\"{edtf}\""),
             words,

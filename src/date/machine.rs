@@ -85,7 +85,7 @@ mod tests {
     use super::super::Date;
 
     fn html(text: &str) -> (Option<String>, Option<String>) {
-        let m = Date::parse(text).unwrap().machine();
+        let m = Date::parse(text).unwrap().machine().clone();
         (m.start, m.end)
     }
 

@@ -46,6 +46,9 @@ pub struct Date {
     value: Value,
     earliest: Option<NaiveDateTime>,
     latest: Option<NaiveDateTime>,
+    /// Made once: every page, card and export that shows the date asks.
+    words: Box<str>,
+    machine: Machine,
 }
 
 /// Why a date could not be parsed, and where.
@@ -156,6 +159,8 @@ impl Date {
         let (earliest, latest) = value.bounds();
         Date {
             text: text.to_owned(),
+            words: words::words(&value).into(),
+            machine: machine::machine(&value),
             value,
             earliest,
             latest,
@@ -210,13 +215,13 @@ impl Date {
     }
 
     /// The date in English for a general reader, e.g. "21 February 2022".
-    pub fn words(&self) -> String {
-        words::words(&self.value)
+    pub fn words(&self) -> &str {
+        &self.words
     }
 
     /// The date for HTML's `<time datetime>` attribute.
-    pub fn machine(&self) -> Machine {
-        machine::machine(&self.value)
+    pub fn machine(&self) -> &Machine {
+        &self.machine
     }
 }
 

@@ -127,15 +127,15 @@ fn source<'a>(site: &Site, source: &'a Source) -> SourceOut<'a> {
 #[derive(Serialize)]
 struct DateOut<'a> {
     edtf: &'a str,
-    words: String,
+    words: &'a str,
     shape: &'static str,
     precision: &'static str,
     approximate: bool,
     uncertain: bool,
     earliest: Option<String>,
     latest: Option<String>,
-    datetime_start: Option<String>,
-    datetime_end: Option<String>,
+    datetime_start: Option<&'a str>,
+    datetime_end: Option<&'a str>,
 }
 
 fn date(date: &Date) -> DateOut<'_> {
@@ -162,7 +162,7 @@ fn date(date: &Date) -> DateOut<'_> {
         uncertain: qualifiers.uncertain,
         earliest: iso(date.earliest()),
         latest: iso(date.latest()),
-        datetime_start: machine.start,
-        datetime_end: machine.end,
+        datetime_start: machine.start.as_deref(),
+        datetime_end: machine.end.as_deref(),
     }
 }

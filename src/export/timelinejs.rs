@@ -163,7 +163,7 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> Slide<'a> {
                 })
                 .collect(),
         },
-        display_date: (!is_plain(date)).then(|| escape(&date.words())),
+        display_date: (!is_plain(date)).then(|| escape(date.words())),
         end_date: end,
         group: group.map(|name| escape(name)),
         start_date: start.map(|start| parts(start, date.precision())),

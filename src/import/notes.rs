@@ -183,7 +183,7 @@ pub(crate) fn plan(timeline: &Timeline, settings: &Settings, name: &str) -> Plan
         );
         if let Some(shown) = &slide.display_date {
             let shown = html::strip(shown);
-            if !shown.is_empty() && !shown.eq_ignore_ascii_case(&date.words()) {
+            if !shown.is_empty() && !shown.eq_ignore_ascii_case(date.words()) {
                 body.push(format!(
                     "Shown in TimelineJS as: {}",
                     html::text_to_markdown(&shown)

@@ -163,7 +163,7 @@ pub(super) fn overview(
             slug: event.slug.to_string(),
             href: mark_href(i),
             title: event.title.to_string(),
-            words: event.date.words(),
+            words: event.date.words().to_string(),
             kind,
             x,
             width,

@@ -42,13 +42,13 @@ pub struct DateView<'a> {
     /// The EDTF text, for `data-edtf`.
     pub edtf: &'a str,
     /// In words: "21 February 2022", "sometime between October 2023 and March 2024".
-    pub words: String,
+    pub words: &'a str,
     /// `single`, `interval` or `one-of`.
     pub shape: &'static str,
     /// `<time datetime>` value of the start (or the date), when HTML can express it.
-    pub start: Option<String>,
+    pub start: Option<&'a str>,
     /// `<time datetime>` value of the end, for intervals and "one of" spans.
-    pub end: Option<String>,
+    pub end: Option<&'a str>,
     /// Whether the start or the end is open or unknown (drawn faded).
     pub open: bool,
 }
@@ -61,8 +61,8 @@ impl<'a> DateView<'a> {
             edtf: date.edtf(),
             words: date.words(),
             shape: date.shape().name(),
-            start: machine.start,
-            end: machine.end,
+            start: machine.start.as_deref(),
+            end: machine.end.as_deref(),
             open: date.earliest().is_none() || date.latest().is_none(),
         }
     }

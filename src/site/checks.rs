@@ -178,5 +178,5 @@ fn published_words(source: &SourceNote) -> String {
     source
         .published
         .as_ref()
-        .map_or_else(|| "date unknown".to_string(), |d| d.words())
+        .map_or_else(|| "date unknown".to_string(), |d| d.words().to_string())
 }
