@@ -214,38 +214,55 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         lap = Instant::now();
     };
     let highlighted = highlight::Store::open(&options.root);
-    let written = read(options, &load::Fresh, None)
-        .and_then(|loaded| {
-            time("load");
-            loaded.model(options, &markdown::Fresh(Some(&highlighted)))
-        })
-        .and_then(|(site, theme, mut warnings)| {
-            time("model");
-            let output = output::Output::begin(&out).map_err(BuildError::Write)?;
-            let copied = output
-                .copy_static(&options.root.join("static"))
-                .map_err(BuildError::Write)?;
-            let pages =
-                on_fresh_threads(|| theme.write(&site, &output, &progress)).map_err(|failure| {
-                    match failure {
-                        WriteFailure::Content(found) => {
-                            warnings.extend(found);
-                            BuildError::Content(warnings.clone())
-                        }
-                        WriteFailure::Write(err) => BuildError::Write(err),
-                    }
-                })?;
-            time("render and write");
-            let count = copied.len() + pages.len();
-            output
-                .commit(copied.iter().chain(&pages).map(String::as_str))
-                .map_err(BuildError::Write)?;
-            time("swap");
-            if let Err(err) = highlighted.save() {
-                warnings.push(cache_warning(&options.root, &err));
+    // Taking the output folder lists the previous build's files, a walk of
+    // a folder per event (half a second at 100,000 events): it is done
+    // while the notes load, not before the pages can be written.
+    let (modelled, output) = rayon::join(
+        || {
+            read(options, &load::Fresh, None).and_then(|loaded| {
+                time("load");
+                loaded.model(options, &markdown::Fresh(Some(&highlighted)))
+            })
+        },
+        || output::Output::begin(&out),
+    );
+    let written = match (modelled, output) {
+        (Ok(modelled), Ok(output)) => Ok((modelled, output)),
+        (Err(err), output) => {
+            // Nothing was written: the folder stays the next build's spare.
+            if let Ok(output) = output {
+                output.give_back();
             }
-            Ok((site, count, warnings))
-        });
+            Err(err)
+        }
+        (Ok(_), Err(err)) => Err(BuildError::Write(err)),
+    };
+    let written = written.and_then(|((site, theme, mut warnings), output)| {
+        time("model");
+        let copied = output
+            .copy_static(&options.root.join("static"))
+            .map_err(BuildError::Write)?;
+        let pages =
+            on_fresh_threads(|| theme.write(&site, &output, &progress)).map_err(|failure| {
+                match failure {
+                    WriteFailure::Content(found) => {
+                        warnings.extend(found);
+                        BuildError::Content(warnings.clone())
+                    }
+                    WriteFailure::Write(err) => BuildError::Write(err),
+                }
+            })?;
+        time("render and write");
+        let count = copied.len() + pages.len();
+        output
+            .commit(copied.iter().chain(&pages).map(String::as_str))
+            .map_err(BuildError::Write)?;
+        time("swap");
+        if let Err(err) = highlighted.save() {
+            warnings.push(cache_warning(&options.root, &err));
+        }
+        Ok((site, count, warnings))
+    });
     progress.finish();
     let (site, pages, warnings) = written?;
     Ok(Summary {

@@ -5,11 +5,13 @@ mod common;
 
 use common::TestSite;
 
-/// Builds a good site, breaks it with `file`, builds again, and checks the
-/// failure: exit code 1, each `expected` text in the report, old site intact.
-/// Returns the report.
+/// Builds a good site twice (the first becomes the spare copy), breaks it
+/// with `file`, builds again, and checks the failure: exit code 1, each
+/// `expected` text in the report, old site intact, the spare copy kept for
+/// the next build. Returns the report.
 fn fails(rel: &str, contents: &[u8], expected: &[&str]) -> String {
     let site = TestSite::minimal();
+    site.build_ok();
     site.build_ok();
     let before = site.snapshot();
     let site = site.bytes(rel, contents);
@@ -27,6 +29,10 @@ fn fails(rel: &str, contents: &[u8], expected: &[&str]) -> String {
         );
     }
     assert_eq!(site.snapshot(), before, "the previous site changed");
+    assert!(
+        site.path(".site.spare/index.html").is_file(),
+        "the spare copy the next build starts from is gone"
+    );
     assert!(
         run.stderr.contains("error: the build failed"),
         "{}",

@@ -191,6 +191,14 @@ impl Output {
         Ok(copied)
     }
 
+    /// Puts the folder back as the spare copy, for a build that failed before
+    /// writing anything into it. (Dropped, the folder is removed instead:
+    /// after a failed write, above all on a full disk, its space is wanted.)
+    pub fn give_back(mut self) {
+        keep_spare(&self.staging, &self.parent, &self.name);
+        self.committed = true;
+    }
+
     /// Removes the files not `written` this time and swaps the new content
     /// in place of the old, which becomes the spare copy for the next build.
     pub fn commit<'a>(
@@ -552,6 +560,29 @@ mod tests {
         assert!(!left.exists());
         assert!(!out.join("half").exists());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
+    }
+
+    #[test]
+    fn a_folder_given_back_is_the_next_builds_spare_and_a_dropped_one_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let none = dir.path().join("none");
+        let spare = spare(dir.path(), "site");
+        write(
+            &out,
+            &[page("index.html", "1"), page("a/index.html", "a")],
+            &none,
+        )
+        .unwrap();
+        write(&out, &[page("index.html", "2")], &none).unwrap();
+        Output::begin(&out).unwrap().give_back();
+        assert!(spare.join("a/index.html").exists());
+        let failed = Output::begin(&out).unwrap();
+        failed.put("b/index.html", b"b").unwrap();
+        drop(failed);
+        assert!(!spare.exists());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
+        assert!(!out.join("a").exists() && !out.join("b").exists());
     }
 
     #[test]
