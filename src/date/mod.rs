@@ -31,6 +31,7 @@ pub(crate) use words::month_name;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDateTime};
 
@@ -46,7 +47,14 @@ pub struct Date {
     value: Value,
     earliest: Option<NaiveDateTime>,
     latest: Option<NaiveDateTime>,
-    /// Made once: every page, card and export that shows the date asks.
+    /// Made once: every page, card and export that shows the date asks,
+    /// and `serve` clones every date into each run's model.
+    shown: Arc<Shown>,
+}
+
+/// What pages show of a date.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Shown {
     words: Box<str>,
     machine: Machine,
 }
@@ -159,8 +167,10 @@ impl Date {
         let (earliest, latest) = value.bounds();
         Date {
             text: text.to_owned(),
-            words: words::words(&value).into(),
-            machine: machine::machine(&value),
+            shown: Arc::new(Shown {
+                words: words::words(&value).into(),
+                machine: machine::machine(&value),
+            }),
             value,
             earliest,
             latest,
@@ -216,12 +226,12 @@ impl Date {
 
     /// The date in English for a general reader, e.g. "21 February 2022".
     pub fn words(&self) -> &str {
-        &self.words
+        &self.shown.words
     }
 
     /// The date for HTML's `<time datetime>` attribute.
     pub fn machine(&self) -> &Machine {
-        &self.machine
+        &self.shown.machine
     }
 }
 
