@@ -226,7 +226,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         },
         || output::Output::begin(&out),
     );
-    let written = match (modelled, output) {
+    let taken = match (modelled, output) {
         (Ok(modelled), Ok(output)) => Ok((modelled, output)),
         (Err(err), output) => {
             // Nothing was written: the folder stays the next build's spare.
@@ -237,7 +237,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         }
         (Ok(_), Err(err)) => Err(BuildError::Write(err)),
     };
-    let written = written.and_then(|((site, theme, mut warnings), output)| {
+    let written = taken.and_then(|((site, theme, mut warnings), output)| {
         time("model");
         let copied = output
             .copy_static(&options.root.join("static"))

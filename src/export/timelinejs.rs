@@ -176,7 +176,7 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> Slide<'a> {
 }
 
 /// A TimelineJS date: the year, and the rest as far as the precision goes.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Serialize)]
 struct Parts {
     #[serde(skip_serializing_if = "Option::is_none")]
     day: Option<u32>,

@@ -88,7 +88,7 @@ pub(super) fn event(site: &Site, event: &Event) -> String {
             .iter()
             .map(|&s| article(&site.sources[s]))
             .collect(),
-        url: absolute(site, &format!("events/{}/index.html", event.slug)),
+        url: absolute(site, &super::view::event_url(&event.slug)),
     })
 }
 
