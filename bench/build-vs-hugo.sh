@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Full-build benchmark: dateline against Hugo on the same synthetic timeline,
-# made by the shared corpus generator. Runs the two in alternation (a warm-up
+# made by bench/corpus.py. Runs the two in alternation (a warm-up
 # each, then RUNS timed runs), output on the same file system, and prints the
 # median wall time and peak memory of each and their ratio.
 #
@@ -16,7 +16,7 @@
 #
 #   bash bench/build-vs-hugo.sh [EVENTS] [RUNS] [LARGE]   # defaults: 10000, 5, 100000
 #
-# Needs ../shared/bench/gen_corpus.py beside the repository; installs Hugo
+# Makes its corpora with bench/corpus.py (once, in BENCH_DIR); installs Hugo
 # from Debian's packages if it is missing; builds dateline in release mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ runs="${2:-5}"
 large="${3:-100000}"
 large_runs="${LARGE_RUNS:-3}"
 work="${BENCH_DIR:-bench-out}"
-gen="../shared/bench/gen_corpus.py"
+gen="bench/corpus.py"
 
 command -v hugo >/dev/null 2>&1 || {
   echo "installing hugo from Debian's packages" >&2

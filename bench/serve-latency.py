@@ -38,7 +38,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--root", help="the site to copy (default: the demo site of this repository)")
     ap.add_argument("--events", type=int, help="generate a corpus of this many events instead")
-    ap.add_argument("--generator", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"))
+    ap.add_argument("--generator", default=os.path.join(HERE, "corpus.py"))
     ap.add_argument("--note", help="the note to edit, relative to the site (default: the middle event)")
     ap.add_argument("--runs", type=int, default=9, help="edits of each kind (default 9)")
     ap.add_argument("--binary", default=os.path.join(REPO, "target", "release", "dateline"))
