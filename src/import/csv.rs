@@ -1,7 +1,13 @@
-//! A small CSV reader (RFC 4180, as spreadsheets export it): fields in
-//! double quotes may hold the separator, line breaks and doubled quotes;
-//! records end with LF or CRLF. The separator is a comma, or a semicolon or
-//! tab when the header line has more of those (spreadsheets in some locales).
+//! Reading the CSV of a spreadsheet (RFC 4180, as spreadsheets export it)
+//! with the `csv` crate: fields in double quotes may hold the separator,
+//! line breaks and doubled quotes; records end with LF or CRLF.
+//!
+//! Two things are ours. The separator is a comma, or a semicolon or tab when
+//! the header line has more of those (spreadsheets in some locales export
+//! so; the crate takes the separator as given). And a quoted field that is
+//! never closed is an error: the crate reads it to the end of the file as
+//! one field (rust-csv issues #252 and #289), which would turn the rest of a
+//! sheet into one cell of one slide without a word.
 
 /// One record and the line of the file it starts on (1-based).
 #[derive(Debug, PartialEq, Eq)]
@@ -10,6 +16,8 @@ pub(crate) struct Record {
     pub fields: Vec<String>,
     /// The line the record starts on.
     pub line: usize,
+    /// Its row, as a spreadsheet shows the file: empty lines are rows too.
+    pub row: usize,
 }
 
 /// Why a file is not CSV.
@@ -55,75 +63,85 @@ fn separator(text: &str) -> char {
 /// quoted field that never closes is an error.
 pub(crate) fn read(text: &str) -> Result<Vec<Record>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let sep = separator(text);
-    let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut quoted_from = None;
-    // Whether the current field began with a quote (and so is quoted).
-    let mut in_quotes = false;
-    let mut field_started = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => in_quotes = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                '\r' if chars.peek() == Some(&'\n') => {}
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if !field_started => {
-                in_quotes = true;
-                field_started = true;
-                quoted_from = Some(line);
-            }
-            c if c == sep => {
-                fields.push(std::mem::take(&mut field));
-                field_started = false;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                fields.push(std::mem::take(&mut field));
-                records.push(Record {
-                    fields: std::mem::take(&mut fields),
-                    line: record_line,
-                });
-                line += 1;
-                record_line = line;
-                field_started = false;
-            }
-            _ => {
-                field.push(c);
-                field_started = true;
-            }
-        }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator(text) as u8)
+        .from_reader(text.as_bytes());
+    let mut records: Vec<Record> = Vec::new();
+    let mut lines = Lines::default();
+    let mut breaks_before = 0;
+    let mut last_start = 0;
+    for record in reader.records() {
+        let record = record.map_err(|err| CsvError {
+            message: err.to_string(),
+            line: err
+                .position()
+                .map_or(1, |p| lines.at(text, offset(p.byte()))),
+        })?;
+        // The crate's position is just past the previous record's first
+        // line-break byte: the record itself starts after any more of them
+        // (a CRLF's LF, and the empty lines the crate skips).
+        let after = record.position().map_or(0, |p| offset(p.byte()));
+        let start = text
+            .get(after..)
+            .and_then(|rest| rest.find(|c| c != '\r' && c != '\n'))
+            .map_or(text.len(), |skip| after + skip);
+        let line = lines.at(text, start);
+        let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+        records.push(Record {
+            fields: record.iter().map(|f| f.replace("\r\n", "\n")).collect(),
+            line,
+            // A spreadsheet shows each line as a row, but for line breaks
+            // inside a field; empty lines included.
+            row: line - breaks_before,
+        });
+        breaks_before += breaks;
+        last_start = start;
     }
-    if in_quotes {
+    if let Some(last) = records.last()
+        && never_closed(last, text.get(last_start..).unwrap_or_default())
+    {
         return Err(CsvError {
             message: "a quoted field is never closed".to_string(),
-            line: quoted_from.unwrap_or(line),
-        });
-    }
-    if field_started || !fields.is_empty() {
-        fields.push(field);
-        records.push(Record {
-            fields,
-            line: record_line,
+            line: last.line,
         });
     }
     Ok(records)
+}
+
+fn offset(byte: u64) -> usize {
+    usize::try_from(byte).unwrap_or(usize::MAX)
+}
+
+/// Line numbers of byte offsets asked for in order, counted once.
+#[derive(Default)]
+struct Lines {
+    at: usize,
+    line: usize,
+}
+
+impl Lines {
+    /// The 1-based line of `offset` in `text` (at or after the last asked).
+    fn at(&mut self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        if offset > self.at {
+            self.line += text.as_bytes()[self.at..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.at = offset;
+        }
+        self.line + 1
+    }
+}
+
+/// Whether the last record, whose text runs from `raw` to the end of the
+/// file, holds a quoted field the crate read to the end of the file: such a
+/// record spans lines and has an odd number of quotes (a quoted field has
+/// two, and two for each quote inside it).
+fn never_closed(last: &Record, raw: &str) -> bool {
+    last.fields.iter().any(|f| f.contains('\n')) && raw.matches('"').count() % 2 == 1
 }
 
 #[cfg(test)]
@@ -157,6 +175,7 @@ mod tests {
         assert_eq!(records[1].line, 2);
         assert_eq!(records[2].fields, ["c", "d"]);
         assert_eq!(records[2].line, 4);
+        assert_eq!(records[2].row, 3);
     }
 
     #[test]
@@ -178,6 +197,16 @@ mod tests {
             [["a", "b", "c"], ["1", "2,5", "3"]]
         );
         assert_eq!(fields("a\tb\n1\t2"), [["a", "b"], ["1", "2"]]);
+    }
+
+    #[test]
+    fn empty_lines_are_rows_of_their_own() {
+        let records = read("h\n\na\n\"b\nc\"\n\n\nd\n").unwrap_or_default();
+        let rows: Vec<(usize, &str)> = records
+            .iter()
+            .map(|r| (r.row, r.fields[0].as_str()))
+            .collect();
+        assert_eq!(rows, [(1, "h"), (3, "a"), (4, "b\nc"), (7, "d")]);
     }
 
     #[test]

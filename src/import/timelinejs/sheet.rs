@@ -72,7 +72,7 @@ pub(super) fn read(text: &str) -> Result<Timeline, ImportError> {
     }
     let mut timeline = Timeline::default();
     let mut unknown_used = vec![false; keys.len()];
-    for (index, row) in rows.iter().enumerate() {
+    for row in rows {
         if row.fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -91,8 +91,7 @@ pub(super) fn read(text: &str) -> Result<Timeline, ImportError> {
                 *used = true;
             }
         }
-        // Row numbers as the spreadsheet shows them: the header is row 1.
-        let slide = csv_slide(&cell, format!("row {}", index + 2));
+        let slide = csv_slide(&cell, format!("row {}", row.row));
         match cell("type").to_ascii_lowercase().as_str() {
             "title" if timeline.title.is_none() => timeline.title = Some(slide),
             "era" => timeline.eras.push(slide),
