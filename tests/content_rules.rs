@@ -253,6 +253,68 @@ fn an_unreadable_folder_of_notes_is_an_error() {
     );
 }
 
+// 3. Sources cited only by drafts.
+
+fn every_output_file(site: &TestSite) -> Vec<(String, String)> {
+    site.snapshot()
+        .into_iter()
+        .map(|(rel, bytes)| (rel, String::from_utf8_lossy(&bytes).into_owned()))
+        .collect()
+}
+
+#[test]
+fn a_source_cited_only_by_drafts_is_published_only_with_the_drafts() {
+    let site = TestSite::minimal()
+        .file(
+            "content/sources/embargoed.md",
+            "---\ntitle: Embargoed Exclusive Report\noutlet: Quiet Outlet\nurl: https://example.org/embargoed\n---\nUnder embargo.\n",
+        )
+        .file(
+            "content/events/draft.md",
+            "---\ntitle: Not yet\ndate: 2023\ndraft: true\nsources: [embargoed, src-a]\n---\nSoon.\n",
+        );
+    let run = site.build_ok();
+    for (rel, text) in every_output_file(&site) {
+        for secret in ["embargoed", "Embargoed Exclusive Report", "Quiet Outlet"] {
+            assert!(!text.contains(secret), "{rel} publishes `{secret}`");
+            assert!(!rel.contains(secret), "{rel} is published");
+        }
+    }
+    // Cited, by a draft: not unused.
+    assert!(!run.stderr.contains("unused-source"), "{}", run.stderr);
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(!check.stderr.contains("unused-source"), "{}", check.stderr);
+    // The source both cite stays.
+    assert!(site.page("sources/src-a/index.html").contains("A report"));
+
+    let run = site.run(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.page("sources/embargoed/index.html")
+            .contains("Embargoed Exclusive Report")
+    );
+    assert!(
+        site.page("events.json")
+            .contains("Embargoed Exclusive Report")
+    );
+}
+
+#[test]
+fn a_source_nobody_cites_is_still_published_and_reported_unused() {
+    let site = TestSite::minimal().file(
+        "content/sources/lonely.md",
+        "---\ntitle: Lonely\noutlet: O\nurl: https://example.org/l\n---\n",
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning[unused-source]"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.page("sources/lonely/index.html").contains("Lonely"));
+}
+
 // 6. Note files the build passes over.
 
 #[cfg(target_os = "linux")]
