@@ -301,6 +301,38 @@ fn a_source_cited_only_by_drafts_is_published_only_with_the_drafts() {
 }
 
 #[test]
+fn a_link_to_a_note_left_out_with_the_drafts_is_an_error_that_says_so() {
+    let site = TestSite::minimal()
+        .file(
+            "content/sources/embargoed.md",
+            "---\ntitle: Embargoed\noutlet: Quiet\nurl: https://example.org/e\n---\n",
+        )
+        .file(
+            "content/events/draft.md",
+            "---\ntitle: Not yet\ndate: 2023\ndraft: true\nsources: [embargoed]\n---\n",
+        );
+    site.build_ok();
+    site.write(
+        "content/events/second.md",
+        "---\ntitle: Second\ndate: 2023\nsources: [src-a]\n---\nSee [the report](../sources/embargoed.md) and [what comes](draft.md).\n",
+    );
+    let run = fails_and_keeps_the_site(
+        &site,
+        &["build"],
+        &["error[draft-link]", "content/events/second.md"],
+    );
+    assert_eq!(
+        run.stderr.matches("error[draft-link]").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--drafts"), "{}", run.stderr);
+    let run = site.run(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
 fn a_source_nobody_cites_is_still_published_and_reported_unused() {
     let site = TestSite::minimal().file(
         "content/sources/lonely.md",

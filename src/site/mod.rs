@@ -150,7 +150,7 @@ impl Site {
             "duplicate-id",
             &mut diagnostics,
         );
-        drop_draft_sources(&mut sources, &events, &drafts);
+        let held = drop_draft_sources(&mut sources, &events, &drafts);
         unique(
             events.iter().map(|e| {
                 (
@@ -211,7 +211,8 @@ impl Site {
                         .iter()
                         .map(|s| (s.file.rel.clone(), "sources", Arc::from(s.id.as_str()))),
                 ),
-        );
+        )
+        .holding(drafts.iter().map(|e| e.file.rel.clone()).chain(held));
         let unsafe_html = config.unsafe_html;
         let render = |file: &NoteFile, offset: usize| {
             let rel = &*file.rel;
@@ -312,12 +313,13 @@ impl Site {
 
 /// Leaves out, with the drafts left out, the sources that only drafts cite:
 /// their pages, and every export, would announce what the drafts hold back.
-/// They are not unused, so they get no warning either.
+/// They are not unused, so they get no warning either. Returns the paths
+/// of the notes left out.
 fn drop_draft_sources(
     sources: &mut Vec<Arc<SourceNote>>,
     events: &[Arc<EventNote>],
     drafts: &[Arc<EventNote>],
-) {
+) -> Vec<Arc<str>> {
     let cited_by = |notes: &[Arc<EventNote>]| -> FxHashSet<Arc<str>> {
         notes
             .iter()
@@ -326,10 +328,18 @@ fn drop_draft_sources(
     };
     let drafted = cited_by(drafts);
     if drafted.is_empty() {
-        return;
+        return Vec::new();
     }
     let published = cited_by(events);
-    sources.retain(|s| published.contains(s.id.as_str()) || !drafted.contains(s.id.as_str()));
+    let mut held = Vec::new();
+    sources.retain(|s| {
+        let kept = published.contains(s.id.as_str()) || !drafted.contains(s.id.as_str());
+        if !kept {
+            held.push(s.file.rel.clone());
+        }
+        kept
+    });
+    held
 }
 
 /// Drops a note's body from its text once the body is rendered: every later
