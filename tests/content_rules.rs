@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -76,13 +77,16 @@ fn fails_and_keeps_the_site(site: &TestSite, args: &[&str], named: &[&str]) -> R
     run
 }
 
-/// The report (a block of lines) on stderr that names `path`.
+/// The report (a block of lines) on stderr that names `path`, asserted to
+/// be a warning.
 fn warning_naming<'a>(stderr: &'a str, path: &str) -> &'a str {
-    stderr
+    let block = stderr
         .split("\n\n")
         .find(|block| block.contains(path))
         .unwrap_or_else(|| panic!("nothing names {path}:\n{stderr}"))
-        .trim_start()
+        .trim_start();
+    assert!(block.starts_with("warning["), "not a warning: {block}");
+    block
 }
 
 fn symlink(target: impl AsRef<Path>, link: impl AsRef<Path>) {
@@ -347,6 +351,155 @@ fn a_source_nobody_cites_is_still_published_and_reported_unused() {
     assert!(site.page("sources/lonely/index.html").contains("Lonely"));
 }
 
+// 4. One rule for the static files of `build` and `serve`.
+
+/// Every name planted in `static/` by [`static_site`], published or not.
+const PLANTED: &[&str] = &[
+    ".nojekyll",
+    ".htaccess",
+    ".well-known/security.txt",
+    "css/extra.css",
+    "alias.css",
+    "styles/extra.css",
+    ".DS_Store",
+    ".notes.txt.swp",
+    "notes.txt~",
+    "#notes.txt#",
+    ".git/config",
+    ".gitkeep",
+    "leak.txt",
+    "up/secret.txt",
+    "dangling.txt",
+    "pipe",
+];
+
+/// What of [`PLANTED`] is published: every regular file but editors' and
+/// version control's, and links that stay inside `static/`.
+const PUBLISHED: &[&str] = &[
+    ".htaccess",
+    ".nojekyll",
+    ".well-known/security.txt",
+    "alias.css",
+    "css/extra.css",
+    "styles/extra.css",
+];
+
+fn static_site() -> TestSite {
+    let site = TestSite::minimal()
+        .file("static/.nojekyll", "")
+        .file("static/.htaccess", "Options -Indexes\n")
+        .file(
+            "static/.well-known/security.txt",
+            "Contact: mailto:a@example.org\n",
+        )
+        .file("static/css/extra.css", "p { margin: 0 }\n")
+        .file("static/.DS_Store", "junk")
+        .file("static/.notes.txt.swp", "junk")
+        .file("static/notes.txt~", "junk")
+        .file("static/#notes.txt#", "junk")
+        .file("static/.git/config", "[core]\n")
+        .file("static/.gitkeep", "")
+        .file("outside/secret.txt", "TOP SECRET");
+    symlink("css/extra.css", site.path("static/alias.css"));
+    symlink("css", site.path("static/styles"));
+    symlink(
+        site.path("outside/secret.txt"),
+        site.path("static/leak.txt"),
+    );
+    symlink(site.path("outside"), site.path("static/up"));
+    symlink("nowhere.txt", site.path("static/dangling.txt"));
+    mkfifo(&site.path("static/pipe"));
+    site
+}
+
+#[cfg(unix)]
+#[test]
+fn build_and_serve_publish_the_same_static_files() {
+    let site = static_site();
+    let run = run_bounded(&site, &["build"], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let built: BTreeSet<&str> = PLANTED
+        .iter()
+        .copied()
+        .filter(|rel| site.path("site").join(rel).is_file())
+        .collect();
+    let server = Server::start(&site, &[]);
+    let served: BTreeSet<&str> = PLANTED
+        .iter()
+        .copied()
+        .filter(|rel| server.get(&format!("/{}", rel.replace('#', "%23"))).status == 200)
+        .collect();
+    let expected: BTreeSet<&str> = PUBLISHED.iter().copied().collect();
+    assert_eq!(built, expected, "build");
+    assert_eq!(served, expected, "serve");
+    assert_eq!(site.page("alias.css"), "p { margin: 0 }\n");
+    for skipped in [
+        "static/leak.txt",
+        "static/up",
+        "static/dangling.txt",
+        "static/pipe",
+    ] {
+        warning_naming(&run.stderr, skipped);
+    }
+    assert!(!server.get("/up/secret.txt").text().contains("TOP SECRET"));
+}
+
+// 5. A static file in the place of a page.
+
+#[test]
+fn a_static_file_in_the_place_of_a_page_is_an_error() {
+    let site = built();
+    for page in [
+        "index.html",
+        "events/first/index.html",
+        "feed.xml",
+        "style.css",
+    ] {
+        let file = format!("static/{page}");
+        site.write(&file, "mine");
+        for args in [&["check"][..], &["build"]] {
+            let run = fails_and_keeps_the_site(&site, args, &["error[static-collision]", &file]);
+            assert!(
+                run.stderr.contains(&format!("the page {page}")),
+                "{args:?} must name the page {page}:\n{}",
+                run.stderr
+            );
+        }
+        fs::remove_file(site.path(&file)).expect("remove the static file");
+    }
+    // A file where a page needs a folder is in the way too.
+    site.write("static/tags", "mine");
+    for args in [&["check"][..], &["build"]] {
+        fails_and_keeps_the_site(
+            &site,
+            args,
+            &[
+                "error[static-collision]",
+                "static/tags is in the way of the page tags/",
+            ],
+        );
+    }
+    fs::remove_file(site.path("static/tags")).expect("remove the static file");
+    // The theme's own files are replaced from templates/, not static/.
+    site.write("static/style.css", "body { color: red }");
+    let run = run_bounded(&site, &["build"], &[]);
+    assert!(run.stderr.contains("templates/style.css"), "{}", run.stderr);
+}
+
+#[test]
+fn serve_refuses_a_static_file_in_the_place_of_a_page() {
+    let site = TestSite::minimal().file("static/feed.xml", "mine");
+    let server = Server::start(&site, &[]);
+    let deadline = Instant::now() + PATIENCE;
+    let said = "static/feed.xml would take the place of the page feed.xml";
+    while !server.log().contains(said) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(server.log().contains(said), "{}", server.log());
+    assert!(server.log().contains("error"), "{}", server.log());
+    assert_ne!(server.get("/feed.xml").text(), "mine");
+}
+
 // 6. Note files the build passes over.
 
 #[cfg(target_os = "linux")]
@@ -382,7 +535,6 @@ fn note_files_the_build_passes_over_are_named() {
         "content/events/pipe.md",
     ] {
         let warning = warning_naming(&run.stderr, named);
-        assert!(warning.starts_with("warning["), "{warning}");
         if named != "content/events/pipe.md" {
             assert!(warning.contains("hint: rename"), "{warning}");
         }
