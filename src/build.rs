@@ -16,6 +16,7 @@ use crate::output;
 use crate::progress::Progress;
 use crate::render::{Page, Theme, WriteFailure};
 use crate::site::{ModelOptions, Site};
+use crate::statics;
 
 /// What to build and how.
 #[derive(Clone, Debug, Default)]
@@ -84,8 +85,19 @@ pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> 
     let highlighted = highlight::Store::reading(&options.root);
     let bodies = markdown::Fresh(Some(&highlighted));
     let (site, theme, mut diagnostics) = model(options, &load::Fresh, &bodies, None)?;
+    let statics = statics::list(&options.root.join("static"));
+    diagnostics.extend(statics.diagnostics);
     match theme.write(&site, &output::Discard, &Progress::hidden()) {
-        Ok(_) => Ok((site, diagnostics)),
+        Ok(pages) => {
+            diagnostics.extend(statics::collisions(
+                &statics.files,
+                pages.iter().map(String::as_str),
+            ));
+            if diagnostics.has_errors() {
+                return Err(BuildError::Content(diagnostics));
+            }
+            Ok((site, diagnostics))
+        }
         Err(WriteFailure::Content(found)) => {
             diagnostics.extend(found);
             Err(BuildError::Content(diagnostics))
@@ -239,9 +251,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     };
     let written = taken.and_then(|((site, theme, mut warnings), output)| {
         time("model");
-        let copied = output
-            .copy_static(&options.root.join("static"))
-            .map_err(BuildError::Write)?;
+        let statics = statics::list(&options.root.join("static"));
+        warnings.extend(statics.diagnostics);
         let pages =
             on_fresh_threads(|| theme.write(&site, &output, &progress)).map_err(|failure| {
                 match failure {
@@ -252,6 +263,18 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
                     WriteFailure::Write(err) => BuildError::Write(err),
                 }
             })?;
+        // Pages go in first; a static file never replaces one (nor the
+        // other way round): the staging folder is dropped, the site kept.
+        warnings.extend(statics::collisions(
+            &statics.files,
+            pages.iter().map(String::as_str),
+        ));
+        if warnings.has_errors() {
+            return Err(BuildError::Content(warnings));
+        }
+        let copied = output
+            .copy_static(&statics.files)
+            .map_err(BuildError::Write)?;
         time("render and write");
         let count = copied.len() + pages.len();
         output

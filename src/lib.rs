@@ -32,6 +32,7 @@ pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod statics;
 pub mod timings;
 mod yaml;
 

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::markdown::LinkTarget;
 
@@ -15,6 +15,8 @@ use crate::markdown::LinkTarget;
 /// URLs relative to the site root (`events/leak/index.html`).
 pub struct LinkMap {
     pages: FxHashMap<Arc<str>, (&'static str, Arc<str>)>,
+    /// Notes left out of this build: drafts, and sources only drafts cite.
+    held: FxHashSet<Arc<str>>,
 }
 
 impl LinkMap {
@@ -26,7 +28,15 @@ impl LinkMap {
                 .into_iter()
                 .map(|(note, folder, name)| (note, (folder, name)))
                 .collect(),
+            held: FxHashSet::default(),
         }
+    }
+
+    /// The map, told that `notes` (paths relative to `content/`) exist but
+    /// are left out of this build, so a link to one says so.
+    pub fn holding(mut self, notes: impl IntoIterator<Item = Arc<str>>) -> Self {
+        self.held.extend(notes);
+        self
     }
 
     /// Resolves `dest`, written in the note at `from` (relative to `content/`),
@@ -54,6 +64,15 @@ impl LinkMap {
             return LinkTarget::Keep;
         }
         let target = join(from, path);
+        if let Some(held) = target.as_deref()
+            && self.held.contains(held)
+        {
+            return LinkTarget::Refuse(
+                "draft-link",
+                format!("the link `{dest}` points to a draft, left out of this build"),
+                "build with --drafts, publish the note it points to (for a source: an event that cites it), or remove the link".into(),
+            );
+        }
         match target.as_deref().and_then(|t| self.pages.get(t)) {
             Some((folder, name)) => {
                 let mut href = format!("{root}{folder}/{name}/index.html");
@@ -129,6 +148,17 @@ mod tests {
             LinkTarget::Keep => "KEEP".into(),
             LinkTarget::Refuse(_, m, _) => format!("REFUSE {m}"),
         }
+    }
+
+    #[test]
+    fn a_link_to_a_note_left_out_says_it_is_a_draft() {
+        let m = map().holding([Arc::from("events/secret.md")]);
+        let link = m.resolve("events/a.md", "secret.md", "../../", false);
+        assert!(matches!(link, LinkTarget::Refuse("draft-link", _, _)));
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "nothing.md", "../../", false)),
+            "REFUSE the link `nothing.md` points to no note"
+        );
     }
 
     #[test]

@@ -73,8 +73,11 @@ pub struct Listing {
     /// Each note's path, and its path relative to `content/` with `/`
     /// separators; in file name order, folder by folder.
     pub files: Arc<[(PathBuf, String)]>,
-    /// Symbolic links skipped, folders that could not be read.
-    pub warnings: Diagnostics,
+    /// Folders that could not be read (errors); links and files passed over
+    /// (warnings).
+    pub diagnostics: Diagnostics,
+    /// Nothing at all is at the folder's path (not even a link).
+    pub missing: bool,
 }
 
 /// Reads `content/events/` and `content/sources/` under `root`.
@@ -97,8 +100,16 @@ pub fn load_with(root: &Path, config: &Config, reader: &dyn NoteReader) -> (Cont
     }
     let event_files = reader.discover(&content, "events");
     let source_files = reader.discover(&content, "sources");
-    diagnostics.extend(event_files.warnings);
-    diagnostics.extend(source_files.warnings);
+    // Without its folder of events a site would build an empty timeline
+    // over the live one; a site may have no sources.
+    if event_files.missing {
+        diagnostics.push(
+            Diagnostic::error("no-events", content.join("events"), "the site has no content/events folder")
+                .with_hint("put one Markdown note per event in content/events/; if it was moved or renamed, put it back"),
+        );
+    }
+    diagnostics.extend(event_files.diagnostics);
+    diagnostics.extend(source_files.diagnostics);
 
     let events: Vec<Result<Arc<EventNote>, Diagnostics>> = event_files
         .files
@@ -131,52 +142,160 @@ pub fn load_with(root: &Path, config: &Config, reader: &dyn NoteReader) -> (Cont
 pub fn discover(content: &Path, folder: &str) -> Listing {
     let dir = content.join(folder);
     let mut found = Vec::new();
-    let mut warnings = Diagnostics::new();
-    if dir.is_dir() {
-        walk(&dir, folder, &mut found, &mut warnings);
-    }
+    let mut diagnostics = Diagnostics::new();
+    let missing = match folder_at(&dir, &format!("content/{folder}"), "notes") {
+        Ok(true) => {
+            walk(&dir, folder, &mut found, &mut diagnostics);
+            false
+        }
+        Ok(false) => true,
+        Err(problem) => {
+            diagnostics.push(problem);
+            false
+        }
+    };
     Listing {
         files: found.into(),
-        warnings,
+        diagnostics,
+        missing,
     }
 }
 
-/// Collects the notes under `dir`, whose path relative to `content/` is `rel`.
+/// Whether a folder of the site (`name`, holding `what`) is at `dir`:
+/// `Ok(false)` when nothing is there at all, an error when something other
+/// than a folder or a link to one is. A link to a folder is read through:
+/// reading writes nothing.
+pub(crate) fn folder_at(dir: &Path, name: &str, what: &str) -> Result<bool, Diagnostic> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(true),
+        Ok(_) => Err(
+            Diagnostic::error("not-a-folder", dir, format!("{name} is not a folder")).with_hint(
+                format!("make {name} a folder of {what}, or move what is there away"),
+            ),
+        ),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => match std::fs::read_link(dir) {
+            Ok(target) => Err(Diagnostic::error(
+                "not-a-folder",
+                dir,
+                format!(
+                    "{name} is a symbolic link to {}, which does not exist",
+                    target.display()
+                ),
+            )
+            .with_hint(format!(
+                "point the link at the folder of {what}, or put the folder itself in its place"
+            ))),
+            Err(_) => Ok(false),
+        },
+        Err(err) => Err(
+            Diagnostic::error("unreadable", dir, format!("cannot read {name}: {err}"))
+                .with_hint(format!("make {name} a folder of {what} that you can read")),
+        ),
+    }
+}
+
+/// A folder that cannot be read: an error, as the notes in it would be
+/// missing from the timeline.
+fn cannot_read(path: &Path, err: std::io::Error) -> Diagnostic {
+    Diagnostic::error("unreadable", path, format!("cannot read the folder: {err}"))
+        .with_hint("give yourself the right to read it (chmod u+rx), or move it out of content/")
+}
+
+/// Collects the notes under `dir`, whose path relative to `content/` is
+/// `rel`; files that look like notes but are passed over are warned about.
 fn walk(dir: &Path, rel: &str, found: &mut Vec<(PathBuf, String)>, diagnostics: &mut Diagnostics) {
-    let cannot_read = |path: &Path, err: std::io::Error| {
-        Diagnostic::warning("unreadable", path, format!("cannot read: {err}"))
-    };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => return diagnostics.push(cannot_read(dir, err)),
     };
-    let mut entries: Vec<(String, std::fs::DirEntry)> = entries
+    let mut entries: Vec<std::fs::DirEntry> = entries
         .filter_map(|entry| {
             entry
                 .map_err(|err| diagnostics.push(cannot_read(dir, err)))
                 .ok()
         })
-        // A name that is not UTF-8 cannot be a note's: skipped like hidden files.
-        .filter_map(|entry| Some((entry.file_name().into_string().ok()?, entry)))
-        .filter(|(name, _)| !is_ignored(name))
         .collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (name, entry) in entries {
+    entries.sort_unstable_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
         let path = entry.path();
-        match entry.file_type() {
-            Ok(kind) if kind.is_symlink() => diagnostics.push(
+        let os_name = entry.file_name();
+        let shown = os_name.to_string_lossy();
+        if is_ignored(&shown) {
+            continue;
+        }
+        let kind = match entry.file_type() {
+            Ok(kind) => kind,
+            Err(err) => {
+                diagnostics.push(cannot_read(&path, err));
+                continue;
+            }
+        };
+        let Some(name) = os_name.to_str() else {
+            if kind.is_dir() || looks_like_note(&shown) {
+                diagnostics.push(not_utf8_name(&path, kind.is_dir()));
+            }
+            continue;
+        };
+        if kind.is_symlink() {
+            diagnostics.push(
                 Diagnostic::warning("symlink", &path, "symbolic link skipped").with_hint(
                     "notes must be real files inside content/; copy the note instead of linking it",
                 ),
-            ),
-            Ok(kind) if kind.is_dir() => walk(&path, &format!("{rel}/{name}"), found, diagnostics),
-            Ok(kind) if kind.is_file() && name.ends_with(".md") && name.len() > 3 => {
-                found.push((path, format!("{rel}/{name}")));
+            );
+        } else if kind.is_dir() {
+            walk(&path, &format!("{rel}/{name}"), found, diagnostics);
+        } else if !is_note(name) {
+            if looks_like_note(name) {
+                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "ignored-note",
+                        &path,
+                        "not read: only files whose names end in `.md` are notes",
+                    )
+                    .with_hint(format!("rename it to `{stem}.md`")),
+                );
             }
-            Ok(_) => {}
-            Err(err) => diagnostics.push(cannot_read(&path, err)),
+        } else if kind.is_file() {
+            found.push((path, format!("{rel}/{name}")));
+        } else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "ignored-note",
+                    &path,
+                    "not read: it is not a regular file (a pipe, socket or device)",
+                )
+                .with_hint("put the note itself here, as a plain file"),
+            );
         }
     }
+}
+
+/// A file or folder whose name is not UTF-8 text: none of it can be read.
+fn not_utf8_name(path: &Path, folder: bool) -> Diagnostic {
+    let message = if folder {
+        "the folder's name is not UTF-8 text: the notes in it are not read"
+    } else {
+        "the file's name is not UTF-8 text: it is not read"
+    };
+    Diagnostic::warning("ignored-note", path, message)
+        .with_hint("rename it: names of notes and their folders must be UTF-8 text")
+}
+
+/// A note's file name: `x.md`.
+fn is_note(name: &str) -> bool {
+    name.ends_with(".md") && name.len() > 3
+}
+
+/// A Markdown file's name in any spelling (`x.MD`, `x.markdown`): one the
+/// author probably meant as a note.
+pub(crate) fn looks_like_note(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"]
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+    })
 }
 
 /// Reads a note as UTF-8 text.
@@ -209,9 +328,14 @@ pub fn note_text(path: PathBuf, rel: String, bytes: Vec<u8>) -> Result<NoteFile,
 
 /// Hidden files and editors' temporary and backup files are not notes.
 pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
+    name.starts_with('.') || is_editor_file(name)
+}
+
+/// Editors' temporary, lock and backup files (`x~`, `#x#`, `.#x`, `.x.swp`, …).
+pub(crate) fn is_editor_file(name: &str) -> bool {
+    name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
+        || name.starts_with(".#")
         || [".swp", ".swx", ".swo", ".tmp", ".bak", ".orig"]
             .iter()
             .any(|ext| name.ends_with(ext))
@@ -233,5 +357,15 @@ mod tests {
             assert!(is_ignored(name), "{name}");
         }
         assert!(!is_ignored("leak.md"));
+    }
+
+    #[test]
+    fn markdown_files_in_other_spellings_look_like_notes() {
+        for name in ["X.MD", "x.Md", "x.markdown", "x.mdown", "x.md"] {
+            assert!(looks_like_note(name), "{name}");
+        }
+        for name in ["x.png", "md", ".md", "x.mdx", "notes.txt"] {
+            assert!(!looks_like_note(name), "{name}");
+        }
     }
 }

@@ -238,7 +238,8 @@ impl NoteSession<'_> {
             match std::fs::symlink_metadata(path) {
                 // A listed note that is still a plain file: only its bytes changed.
                 Ok(meta) if listed => !meta.is_file(),
-                Ok(meta) => meta.is_dir() || meta.is_symlink() || rel.ends_with(".md"),
+                // `x.MD` too: its warning comes with a fresh listing.
+                Ok(meta) => meta.is_dir() || meta.is_symlink() || load::looks_like_note(&rel),
                 // Gone: a note, or a folder that held notes.
                 Err(_) => {
                     listed || {

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
+use crate::statics::{self, StaticFile};
 use crate::timings::{self, Work};
 
 /// Runs `f` on `buffer`, emptied: a buffer a thread keeps, so that bytes
@@ -163,30 +164,14 @@ impl Output {
         })
     }
 
-    /// Copies the files of `dir` (the site's `static/`), if it exists, and
-    /// returns their paths.
-    pub fn copy_static(&self, dir: &Path) -> Result<Vec<String>, WriteError> {
-        let mut copied = Vec::new();
-        if !dir.is_dir() {
-            return Ok(copied);
-        }
-        for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-            let entry = entry.map_err(|err| WriteError {
-                path: err.path().unwrap_or(dir).to_path_buf(),
-                action: "read",
-                source: err
-                    .into_io_error()
-                    .unwrap_or_else(|| io::Error::other("symbolic link loop")),
-            })?;
-            if crate::load::is_ignored(&entry.file_name().to_string_lossy())
-                || !entry.file_type().is_file()
-            {
-                continue;
-            }
-            let rel = relative(entry.path(), dir);
-            let mut from = context(fs::File::open(entry.path()), "read", entry.path())?;
-            self.stream(&rel, &mut |to| io::copy(&mut from, to).map(|_| ()))?;
-            copied.push(rel);
+    /// Copies the static files listed by [`statics::list`] and returns
+    /// their paths.
+    pub fn copy_static(&self, files: &[StaticFile]) -> Result<Vec<String>, WriteError> {
+        let mut copied = Vec::with_capacity(files.len());
+        for file in files {
+            let mut from = context(statics::open(&file.path), "read", &file.path)?;
+            self.stream(&file.rel, &mut |to| io::copy(&mut from, to).map(|_| ()))?;
+            copied.push(file.rel.clone());
         }
         Ok(copied)
     }
@@ -455,7 +440,7 @@ mod tests {
     /// What a build does with its pages and `static_dir`.
     fn write(out: &Path, pages: &[Page], static_dir: &Path) -> Result<(), WriteError> {
         let output = Output::begin(out)?;
-        let copied = output.copy_static(static_dir)?;
+        let copied = output.copy_static(&statics::list(static_dir).files)?;
         for page in pages {
             output.put(&page.path, &page.bytes)?;
         }

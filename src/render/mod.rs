@@ -62,6 +62,12 @@ const THEME: &[(&str, &str)] = &[
     ("timeline.js", include_str!("../../templates/timeline.js")),
 ];
 
+/// Whether `name` is a file of the default theme, which a file of the same
+/// name in the site's `templates/` replaces.
+pub(crate) fn is_theme_file(name: &str) -> bool {
+    THEME.iter().any(|(theme, _)| *theme == name)
+}
+
 /// One file of the output: its path relative to the output folder, and bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {

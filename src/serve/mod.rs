@@ -25,6 +25,7 @@ use crate::build::{BuildError, BuildOptions};
 use crate::cache::{Cache, Changes, discard};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostics;
+use crate::statics;
 use events::Hub;
 use served::{Served, Statics};
 
@@ -207,8 +208,13 @@ impl Rebuild {
             Err(BuildError::Usage(message)) => return eprintln!("error: {message}"),
             Err(BuildError::Write(err)) => return eprintln!("error: {err}"),
         };
-        let (statics, mut warnings) = self.statics.load(&self.root.join("static"));
+        let (listed, statics, mut warnings) = self.statics.load(&self.root.join("static"));
+        let pages = built.pages.iter().map(|p| p.path.as_str());
+        warnings.extend(statics::collisions(&listed, pages));
         warnings.extend(built.warnings);
+        if warnings.has_errors() {
+            return self.failed(warnings);
+        }
         let current = self.state.site();
         let (next, changed) = current.next(built.pages, &statics);
         let first = current.build == 0;

@@ -2,11 +2,11 @@
 //! successful rebuild, so a request sees one build or the next, never a mix.
 //!
 //! HTML pages get the live-reload script before `</body>`; `dateline build`
-//! never writes it. Files of `static/` are read into the same map (a
-//! symbolic link is followed only when it stays inside `static/`), and the
-//! rendered pages are laid over them, as `build` writes them.
+//! never writes it. Files of `static/` are read into the same map, picked
+//! by the rule `build` follows ([`statics`]).
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -15,6 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::Page;
+use crate::statics::{self, StaticFile};
 
 /// The tag added to every HTML page served.
 const SCRIPT_TAG: &[u8] = b"<script src=\"/__dateline/reload.js\"></script>\n";
@@ -73,7 +74,8 @@ impl Served {
         pages: Vec<Page>,
         statics: &[(String, Arc<[u8]>)],
     ) -> (Served, usize) {
-        // A page is laid over a static file of the same name.
+        // A static file in the place of a page fails the rebuild before
+        // this (`statics::collisions`); should one come, the page wins.
         let statics: Vec<&(String, Arc<[u8]>)> = if statics.is_empty() {
             Vec::new()
         } else {
@@ -161,76 +163,38 @@ fn rfind_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// Files by key, with their bytes.
 pub(crate) type Files = Vec<(String, Arc<[u8]>)>;
 
-/// The files of `static/`, read again only when their size or time stamp changed.
+/// The files of `static/` (as [`statics::list`] picks them, the same as
+/// `build`), read again only when their size or time stamp changed.
 #[derive(Default)]
 pub(crate) struct Statics {
     files: HashMap<PathBuf, (u64, SystemTime, Arc<[u8]>)>,
 }
 
 impl Statics {
-    /// Every file under `dir` as `(key, bytes)`, with warnings for what is
-    /// skipped.
-    pub(crate) fn load(&mut self, dir: &Path) -> (Files, Diagnostics) {
-        let mut found = Vec::new();
-        let mut warnings = Diagnostics::new();
+    /// Every file under `dir` as `(key, bytes)`, and what was passed over
+    /// or could not be read.
+    pub(crate) fn load(&mut self, dir: &Path) -> (Vec<StaticFile>, Files, Diagnostics) {
+        let statics::Listing {
+            files: listed,
+            mut diagnostics,
+        } = statics::list(dir);
+        let mut found = Vec::with_capacity(listed.len());
         let mut kept = HashMap::new();
-        let Ok(base) = dir.canonicalize() else {
-            self.files.clear();
-            return (found, warnings);
-        };
-        for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    let path = err.path().unwrap_or(dir).to_path_buf();
-                    warnings.push(Diagnostic::warning(
-                        "unreadable",
-                        path,
-                        format!("cannot read: {err}"),
-                    ));
-                    continue;
-                }
-            };
-            let path = entry.path();
-            let rel = path.strip_prefix(dir).unwrap_or(path);
-            if rel
-                .components()
-                .any(|c| crate::load::is_ignored(&c.as_os_str().to_string_lossy()))
-            {
-                continue;
-            }
-            if entry.file_type().is_symlink() {
-                let inside = path
-                    .canonicalize()
-                    .is_ok_and(|target| target.starts_with(&base));
-                if !inside {
-                    warnings.push(
-                        Diagnostic::warning(
-                            "symlink",
-                            path,
-                            "symbolic link out of static/ not served",
-                        )
-                        .with_hint("copy the file into static/ instead of linking to it"),
-                    );
-                    continue;
-                }
-            }
+        for file in &listed {
+            let path = file.path.as_path();
             let Ok(meta) = std::fs::metadata(path) else {
                 continue;
             };
-            if !meta.is_file() {
-                continue;
-            }
             let stamp = (
                 meta.len(),
                 meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
             );
             let bytes = match self.files.get(path) {
                 Some((len, modified, bytes)) if (*len, *modified) == stamp => bytes.clone(),
-                _ => match std::fs::read(path) {
+                _ => match read(path) {
                     Ok(bytes) => bytes.into(),
                     Err(err) => {
-                        warnings.push(Diagnostic::warning(
+                        diagnostics.push(Diagnostic::warning(
                             "unreadable",
                             path,
                             format!("cannot read: {err}"),
@@ -239,17 +203,18 @@ impl Statics {
                     }
                 },
             };
-            let key = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
             kept.insert(path.to_path_buf(), (stamp.0, stamp.1, bytes.clone()));
-            found.push((key, bytes));
+            found.push((file.rel.clone(), bytes));
         }
         self.files = kept;
-        (found, warnings)
+        (listed, found, diagnostics)
     }
+}
+
+fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    statics::open(path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use notify::{Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use crate::cache::Changes;
 use crate::config::CONFIG_FILE;
 use crate::load::is_ignored;
+use crate::statics;
 
 /// A batch closes once no event came for this long...
 pub(crate) const QUIET: Duration = Duration::from_millis(10);
@@ -183,6 +184,8 @@ pub(crate) fn relevant(root: &Path, path: &Path) -> bool {
     let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
     match parts.next().as_deref() {
         Some(CONFIG_FILE) => parts.next().is_none(),
+        // Dotfiles of static/ are published (`.htaccess`), so they matter.
+        Some("static") => parts.all(|name| !statics::is_skipped(&name)),
         Some(top) if FOLDERS.contains(&top) => parts.all(|name| !is_ignored(&name)),
         _ => false,
     }
@@ -201,6 +204,8 @@ mod tests {
             "/s/content",
             "/s/templates/base.html",
             "/s/static/img/a.png",
+            "/s/static/.well-known/security.txt",
+            "/s/static/.htaccess",
         ] {
             assert!(relevant(root, Path::new(yes)), "{yes}");
         }
@@ -214,6 +219,8 @@ mod tests {
             "/s/content/.hidden/a.md",
             "/s/content/events/#a.md#",
             "/s/dateline.yaml.tmp",
+            "/s/static/.git/HEAD",
+            "/s/static/extra.css~",
             "/elsewhere/content/a.md",
         ] {
             assert!(!relevant(root, Path::new(no)), "{no}");

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 mod checks;
 
@@ -132,11 +132,10 @@ impl Site {
         bodies: &dyn markdown::Bodies,
     ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
-        let mut events: Vec<Arc<EventNote>> = content
+        let (mut events, drafts): (Vec<Arc<EventNote>>, Vec<Arc<EventNote>>) = content
             .events
             .into_iter()
-            .filter(|e| options.drafts || !e.draft)
-            .collect();
+            .partition(|e| options.drafts || !e.draft);
         events.sort_by(|a, b| {
             order(&a.date, &a.title, &b.date, &b.title).then_with(|| a.file.rel.cmp(&b.file.rel))
         });
@@ -151,6 +150,7 @@ impl Site {
             "duplicate-id",
             &mut diagnostics,
         );
+        let held = drop_draft_sources(&mut sources, &events, &drafts);
         unique(
             events.iter().map(|e| {
                 (
@@ -211,7 +211,8 @@ impl Site {
                         .iter()
                         .map(|s| (s.file.rel.clone(), "sources", Arc::from(s.id.as_str()))),
                 ),
-        );
+        )
+        .holding(drafts.iter().map(|e| e.file.rel.clone()).chain(held));
         let unsafe_html = config.unsafe_html;
         let render = |file: &NoteFile, offset: usize| {
             let rel = &*file.rel;
@@ -308,6 +309,37 @@ impl Site {
         };
         (Some(site), diagnostics)
     }
+}
+
+/// Leaves out, with the drafts left out, the sources that only drafts cite:
+/// their pages, and every export, would announce what the drafts hold back.
+/// They are not unused, so they get no warning either. Returns the paths
+/// of the notes left out.
+fn drop_draft_sources(
+    sources: &mut Vec<Arc<SourceNote>>,
+    events: &[Arc<EventNote>],
+    drafts: &[Arc<EventNote>],
+) -> Vec<Arc<str>> {
+    let cited_by = |notes: &[Arc<EventNote>]| -> FxHashSet<Arc<str>> {
+        notes
+            .iter()
+            .flat_map(|e| e.sources.iter().map(|named| named.name.clone()))
+            .collect()
+    };
+    let drafted = cited_by(drafts);
+    if drafted.is_empty() {
+        return Vec::new();
+    }
+    let published = cited_by(events);
+    let mut held = Vec::new();
+    sources.retain(|s| {
+        let kept = published.contains(s.id.as_str()) || !drafted.contains(s.id.as_str());
+        if !kept {
+            held.push(s.file.rel.clone());
+        }
+        kept
+    });
+    held
 }
 
 /// Drops a note's body from its text once the body is rendered: every later
