@@ -68,6 +68,9 @@ pub struct EventNote {
     pub date_offset: usize,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
+    /// What was found wrong but mended as it was read (characters no page
+    /// can hold, left out), for the model to report.
+    pub warnings: Diagnostics,
 }
 
 /// A source note: one article an event rests on.
@@ -91,6 +94,9 @@ pub struct SourceNote {
     pub language: Option<String>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
+    /// What was found wrong but mended as it was read (characters no page
+    /// can hold, left out), for the model to report.
+    pub warnings: Diagnostics,
 }
 
 const SOURCE_KEYS: &[&str] = &["title", "outlet", "url", "published", "author", "language"];
@@ -182,6 +188,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             forecast,
             date_offset,
             body_offset,
+            warnings: diagnostics,
         }),
         _ => Err(diagnostics),
     }
@@ -239,6 +246,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             author,
             language,
             body_offset,
+            warnings: diagnostics,
         }),
         _ => Err(diagnostics),
     }

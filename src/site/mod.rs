@@ -142,6 +142,13 @@ impl Site {
         });
         let mut sources = content.sources;
         sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.rel.cmp(&b.file.rel)));
+        for warnings in events
+            .iter()
+            .map(|e| &e.warnings)
+            .chain(sources.iter().map(|s| &s.warnings))
+        {
+            diagnostics.extend(warnings.clone());
+        }
 
         unique(
             sources

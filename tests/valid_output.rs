@@ -1,0 +1,194 @@
+//! What reaches pages and files must be valid there, and one note must not
+//! multiply the output: characters HTML and XML cannot hold, a `base_url`
+//! that would break a line of the calendar, dates at the edge of what a
+//! calendar can write, terms and slugs that would share a page, a folder or
+//! an element id, names too long for the file system, and a note with more
+//! terms than a newsroom ever gives one event.
+
+mod common;
+
+use common::TestSite;
+
+/// Characters that HTML calls parse errors and XML 1.0 forbids or
+/// discourages: C0 controls but tab, LF and CR, DEL, C1 controls and the
+/// noncharacters.
+fn forbidden(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || (n & 0xFFFE) == 0xFFFE
+}
+
+/// Every file of the output that is text (pages, feeds, exports), as
+/// (path, text); the site must have been built.
+fn text_files(site: &TestSite) -> Vec<(String, String)> {
+    site.snapshot()
+        .into_iter()
+        .filter(|(path, _)| {
+            [".html", ".xml", ".json", ".ics", ".css", ".js"]
+                .iter()
+                .any(|ext| path.ends_with(ext))
+        })
+        .map(|(path, bytes)| {
+            let text = String::from_utf8(bytes).unwrap_or_else(|_| panic!("{path} is not UTF-8"));
+            (path, text)
+        })
+        .collect()
+}
+
+fn assert_clean(site: &TestSite) {
+    let files = text_files(site);
+    assert!(files.len() >= 10, "only {} files", files.len());
+    for (path, text) in &files {
+        if let Some((at, c)) = text.char_indices().find(|&(_, c)| forbidden(c)) {
+            panic!(
+                "{path} holds U+{:04X} at byte {at}: …{}…",
+                u32::from(c),
+                text[at.saturating_sub(60)..]
+                    .chars()
+                    .take(80)
+                    .collect::<String>()
+            );
+        }
+        if path.ends_with(".xml")
+            && let Err(err) = roxmltree::Document::parse(text)
+        {
+            panic!("{path} is not well-formed XML: {err}\n{text}");
+        }
+    }
+}
+
+#[test]
+fn control_characters_in_bodies_and_front_matter_are_left_out_with_a_warning() {
+    // Raw in the body (C0, DEL, C1, noncharacters), escaped in the YAML.
+    let site = TestSite::empty()
+        .file("dateline.yaml", "title: \"Site\\x7f title\"\ndescription: \"A\\u0085B\"\nbase_url: https://example.org/\n")
+        .file(
+            "content/sources/s.md",
+            "---\ntitle: \"Source\\x01\"\noutlet: \"Out\\u009flet\"\nauthor: \"Au\\x7fthor\"\nurl: https://example.org/s\npublished: 2022\n---\nNotes \u{7f} and \u{9b}.\n",
+        )
+        .file(
+            "content/events/e.md",
+            "---\ntitle: \"Ti\\x02t\\x7fle\"\ndate: 2022-02-21\nsummary: \"Sum\\x1bmary\\u0080\"\ntags: [\"t\\x7fag\"]\nsources: [s]\n---\nBody \u{1} with \u{7f}, \u{85} and \u{fdd0}.\n\n```\ncode \u{7f}\u{1b}[0m\n```\n",
+        )
+        .file(
+            "content/events/plain.md",
+            "---\ntitle: Plain\ndate: 2022-03-01\nsources: [s]\n---\nFirst \u{1}paragraph, the summary.\n",
+        );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_clean(&site);
+    // The character is left out, the rest kept.
+    let index = site.page("index.html");
+    assert!(index.contains(">Title</a>"), "{index}");
+    assert!(index.contains("First paragraph, the summary."), "{index}");
+    let page = site.page("events/e/index.html");
+    assert!(page.contains("Body  with ,  and ."), "{page}");
+
+    // Each is a warning at its place, naming the character.
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    for (at, name) in [
+        ("content/events/e.md:8:6", "U+0001"),
+        ("content/events/e.md:2:8", "U+0002"),
+        ("content/events/plain.md:6:7", "U+0001"),
+        ("content/sources/s.md:8:7", "U+007F"),
+        ("dateline.yaml:1:8", "U+007F"),
+        ("dateline.yaml:2:14", "U+0085"),
+    ] {
+        let found = check
+            .stderr
+            .split("\n\n")
+            .any(|d| d.contains("control-character") && d.contains(at) && d.contains(name));
+        assert!(found, "no warning for {name} at {at}:\n{}", check.stderr);
+    }
+}
+
+#[test]
+fn noncharacters_never_reach_the_feed_or_any_xml() {
+    let site = TestSite::empty()
+        .file("dateline.yaml", "title: \"Feed \\uFFFE title\"\nbase_url: https://example.org/\ntaxonomies: [tags]\n")
+        .file(
+            "content/sources/s.md",
+            "---\ntitle: S\noutlet: \"O\\uFFFF\"\nurl: https://example.org/s\n---\n",
+        )
+        .file(
+            "content/events/e.md",
+            "---\ntitle: \"Event \\uFFFF\\U0001FFFE\"\ndate: 2022-02-21\nsummary: \"Sum \\uFFFE\"\ntags: [\"tag\\uFDEF\"]\nsources: [s]\n---\nBody \u{fffe} and \u{10ffff}.\n",
+        )
+        .file(
+            "content/events/f.md",
+            "---\ntitle: F\ndate: 2022-02-22\nsources: [s]\n---\n\u{ffff}First paragraph.\n",
+        );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_clean(&site);
+    let feed = site.page("feed.xml");
+    assert!(feed.contains("<title>Event</title>"), "{feed}");
+    assert!(feed.contains("First paragraph."), "{feed}");
+}
+
+#[test]
+fn base_url_is_checked_as_a_url() {
+    for bad in [
+        "\"https://example.org/\\r\\nX-Injected: 1\"",
+        "\"https://example.org/a b/\"",
+        "\"https://example.org/a\\tb/\"",
+        "https://user:secret@example.org/",
+        "https://example.org/#top",
+        "https://example.org/?page=1",
+        "https://",
+        "ftp://example.org/",
+    ] {
+        let site =
+            TestSite::minimal().file("dateline.yaml", &format!("title: T\nbase_url: {bad}\n"));
+        let run = site.run(&["build"]);
+        assert_eq!(run.code, 1, "{bad} was accepted:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains("error[base-url]"),
+            "{bad}:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("dateline.yaml:2:11"),
+            "{bad}:\n{}",
+            run.stderr
+        );
+        assert!(!site.path("site").exists(), "{bad}: a site was written");
+    }
+    for bad in [
+        "https://example.org/\r\nX-Injected: 1",
+        "https://example.org/\n",
+        " https://example.org/",
+        "https://exa mple.org/",
+        "https://example.org/\u{1}",
+        "https://user@example.org/",
+        "https://example.org/#x",
+    ] {
+        let site = TestSite::minimal();
+        let run = site.run(&["build", "--base-url", bad]);
+        assert_eq!(run.code, 2, "{bad:?} was accepted:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains("--base-url"),
+            "{bad:?}:\n{}",
+            run.stderr
+        );
+        assert!(!site.path("site").exists(), "{bad:?}: a site was written");
+        assert!(
+            !site.path(".site.spare").exists(),
+            "{bad:?}: a folder was made"
+        );
+    }
+    // A good one is kept, written the way URLs are (lowercase host, ending in `/`).
+    let site = TestSite::minimal().file(
+        "dateline.yaml",
+        "title: T\nbase_url: https://Example.org/time%20line\n",
+    );
+    site.build_ok();
+    let sitemap = site.page("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://example.org/time%20line/index.html</loc>"),
+        "{sitemap}"
+    );
+    assert_clean(&site);
+}
