@@ -192,3 +192,81 @@ fn base_url_is_checked_as_a_url() {
     );
     assert_clean(&site);
 }
+
+#[test]
+fn calendar_dates_stay_within_what_icalendar_can_write() {
+    let site = TestSite::empty()
+        .file(
+            "dateline.yaml",
+            "title: T\nbase_url: https://example.org/\n",
+        )
+        .file(
+            "content/sources/s.md",
+            "---\ntitle: S\noutlet: O\nurl: https://example.org/s\n---\n",
+        );
+    let dates = [
+        "9999-12-31",
+        "9999-12-31T23:59:59Z",
+        "9999-12-30/9999-12-31",
+        "0001-01-01",
+        "0001-01-01T00:00:00Z",
+        "0000-12-31",
+        "-0043-03-15",
+        "Y262141",
+        "Y-262141",
+        "[Y170000..]",
+    ];
+    let mut site = site;
+    for (i, date) in dates.iter().enumerate() {
+        site = site.file(
+            &format!("content/events/e{i}.md"),
+            &format!("---\ntitle: E{i}\ndate: '{date}'\nsources: [s]\n---\nx\n"),
+        );
+    }
+    site.build_ok();
+    let ics = site.page("calendar.ics");
+    let value_of = |name: &str| -> Vec<String> {
+        ics.split("\r\n")
+            .filter(|l| l.starts_with(name))
+            .filter_map(|l| l.split(':').nth(1).map(str::to_string))
+            .collect()
+    };
+    for name in ["DTSTART", "DTEND", "DTSTAMP"] {
+        for value in value_of(name) {
+            let digits = value.trim_end_matches('Z').replace('T', "");
+            let year: i32 = value[..4].parse().unwrap_or(-1);
+            assert!(
+                (digits.len() == 8 || digits.len() == 14)
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && (1..=9999).contains(&year),
+                "{name}:{value} is not an iCalendar date:\n{ics}"
+            );
+        }
+    }
+    // The last day of 9999 is one whole day, the span two days, the
+    // moment a moment: each said without a day after 9999.
+    let event = |summary: &str| -> String {
+        ics.split("BEGIN:VEVENT")
+            .find(|e| e.contains(&format!("SUMMARY:{summary}\r\n")))
+            .unwrap_or_else(|| panic!("no {summary} in\n{ics}"))
+            .to_string()
+    };
+    let last_day = event("E0");
+    assert!(
+        last_day.contains("DTSTART;VALUE=DATE:99991231\r\n"),
+        "{last_day}"
+    );
+    assert!(last_day.contains("DURATION:P1D\r\n"), "{last_day}");
+    let span = event("E2");
+    assert!(span.contains("DTSTART;VALUE=DATE:99991230\r\n"), "{span}");
+    assert!(span.contains("DURATION:P2D\r\n"), "{span}");
+    let first_day = event("E3");
+    assert!(
+        first_day.contains("DTEND;VALUE=DATE:00010102\r\n"),
+        "{first_day}"
+    );
+    // A calendar cannot hold year 0, BCE or five-digit years: left out.
+    for left_out in ["E5", "E6", "E7", "E8", "E9"] {
+        assert!(!ics.contains(&format!("SUMMARY:{left_out}\r\n")), "{ics}");
+    }
+}
