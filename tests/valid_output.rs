@@ -270,3 +270,255 @@ fn calendar_dates_stay_within_what_icalendar_can_write() {
         assert!(!ics.contains(&format!("SUMMARY:{left_out}\r\n")), "{ics}");
     }
 }
+
+#[test]
+fn distinct_terms_that_would_share_a_page_are_an_error() {
+    let site = TestSite::minimal()
+        .file(
+            "content/events/langs.md",
+            "---\ntitle: Languages\ndate: 2022-03-01\ntags: [C#, C++]\nsources: [src-a]\n---\nx\n",
+        )
+        .file(
+            "content/events/c.md",
+            "---\ntitle: C\ndate: 2022-03-02\ntags: [C]\nsources: [src-a]\n---\nx\n",
+        );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let collisions: Vec<&str> = run
+        .stderr
+        .split("\n\n")
+        .filter(|d| d.contains("error[term-collision]"))
+        .collect();
+    assert_eq!(collisions.len(), 2, "{}", run.stderr);
+    let all = collisions.join("\n");
+    for needle in ["`C#`", "`C++`", "`C`", "tags/c/", "langs.md", "c.md:4:8"] {
+        assert!(all.contains(needle), "{needle} not named:\n{all}");
+    }
+    // A term spelled two ways is still one term, with a warning.
+    let site = TestSite::minimal()
+        .file(
+            "content/events/second.md",
+            "---\ntitle: Second\ndate: 2022-03-01\ntags: [Alpha, Vladimir  Putin]\nsources: [src-a]\n---\nx\n",
+        )
+        .file(
+            "content/events/third.md",
+            "---\ntitle: Third\ndate: 2022-03-02\ntags: [vladimir-putin]\nsources: [src-a]\n---\nx\n",
+        );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning[term-spelling]"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.path("site/tags/alpha/index.html").is_file());
+    assert!(site.path("site/tags/vladimir-putin/index.html").is_file());
+}
+
+#[test]
+fn event_slugs_cannot_take_the_ids_of_the_theme() {
+    // Each of these is an element id of some page of the default theme.
+    for slug in [
+        "main",
+        "filters",
+        "filter-status",
+        "filter-q",
+        "filter-tags",
+        "filter-outlet",
+        "years-heading",
+        "months-heading",
+        "sources-heading",
+        "cited-heading",
+        "overview-caption",
+        "y-2022",
+        "y-2022-3",
+        "y-2022-year",
+        "y-44-bce",
+        "y-undated",
+        "y-up-to-2025",
+    ] {
+        let site = TestSite::minimal().file(
+            "content/events/clash.md",
+            &format!(
+                "---\ntitle: Clash\ndate: 2022-03-01\nslug: {slug}\nsources: [src-a]\n---\nx\n"
+            ),
+        );
+        let run = site.run(&["check"]);
+        assert_eq!(run.code, 1, "slug {slug} was accepted:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains("error[reserved-slug]") && run.stderr.contains("clash.md:4:7"),
+            "{slug}:\n{}",
+            run.stderr
+        );
+    }
+    // A file name is a slug too.
+    let site = TestSite::minimal().file(
+        "content/events/main.md",
+        "---\ntitle: Main\ndate: 2022-03-01\nsources: [src-a]\n---\nx\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[reserved-slug]"),
+        "{}",
+        run.stderr
+    );
+
+    // Slugs near them are fine, and no page repeats an id.
+    let mut site = TestSite::minimal();
+    for slug in ["mainland", "y-combinator", "y2022", "filtered", "heading"] {
+        site = site.file(
+            &format!("content/events/{slug}.md"),
+            &format!(
+                "---\ntitle: {slug}\ndate: 2022-03-01\ntags: [alpha]\nsources: [src-a]\n---\nx\n"
+            ),
+        );
+    }
+    site.build_ok();
+    for (path, text) in text_files(&site) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for id in common::ids(&text) {
+            assert!(seen.insert(id), "{path} repeats id {id}");
+        }
+    }
+    assert!(common::broken_links(&site.path("site")).is_empty());
+}
+
+#[test]
+fn names_too_long_for_a_folder_are_found_by_check() {
+    let long = "a".repeat(256);
+    let cyrillic = "я".repeat(130); // 260 bytes in UTF-8
+    for (rel, text, at) in [
+        (
+            "content/events/long.md",
+            format!("---\ntitle: Long\ndate: 2022-03-01\nslug: {long}\nsources: [src-a]\n---\nx\n"),
+            "long.md:4:7",
+        ),
+        (
+            "content/events/long.md",
+            format!(
+                "---\ntitle: Long\ndate: 2022-03-01\ntags: [ok, {long}]\nsources: [src-a]\n---\nx\n"
+            ),
+            "long.md:4:12",
+        ),
+        (
+            "content/events/long.md",
+            format!(
+                "---\ntitle: Long\ndate: 2022-03-01\ntags: [{cyrillic}]\nsources: [src-a]\n---\nx\n"
+            ),
+            "long.md:4:8",
+        ),
+    ] {
+        let site = TestSite::minimal();
+        site.build_ok();
+        let before = site.snapshot();
+        let site = site.file(rel, &text);
+        let check = site.run(&["check"]);
+        assert_eq!(check.code, 1, "accepted:\n{}", check.stderr);
+        assert!(
+            check.stderr.contains("error[name-too-long]") && check.stderr.contains(at),
+            "{at}:\n{}",
+            check.stderr
+        );
+        let build = site.run(&["build"]);
+        assert_eq!(build.code, 1, "{}", build.stderr);
+        assert!(
+            build.stderr.contains("error[name-too-long]"),
+            "{}",
+            build.stderr
+        );
+        assert_eq!(site.snapshot(), before, "the previous site changed");
+    }
+    // At the limit, it builds.
+    let site = TestSite::minimal().file(
+        "content/events/long.md",
+        &format!(
+            "---\ntitle: Long\ndate: 2022-03-01\nslug: {}\ntags: [{}]\nsources: [src-a]\n---\nx\n",
+            "a".repeat(255),
+            "b".repeat(255)
+        ),
+    );
+    site.build_ok();
+}
+
+#[test]
+fn empty_terms_are_an_error_at_the_note() {
+    // The place of an empty item in the list is found as far as its line.
+    for (tags, at) in [
+        ("[\"\"]", "e.md:4:"),
+        ("[ok, \"  \"]", "e.md:4:"),
+        ("[~]", "e.md:4:"),
+        ("[ok, \"\\t\"]", "e.md:4:"),
+    ] {
+        let site = TestSite::minimal().file(
+            "content/events/e.md",
+            &format!("---\ntitle: E\ndate: 2022-03-01\ntags: {tags}\nsources: [src-a]\n---\nx\n"),
+        );
+        let run = site.run(&["check"]);
+        assert_eq!(run.code, 1, "{tags} was accepted:\n{}", run.stderr);
+        assert!(run.stderr.contains(at), "{tags}:\n{}", run.stderr);
+    }
+    // A term without a letter or digit is named by its bytes, in its own folder.
+    let site = TestSite::minimal().file(
+        "content/events/e.md",
+        "---\ntitle: E\ndate: 2022-03-01\ntags: [\"!!!\", \"★\"]\nsources: [src-a]\n---\nx\n",
+    );
+    site.build_ok();
+    assert!(site.path("site/tags/term-212121/index.html").is_file());
+    assert!(site.path("site/tags/term-e29885/index.html").is_file());
+    for entry in std::fs::read_dir(site.path("site/tags")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            ["index.html", "alpha", "term-212121", "term-e29885"].contains(&name.as_str()),
+            "tags/{name}"
+        );
+    }
+}
+
+#[test]
+fn one_note_cannot_multiply_the_output() {
+    let tags: Vec<String> = (0..1000).map(|i| format!("tag-{i}")).collect();
+    let site = TestSite::minimal().file(
+        "content/events/many.md",
+        &format!(
+            "---\ntitle: Many\ndate: 2022-03-01\ntags: [{}]\nsources: [src-a]\n---\nx\n",
+            tags.join(", ")
+        ),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "1,000 tags were accepted:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[too-many-terms]") && run.stderr.contains("many.md:4:7"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("100"), "{}", run.stderr);
+    // Sources are shown on the card and have pages the same way.
+    let sources: Vec<String> = (0..101).map(|i| format!("s-{i}")).collect();
+    let site = TestSite::minimal().file(
+        "content/events/many.md",
+        &format!(
+            "---\ntitle: Many\ndate: 2022-03-01\nsources: [{}]\n---\nx\n",
+            sources.join(", ")
+        ),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[too-many-sources]") && run.stderr.contains("many.md:4:10"),
+        "{}",
+        run.stderr
+    );
+    // A hundred is allowed.
+    let site = TestSite::minimal().file(
+        "content/events/many.md",
+        &format!(
+            "---\ntitle: Many\ndate: 2022-03-01\ntags: [{}]\nsources: [src-a]\n---\nx\n",
+            tags[..100].join(", ")
+        ),
+    );
+    site.build_ok();
+}
