@@ -522,3 +522,29 @@ fn one_note_cannot_multiply_the_output() {
     );
     site.build_ok();
 }
+
+#[test]
+fn new_refuses_the_slugs_check_would_refuse() {
+    let site = TestSite::minimal();
+    for args in [
+        &["new", "Main", "--date", "2022-01-01"][..],
+        &["new", "X", "--date", "2022-01-01", "--slug", "y-2022"][..],
+        &[
+            "new",
+            "X",
+            "--date",
+            "2022-01-01",
+            "--slug",
+            &"a".repeat(256),
+        ][..],
+    ] {
+        let run = site.run(args);
+        assert_eq!(run.code, 2, "{args:?}:\n{}", run.stderr);
+        assert!(run.stderr.contains("cannot be a slug"), "{}", run.stderr);
+    }
+    let events: Vec<_> = std::fs::read_dir(site.path("content/events"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(events, ["first.md"]);
+}
