@@ -27,6 +27,14 @@ pub(crate) fn forbidden(c: char) -> bool {
 /// The first forbidden character of `text`, with its byte offset, and how
 /// many there are in all.
 pub(crate) fn find(text: &str) -> Option<Found> {
+    // Every body is looked through: bytes first, which rule out most text
+    // at once. Each forbidden character starts with one of these bytes.
+    let may_hold = text.bytes().any(|b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2 || b >= 0xEF
+    });
+    if !may_hold {
+        return None;
+    }
     let mut found: Option<Found> = None;
     for (offset, c) in text.char_indices().filter(|&(_, c)| forbidden(c)) {
         match &mut found {
@@ -206,6 +214,17 @@ mod tests {
             })
         );
         assert_eq!(find("plain\ttext\r\n"), None);
+        assert_eq!(find("é © \u{a0} 中文 \u{fffd} 🙂"), None);
+        for c in [
+            '\u{1b}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{fdd0}',
+            '\u{ffff}',
+            '\u{10fffe}',
+        ] {
+            assert_eq!(find(&format!("é{c}")).map(|f| f.c), Some(c));
+        }
         assert_eq!(strip(text), "abc");
         assert!(matches!(strip("plain"), Cow::Borrowed(_)));
         assert_eq!(describe('\u{1b}'), "U+001B (escape)");
