@@ -143,23 +143,15 @@ pub fn read(
             display_root(root)
         )));
     }
-    let mut config = Config::load(root).map_err(BuildError::Content)?;
-    if let Some(url) = &options.base_url {
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(BuildError::Usage(format!(
-                "--base-url must be an absolute http(s) URL, not `{url}`"
-            )));
-        }
-        config.base_url = Some(if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        });
+    let (mut config, warnings) = Config::load_warned(root).map_err(BuildError::Content)?;
+    if let Some(url) = base_url_flag(options)? {
+        config.base_url = Some(url);
     }
     let (theme, (content, mut diagnostics)) = rayon::join(
         || Theme::load(root, previous),
         || load::load_with(root, &config, notes),
     );
+    diagnostics.extend(warnings);
     let theme = match theme {
         Ok(theme) => Some(theme),
         Err(found) => {
@@ -209,9 +201,24 @@ impl Loaded {
     }
 }
 
+/// `--base-url`, checked, as the pages write it.
+fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, BuildError> {
+    let Some(url) = &options.base_url else {
+        return Ok(None);
+    };
+    crate::config::check_base_url(url).map(Some).map_err(|why| {
+        BuildError::Usage(format!(
+            "--base-url must be an absolute http(s) URL, not `{}`: {why}",
+            url.escape_debug()
+        ))
+    })
+}
+
 /// Builds the site into its output folder.
 pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     let started = Instant::now();
+    // A bad flag is refused before the output folder is touched.
+    base_url_flag(options)?;
     let out = output_dir(options);
     output::check_output(&options.root, &out).map_err(BuildError::Usage)?;
     let progress = if options.progress {

@@ -57,6 +57,11 @@ pub struct Config {
 impl Config {
     /// Reads `dateline.yaml` in `root`, reporting every problem found in it.
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        Config::load_warned(root).map(|(config, _)| config)
+    }
+
+    /// [`Config::load`], with the warnings found on the way.
+    pub fn load_warned(root: &Path) -> Result<(Config, Diagnostics), Diagnostics> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|err| {
             Diagnostics::from_iter([Diagnostic::error(
@@ -66,11 +71,16 @@ impl Config {
             )
             .with_hint("a site needs a dateline.yaml at its root; `dateline init` writes one")])
         })?;
-        Config::parse(&path, &text)
+        Config::parse_warned(&path, &text)
     }
 
     /// Parses the text of a settings file.
     pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
+        Config::parse_warned(path, text).map(|(config, _)| config)
+    }
+
+    /// [`Config::parse`], with the warnings found on the way.
+    pub fn parse_warned(path: &Path, text: &str) -> Result<(Config, Diagnostics), Diagnostics> {
         let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut fields = Fields::parse(path, text, start, text.len() - start)
             .map_err(|d| Diagnostics::from_iter([d]))?;
@@ -125,12 +135,11 @@ impl Config {
             names.push("tags".to_string());
         }
 
-        let base_url = base_url.and_then(|url| {
-            if url.starts_with("https://") || url.starts_with("http://") {
-                Some(if url.ends_with('/') { url } else { format!("{url}/") })
-            } else {
+        let base_url = base_url.and_then(|url| match check_base_url(&url) {
+            Ok(url) => Some(url),
+            Err(why) => {
                 diagnostics.push(
-                    Diagnostic::error("base-url", path, format!("`base_url` must be an absolute http(s) URL, not `{url}`"))
+                    Diagnostic::error("base-url", path, format!("`base_url` must be an absolute http(s) URL, not `{}`: {why}", url.escape_debug()))
                         .at_offset(text, base_offset.unwrap_or(0), url.len())
                         .with_hint("write the address the site will be published at, like `https://example.org/timeline/`, or leave `base_url` out"),
                 );
@@ -139,15 +148,18 @@ impl Config {
         });
 
         match title {
-            Some(title) if !diagnostics.has_errors() => Ok(Config {
-                title,
-                description,
-                base_url,
-                language,
-                taxonomies: names,
-                unsafe_html,
-                page_size,
-            }),
+            Some(title) if !diagnostics.has_errors() => Ok((
+                Config {
+                    title,
+                    description,
+                    base_url,
+                    language,
+                    taxonomies: names,
+                    unsafe_html,
+                    page_size,
+                },
+                diagnostics,
+            )),
             _ => Err(diagnostics),
         }
     }
@@ -156,6 +168,44 @@ impl Config {
     pub fn path(root: &Path) -> PathBuf {
         root.join(CONFIG_FILE)
     }
+}
+
+/// The site's address as every page and export writes it, or why `url`
+/// cannot be one. It is printed into XML, the calendar's lines and every
+/// page's `<link rel="canonical">`, so it must be one plain absolute http(s)
+/// URL: no whitespace or control characters (the `url` crate would quietly
+/// drop some of them), no user name or password, no query or fragment, for
+/// page paths are appended to it. It comes back as the `url` crate writes
+/// it (lowercase host, percent-encoded path), ending in `/`.
+pub fn check_base_url(url: &str) -> Result<String, String> {
+    if let Some(c) = url
+        .chars()
+        .find(|&c| c.is_whitespace() || c.is_control() || crate::chars::forbidden(c))
+    {
+        return Err(if c.is_whitespace() && !c.is_control() {
+            "it holds a space".to_string()
+        } else {
+            format!("it holds {}", crate::chars::describe(c))
+        });
+    }
+    let parsed = url::Url::parse(url).map_err(|err| format!("it is not a URL ({err})"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err("it must start with `https://` or `http://`".to_string());
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err("it holds a user name or password".to_string());
+    }
+    if parsed.query().is_some() {
+        return Err("it has a query (`?...`), and page paths are appended to it".to_string());
+    }
+    if parsed.fragment().is_some() {
+        return Err("it has a fragment (`#...`), and page paths are appended to it".to_string());
+    }
+    let mut url = String::from(parsed);
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
 }
 
 /// Whether `name` is the shape of a year folder of the timeline: all

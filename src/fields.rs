@@ -137,7 +137,8 @@ impl<'a> Fields<'a> {
             }
             return None;
         };
-        match yaml::scalar_text(&self.entries[index].value) {
+        let text = yaml::scalar_text(&self.entries[index].value).map(|s| self.clean(index, s));
+        match text {
             Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(_) | None
                 if matches!(self.entries[index].value, Value::Null | Value::String(_)) =>
@@ -178,6 +179,10 @@ impl<'a> Fields<'a> {
             self.wrong_type(index, "a list of texts, like `[a, b]`");
             return Vec::new();
         };
+        let items: Vec<String> = items
+            .into_iter()
+            .map(|item| self.clean(index, item))
+            .collect();
         let entry = &self.entries[index];
         let region = &self.text[entry.value_offset..entry.value_end];
         let mut search_from = 0;
@@ -196,6 +201,22 @@ impl<'a> Fields<'a> {
                 (item, at)
             })
             .collect()
+    }
+
+    /// `value`, read from entry `index`, without the characters no page can
+    /// hold; each value holding some gets a warning, at the first of them
+    /// when it is written as such, else where the value starts.
+    fn clean(&mut self, index: usize, value: String) -> String {
+        let Some(found) = crate::chars::find(&value) else {
+            return value;
+        };
+        let entry = &self.entries[index];
+        let at = self.text[entry.value_offset..entry.value_end]
+            .find(found.c)
+            .map_or(entry.value_offset, |i| entry.value_offset + i);
+        let warning = crate::chars::warning(self.path, self.text, at, found);
+        self.diagnostics.push(warning);
+        crate::chars::strip(&value).into_owned()
     }
 
     /// A true/false value.

@@ -13,6 +13,7 @@
 
 pub mod build;
 pub mod cache;
+mod chars;
 pub mod config;
 pub mod date;
 pub mod diagnostic;

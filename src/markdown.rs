@@ -49,6 +49,9 @@ pub struct Rendered {
     pub problems: Vec<Problem>,
     /// Byte ranges of raw HTML in the body (escaped unless the site allows it).
     pub raw_html: Vec<std::ops::Range<usize>>,
+    /// Characters no page can hold, left out of the HTML: the first (its
+    /// offset within the body) and how many.
+    pub controls: Option<crate::chars::Found>,
 }
 
 /// Renders note bodies: afresh ([`Fresh`]), or through a cache that hands
@@ -102,7 +105,19 @@ pub fn render_with(
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let mut rendered = Rendered::default();
+    let mut rendered = Rendered {
+        controls: crate::chars::find(body),
+        ..Rendered::default()
+    };
+    // Only the body brings such characters into the HTML.
+    let dirty = rendered.controls.is_some();
+    let clean = |text: String| {
+        if dirty {
+            crate::chars::strip(&text).into_owned()
+        } else {
+            text
+        }
+    };
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut code: Option<(String, String)> = None;
     let mut depth = 0usize;
@@ -115,8 +130,9 @@ pub fn render_with(
             match event {
                 Event::Text(t) => text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
+                    let text = clean(std::mem::take(text));
                     events.push(Event::Html(
-                        highlight::highlight_with(store, lang, text).into(),
+                        highlight::highlight_with(store, lang, &text).into(),
                     ));
                     code = None;
                 }
@@ -196,10 +212,10 @@ pub fn render_with(
         };
         events.push(event);
     }
-    rendered.first_paragraph = first_paragraph.trim().into();
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    rendered.html = html.into();
+    rendered.first_paragraph = clean(first_paragraph).trim().into();
+    rendered.html = clean(html).into();
     rendered
 }
 

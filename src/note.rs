@@ -68,6 +68,9 @@ pub struct EventNote {
     pub date_offset: usize,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
+    /// What was found wrong but mended as it was read (characters no page
+    /// can hold, left out), for the model to report.
+    pub warnings: Diagnostics,
 }
 
 /// A source note: one article an event rests on.
@@ -91,6 +94,9 @@ pub struct SourceNote {
     pub language: Option<String>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
+    /// What was found wrong but mended as it was read (characters no page
+    /// can hold, left out), for the model to report.
+    pub warnings: Diagnostics,
 }
 
 const SOURCE_KEYS: &[&str] = &["title", "outlet", "url", "published", "author", "language"];
@@ -130,6 +136,15 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
         .iter()
         .map(|name| (name.clone(), to_named(fields.list(name))))
         .collect();
+    // An event's card shows every term and source it has, on the page of
+    // each of them: n terms make n pages of n links each.
+    let listed = taxonomies
+        .iter()
+        .map(|(name, terms)| (name.as_str(), terms.len()))
+        .chain([("sources", sources.len())])
+        .filter(|&(_, count)| count > MAX_TERMS)
+        .map(|(key, count)| (key, count, fields.key_offset(key).unwrap_or(0)))
+        .collect::<Vec<_>>();
     let known: Vec<&str> = EVENT_KEYS
         .iter()
         .copied()
@@ -147,26 +162,45 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             offset: 0,
         },
     };
-    if let Err(why) = check_slug(&slug.name) {
-        let (message, hint) = if slug.offset == 0 {
-            (
+    if let Err((code, why)) = check_event_slug(&slug.name) {
+        let (message, hint) = match (slug.offset, code) {
+            (0, _) => (
                 format!(
                     "the file name `{}` cannot be used as the page's slug: {why}",
                     slug.name
                 ),
                 "rename the file, or add `slug: a-safe-name` to the front matter",
-            )
-        } else {
-            (
+            ),
+            (_, "unsafe-slug") => (
                 format!("the slug `{}` is not safe in a URL: {why}", slug.name),
                 "use lowercase letters, digits and hyphens, like `entente-4-launch`",
-            )
+            ),
+            _ => (
+                format!(
+                    "the slug `{}` cannot name the event's page: {why}",
+                    slug.name
+                ),
+                "choose another slug, such as a few words of the title joined by hyphens",
+            ),
         };
-        let mut d = Diagnostic::error("unsafe-slug", &file.path, message).with_hint(hint);
+        let mut d = Diagnostic::error(code, &file.path, message).with_hint(hint);
         if slug.offset > 0 {
             d = d.at_offset(&file.text, slug.offset, slug.name.len());
         }
         diagnostics.push(d);
+    }
+    for (key, count, offset) in listed {
+        diagnostics.push(
+            Diagnostic::error(
+                if key == "sources" { "too-many-sources" } else { "too-many-terms" },
+                &file.path,
+                format!("`{key}` lists {count} items; an event can have at most {MAX_TERMS}"),
+            )
+            .at_offset(&file.text, offset, 1)
+            .with_hint(format!(
+                "the event's card shows each of them on the page of every one, so {count} make {count} pages of {count} links; keep the few that matter most"
+            )),
+        );
     }
 
     match (title, date) {
@@ -182,6 +216,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             forecast,
             date_offset,
             body_offset,
+            warnings: diagnostics,
         }),
         _ => Err(diagnostics),
     }
@@ -239,6 +274,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             author,
             language,
             body_offset,
+            warnings: diagnostics,
         }),
         _ => Err(diagnostics),
     }
@@ -252,6 +288,39 @@ fn to_named(items: Vec<(String, usize)>) -> Vec<Named> {
             offset,
         })
         .collect()
+}
+
+/// The most terms an event can have in one taxonomy, and the most sources
+/// it can cite: far more than a newsroom gives one event, and few enough
+/// that one note cannot blow a build up (each of n terms has a page that
+/// shows the event's card with all n).
+pub const MAX_TERMS: usize = 100;
+
+/// The longest name of a file or folder most file systems allow, in bytes.
+pub(crate) const MAX_NAME: usize = 255;
+
+/// An event's slug names its page's folder and is the `id` of its card on
+/// the timeline: besides being safe in a URL ([`check_slug`]), it must fit
+/// a folder's name and must not be an `id` the theme's pages give elements
+/// of their own. The error's code and why.
+pub(crate) fn check_event_slug(slug: &str) -> Result<(), (&'static str, String)> {
+    check_slug(slug).map_err(|why| ("unsafe-slug", why.to_string()))?;
+    if slug.len() > MAX_NAME {
+        return Err((
+            "name-too-long",
+            format!(
+                "it is {} bytes long, and file systems allow {MAX_NAME} in a folder's name",
+                slug.len()
+            ),
+        ));
+    }
+    if crate::render::view::theme_id(slug) {
+        return Err((
+            "reserved-slug",
+            "the pages already give that `id` to an element of their own, and a card's `id` is its slug".to_string(),
+        ));
+    }
+    Ok(())
 }
 
 /// A slug names a folder of the output: it must stay one plain path segment.

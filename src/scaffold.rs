@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::CONFIG_FILE;
 use crate::date::Date;
-use crate::note::check_slug;
+use crate::note::{check_event_slug, check_slug};
 use crate::site::term_slug;
 
 /// Why a note or site could not be written.
@@ -110,7 +110,7 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, ScaffoldError
             .trim_end_matches('-')
             .to_string(),
     };
-    check_slug(&slug).map_err(|why| {
+    check_event_slug(&slug).map_err(|(_, why)| {
         ScaffoldError::usage(
             format!("`{slug}` cannot be a slug: {why}"),
             Some("pass `--slug` with lowercase ASCII letters, digits and hyphens".into()),

@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{TestSite, hrefs, resolve};
+use common::{TestSite, hrefs, ids, resolve};
 
 /// The repository is itself a site: it builds, and every event page links to
 /// a source page that links back.
@@ -374,14 +374,6 @@ fn pages_carry_canonical_open_graph_and_json_ld() {
         json_ld(&hostile)["name"],
         "</script><script>alert(1)</script>"
     );
-}
-
-/// Every `id="…"` of a page, in order.
-fn ids(html: &str) -> Vec<&str> {
-    html.split(" id=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect()
 }
 
 #[test]

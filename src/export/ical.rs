@@ -83,24 +83,29 @@ fn span(date: &Date) -> Option<(String, String)> {
     }
     match date.precision() {
         Precision::Day => {
-            // All-day: DTEND is the day after the last day.
+            // All-day: DTEND is the day after the last day; after the last
+            // day of 9999, which has no four-digit date, the days are counted.
             let after = end.date() + Duration::days(1);
+            let end = if after.year() <= 9999 {
+                format!("DTEND;VALUE=DATE:{}", after.format("%Y%m%d"))
+            } else {
+                format!("DURATION:P{}D", (after - start.date()).num_days())
+            };
             Some((
                 format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")),
-                format!("DTEND;VALUE=DATE:{}", after.format("%Y%m%d")),
+                end,
             ))
         }
         Precision::Moment => {
             let stamp = |m: NaiveDateTime| m.format("%Y%m%dT%H%M%SZ").to_string();
             let end = if end > start {
-                end
+                format!("DTEND:{}", stamp(end))
+            } else if (start + Duration::seconds(1)).year() <= 9999 {
+                format!("DTEND:{}", stamp(start + Duration::seconds(1)))
             } else {
-                start + Duration::seconds(1)
+                "DURATION:PT1S".to_string()
             };
-            Some((
-                format!("DTSTART:{}", stamp(start)),
-                format!("DTEND:{}", stamp(end)),
-            ))
+            Some((format!("DTSTART:{}", stamp(start)), end))
         }
         _ => None,
     }
@@ -193,6 +198,19 @@ mod tests {
                 "DTEND:20220221T093001Z".into()
             ))
         );
+        // The last day a four-digit date can write has no day after it.
+        assert_eq!(
+            span_of("9999-12-31"),
+            Some(("DTSTART;VALUE=DATE:99991231".into(), "DURATION:P1D".into()))
+        );
+        assert_eq!(
+            span_of("9999-12-29/9999-12-31"),
+            Some(("DTSTART;VALUE=DATE:99991229".into(), "DURATION:P3D".into()))
+        );
+        assert_eq!(
+            span_of("9999-12-31T23:59:59Z"),
+            Some(("DTSTART:99991231T235959Z".into(), "DURATION:PT1S".into()))
+        );
         for vague in [
             "2022",
             "2022-02",
@@ -200,6 +218,8 @@ mod tests {
             "2022-02-21~",
             "-0043-03-15",
             "2022/..",
+            "0000-12-31",
+            "Y10000",
         ] {
             assert_eq!(span_of(vague), None, "{vague}");
         }

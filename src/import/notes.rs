@@ -9,7 +9,7 @@ use super::sources::Sources;
 use super::timelinejs::{Slide, Timeline};
 use crate::config::{Config, EVENT_KEYS};
 use crate::date::Date;
-use crate::note::check_slug;
+use crate::note::check_event_slug;
 use crate::scaffold::{list, quote};
 
 /// What the site already has for settings.
@@ -257,7 +257,7 @@ fn pick_slug(slide: &Slide, title: &str, slugs: &mut Slugs, lost: &mut Vec<Strin
         .and_then(|e| e.slug.clone())
         .or_else(|| slide.unique_id.clone());
     if let Some(wanted) = wanted {
-        match check_slug(&wanted) {
+        match check_event_slug(&wanted).map_err(|(_, why)| why) {
             Ok(()) if !slugs.contains(&wanted) => {
                 slugs.insert(&wanted);
                 return wanted;

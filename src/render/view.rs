@@ -245,6 +245,23 @@ pub fn filter_data<'a>(site: &'a Site, event: &Event) -> Vec<FilterData<'a>> {
     filters
 }
 
+/// Whether `id` is, or may be, the `id` of an element of the default
+/// theme's pages other than a card (whose `id` is its event's slug): the
+/// skip link's target, the filter form and its fields, the headings that
+/// sections are labelled by, and the year and month sections of the
+/// timeline (`y-2022`, `y-2022-3`, `y-44-bce`, `y-up-to-2025`, `y-undated`).
+pub(crate) fn theme_id(id: &str) -> bool {
+    const IDS: &[&str] = &["main", "filters", "overview-caption"];
+    if IDS.contains(&id) || id.starts_with("filter-") || id.ends_with("-heading") {
+        return true;
+    }
+    id.strip_prefix("y-").is_some_and(|year| {
+        year.starts_with(|c: char| c.is_ascii_digit())
+            || year.starts_with("up-to-")
+            || year.starts_with("undated")
+    })
+}
+
 /// The URL of an event's page.
 pub fn event_url(slug: &str) -> String {
     format!("events/{slug}/index.html")
@@ -293,6 +310,35 @@ mod tests {
             term_url("people", "путин"),
             "people/%D0%BF%D1%83%D1%82%D0%B8%D0%BD/index.html"
         );
+    }
+
+    #[test]
+    fn theme_ids_are_known() {
+        // Every `id` the default theme writes, with `x` for what it prints.
+        for (name, text) in super::super::THEME {
+            for value in text.split(" id=\"").skip(1) {
+                let value = value.split('"').next().unwrap_or_default();
+                if value == "{{ event.slug }}" {
+                    continue;
+                }
+                let id = value
+                    .replace("{{ group.id }}", "y-2022")
+                    .replace("{{ month.id }}", "y-2022-3")
+                    .replace("{{ filter.name }}", "tags");
+                assert!(!id.contains("{{"), "{name}: id=\"{value}\" is new");
+                assert!(theme_id(&id), "{name}: id=\"{value}\" is not reserved");
+            }
+        }
+        for slug in [
+            "mainland",
+            "y-combinator",
+            "y2022",
+            "filtered",
+            "heading",
+            "y-",
+        ] {
+            assert!(!theme_id(slug), "{slug}");
+        }
     }
 
     #[test]

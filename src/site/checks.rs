@@ -75,6 +75,14 @@ pub(super) fn body_problems(
                 .with_hint(problem.hint.clone()),
         );
     }
+    if let Some(controls) = body.controls {
+        found.push(crate::chars::warning(
+            &file.path,
+            &file.text,
+            offset + controls.offset,
+            controls,
+        ));
+    }
     for range in &body.raw_html {
         let (message, hint) = if unsafe_html {
             (

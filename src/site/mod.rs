@@ -141,6 +141,13 @@ impl Site {
         });
         let mut sources = content.sources;
         sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.rel.cmp(&b.file.rel)));
+        for warnings in events
+            .iter()
+            .map(|e| &e.warnings)
+            .chain(sources.iter().map(|s| &s.warnings))
+        {
+            diagnostics.extend(warnings.clone());
+        }
 
         unique(
             sources
@@ -443,6 +450,8 @@ fn collect_terms(
     diagnostics: &mut Diagnostics,
 ) -> (Taxonomy, Vec<Vec<usize>>) {
     let mut terms: Vec<Term> = Vec::new();
+    // The note each term was first met in, to name it in a later error.
+    let mut first_in: Vec<&std::path::Path> = Vec::new();
     let mut by_slug: HashMap<String, usize> = HashMap::default();
     // Names repeat from note to note: each is made a slug once.
     let mut by_name: HashMap<&str, usize> = HashMap::default();
@@ -458,15 +467,34 @@ fn collect_terms(
             let term = match by_name.get(&*named.name) {
                 Some(&term) => term,
                 None => {
+                    if let Err(problem) = term_problem(name, &named.name) {
+                        diagnostics.push(problem.at(event, named));
+                        continue;
+                    }
                     let slug = term_slug(&named.name);
-                    let term = *by_slug.entry(slug.clone()).or_insert_with(|| {
-                        terms.push(Term {
-                            name: named.name.to_string(),
-                            slug,
-                            events: Vec::new(),
-                        });
-                        terms.len() - 1
-                    });
+                    let term = match by_slug.get(&slug) {
+                        Some(&term) if spelling(&terms[term].name) != spelling(&named.name) => {
+                            diagnostics.push(collision(
+                                name,
+                                &terms[term],
+                                first_in[term],
+                                event,
+                                named,
+                            ));
+                            continue;
+                        }
+                        Some(&term) => term,
+                        None => {
+                            terms.push(Term {
+                                name: named.name.to_string(),
+                                slug: slug.clone(),
+                                events: Vec::new(),
+                            });
+                            first_in.push(&event.file.path);
+                            by_slug.insert(slug, terms.len() - 1);
+                            terms.len() - 1
+                        }
+                    };
                     by_name.insert(&named.name, term);
                     term
                 }
@@ -515,9 +543,90 @@ fn collect_terms(
     )
 }
 
+/// What makes a term unable to have a page: no name at all, or a slug too
+/// long for a folder's name.
+struct TermProblem {
+    code: &'static str,
+    message: String,
+    hint: &'static str,
+}
+
+impl TermProblem {
+    fn at(self, event: &EventNote, named: &Named) -> Diagnostic {
+        Diagnostic::error(self.code, &event.file.path, self.message)
+            .at_offset(&event.file.text, named.offset, named.name.len())
+            .with_hint(self.hint)
+    }
+}
+
+fn term_problem(taxonomy: &str, term: &str) -> Result<(), TermProblem> {
+    if term.trim().is_empty() {
+        return Err(TermProblem {
+            code: "empty-term",
+            message: format!("an empty item in `{taxonomy}`"),
+            hint: "write the term, or remove the empty item from the list",
+        });
+    }
+    let slug = term_slug(term);
+    if slug.len() > crate::note::MAX_NAME {
+        return Err(TermProblem {
+            code: "name-too-long",
+            message: format!(
+                "the {taxonomy} term `{term}` would name its page's folder with {} bytes, and file systems allow {}",
+                slug.len(),
+                crate::note::MAX_NAME
+            ),
+            hint: "shorten the term (letters outside ASCII take two to four bytes each)",
+        });
+    }
+    Ok(())
+}
+
+/// A term as its spelling variants share it: lowercase, with runs of
+/// spaces, hyphens and underscores as one hyphen. `Vladimir Putin` and
+/// `vladimir-putin` are one term spelled two ways; `C#` and `C`, which
+/// [`term_slug`] makes the same slug, are two terms.
+fn spelling(term: &str) -> String {
+    let mut key = String::with_capacity(term.len());
+    for c in term.chars() {
+        if c.is_whitespace() || c == '-' || c == '_' {
+            if !key.is_empty() && !key.ends_with('-') {
+                key.push('-');
+            }
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key.trim_end_matches('-').to_string()
+}
+
+/// Two distinct terms whose slugs are the same: they would share a page.
+fn collision(
+    taxonomy: &str,
+    first: &Term,
+    first_in: &std::path::Path,
+    event: &EventNote,
+    named: &Named,
+) -> Diagnostic {
+    Diagnostic::error(
+        "term-collision",
+        &event.file.path,
+        format!(
+            "the {taxonomy} `{}` and `{}` (in {}) would share one page, {taxonomy}/{}/",
+            named.name,
+            first.name,
+            first_in.display(),
+            first.slug
+        ),
+    )
+    .at_offset(&event.file.text, named.offset, named.name.len())
+    .with_hint("a term's page is named by its letters and digits only: if they are one term, spell it the same way; if not, tell them apart in letters, like `C sharp`")
+}
+
 /// The URL name of a taxonomy term: lowercase letters and digits joined by
 /// hyphens (`Vladimir Putin` -> `vladimir-putin`). Letters outside ASCII are
-/// kept; a term with none at all is named by its bytes.
+/// kept; a term with none at all is named by its bytes in hexadecimal
+/// (`!!!` -> `term-212121`).
 pub fn term_slug(term: &str) -> String {
     let mut slug = String::with_capacity(term.len());
     for c in term.chars() {

@@ -152,6 +152,14 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Every `id="…"` value of a page, in order.
+pub fn ids(html: &str) -> Vec<&str> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
 /// Every `href="…"` value of a page, in order.
 pub fn hrefs(html: &str) -> Vec<String> {
     html.split("href=\"")
