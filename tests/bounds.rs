@@ -355,7 +355,11 @@ fn serve_reports_a_template_loop_and_stays_up() {
         server.log()
     );
     assert_eq!(server.get("/").status, 200, "{}", server.log());
-    assert!(server.log().contains("still serving the last good build"));
+    // The log is read from the pipe on a thread of its own: wait for the line.
+    while !server.log().contains("still serving the last good build") {
+        assert!(std::time::Instant::now() < deadline, "{}", server.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 // 4. The terminal never receives a note's control characters.
