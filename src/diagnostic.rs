@@ -149,7 +149,7 @@ fn unshowable(c: char) -> bool {
 /// `text` as a terminal may show it: each character it would act on
 /// written as Rust writes it, `\u{1b}`. Line breaks are kept, for messages
 /// of several lines (a template's compile error).
-pub fn shown(text: &str) -> Cow<'_, str> {
+pub(crate) fn shown(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c != '\n' && unshowable(c)) {
         return Cow::Borrowed(text);
     }
