@@ -265,7 +265,7 @@ fn check(root: &Path, drafts: bool, format: Format) -> ExitCode {
             Err(err) => return failure(root, err, "the check failed"),
         };
         relative(root, &mut diagnostics);
-        say!("{:#}", diagnostics.to_json());
+        say!("{}", diagnostics.to_json_text());
         return code;
     }
     match result {

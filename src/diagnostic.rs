@@ -4,8 +4,15 @@
 //! [`Diagnostic`]s into a [`Diagnostics`] list and goes on, so one run reports
 //! every problem. Only the command layer decides how to print them and which
 //! exit code they mean.
+//!
+//! A diagnostic carries the author's text as it is (a value in its message,
+//! the offending line); whatever prints one for a terminal shows it through
+//! [`shown`], so a note cannot send the terminal escape sequences or
+//! reorder the report with bidirectional controls.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// How bad a problem is: errors fail the build, warnings do not.
@@ -120,33 +127,96 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Whether a terminal would act on `c` instead of showing it: C0 and C1
+/// controls and DEL (escape sequences start with them), the line and
+/// paragraph separators, and the bidirectional formatting characters that
+/// reorder how the rest of a line reads (U+061C, U+200E, U+200F,
+/// U+202A-U+202E, U+2066-U+2069). A tab is shown as it is.
+fn unshowable(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text` as a terminal may show it: each character it would act on
+/// written as Rust writes it, `\u{1b}`. Line breaks are kept, for messages
+/// of several lines (a template's compile error).
+pub(crate) fn shown(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && unshowable(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c != '\n' && unshowable(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A source line as a terminal may show it (see [`shown`], line breaks
+/// included), with the byte range in it of the original's characters
+/// `chars` (character indices), so a caret can stand under the same text.
+pub(crate) fn shown_line(line: &str, chars: Range<usize>) -> (String, Range<usize>) {
+    let mut out = String::with_capacity(line.len());
+    let (mut start, mut end) = (None, None);
+    for (i, c) in line.chars().enumerate() {
+        if i == chars.start {
+            start = Some(out.len());
+        }
+        if i == chars.end {
+            end = Some(out.len());
+        }
+        if unshowable(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (out, start..end)
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", shown(&self.path.display().to_string()))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
-        write!(f, ": {kind}: {}", self.message)?;
+        write!(f, ": {kind}: {}", shown(&self.message))?;
         if let Some(source) = &self.source_line {
             let gutter = " ".repeat(self.line.to_string().len());
-            let pad: String = source
+            let from = self.column.saturating_sub(1);
+            let (source, caret) = shown_line(source, from..from + self.len.max(1));
+            let pad: String = source[..caret.start]
                 .chars()
-                .take(self.column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let width = source[caret].chars().count().max(1);
             write!(
                 f,
                 "\n{gutter} |\n{} | {source}\n{gutter} | {pad}{}",
                 self.line,
-                "^".repeat(self.len.max(1))
+                "^".repeat(width)
             )?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = hint: {}", shown(hint))?;
         }
         Ok(())
     }
@@ -237,6 +307,26 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// [`Diagnostics::to_json`] as text, indented, with every character a
+    /// terminal would act on written as a JSON escape: serde_json escapes
+    /// the C0 controls but leaves DEL, the C1 controls and the
+    /// bidirectional ones as they are, and this is printed on a terminal.
+    pub fn to_json_text(&self) -> String {
+        let text = format!("{:#}", self.to_json());
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            // Outside its strings, JSON is ASCII punctuation and white space.
+            if unshowable(c) && !matches!(c, '\n' | ' ') {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Diagnostics {
@@ -269,5 +359,51 @@ mod tests {
         assert!(shown.contains("2 | titel: A"));
         assert!(shown.contains("  | ^^^^^"));
         assert!(shown.ends_with("= hint: did you mean `title`?"));
+    }
+
+    #[test]
+    fn display_escapes_what_a_terminal_would_act_on_and_keeps_the_caret() {
+        let text = "---\ntitle: \u{1b}[31m\u{202e}x bad\u{7}\n---\n";
+        let d = Diagnostic::error(
+            "c",
+            "content/events/\u{1b}]0;t\u{7}.md",
+            "`\u{9b}2J\u{2066}` is wrong",
+        )
+        .at_offset(text, text.find("bad").unwrap(), 3)
+        .with_hint("not \u{7f}");
+        let shown = d.to_string();
+        assert!(
+            !shown.contains([
+                '\u{1b}', '\u{7}', '\u{9b}', '\u{7f}', '\u{202e}', '\u{2066}'
+            ]),
+            "{shown:?}"
+        );
+        assert!(
+            shown.starts_with("content/events/\\u{1b}]0;t\\u{7}.md:2:"),
+            "{shown}"
+        );
+        assert!(shown.contains("`\\u{9b}2J\\u{2066}` is wrong"), "{shown}");
+        assert!(shown.contains("= hint: not \\u{7f}"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let line = lines[lines.len() - 3];
+        assert_eq!(line, "2 | title: \\u{1b}[31m\\u{202e}x bad\\u{7}");
+        let caret = lines[lines.len() - 2];
+        assert_eq!(caret.find('^'), line.find("bad"), "{shown}");
+        assert_eq!(caret.trim().trim_start_matches('|').trim(), "^^^");
+    }
+
+    #[test]
+    fn json_text_escapes_what_serde_json_leaves_raw() {
+        let d = Diagnostic::error("c", "a.md", "x\u{7f}\u{85}\u{202e}\u{1b}\ny");
+        let text = Diagnostics::from_iter([d]).to_json_text();
+        assert!(
+            !text.contains(['\u{7f}', '\u{85}', '\u{202e}', '\u{1b}']),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            back["diagnostics"][0]["message"],
+            "x\u{7f}\u{85}\u{202e}\u{1b}\ny"
+        );
     }
 }

@@ -3,12 +3,18 @@
 //! Each key is taken by name and type; what is missing, mistyped or unknown
 //! becomes a [`Diagnostic`] at the key's own line and column in the file, and
 //! reading goes on so one run reports every problem of a file.
+//!
+//! A text field keeps the characters the author typed: YAML reads
+//! `title: 3.10` as the number 3.1 and `tags: [010]` as 10, so where a text
+//! is wanted and YAML found a number or true/false, the scalar's own text is
+//! taken from the file. A date, likewise, is read from what was typed, so
+//! `date: 0x7E6` is not the year 2022.
 
 use std::path::Path;
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::yaml::{self, Value};
+use crate::yaml::{self, Scalar, Value};
 
 /// One key of the mapping with where it stands in the file.
 struct Entry {
@@ -28,6 +34,8 @@ pub(crate) struct Fields<'a> {
     text: &'a str,
     offset: usize,
     entries: Vec<Entry>,
+    /// Every scalar written in the mapping, at byte offsets in the file.
+    scalars: Vec<Scalar>,
     /// Every problem found while taking keys.
     pub(crate) diagnostics: Diagnostics,
 }
@@ -43,16 +51,32 @@ impl<'a> Fields<'a> {
         len: usize,
     ) -> Result<Fields<'a>, Diagnostic> {
         let yaml_text = &text[offset..offset + len];
-        let pairs = yaml::parse_mapping(yaml_text).map_err(|err| {
+        let document = yaml::parse_document(yaml_text).map_err(|err| {
             let first_line = crate::diagnostic::line_column(text, offset).0;
-            Diagnostic::error(
-                "yaml-syntax",
-                path,
-                format!("invalid YAML: {}", err.message),
-            )
-            .at(text, first_line + err.line - 1, err.column, 1)
-            .with_hint(yaml_hint(&err.message))
+            let (code, message, hint) = if err.too_deep {
+                ("yaml-too-deep", err.message, DEPTH_HINT)
+            } else {
+                let hint = yaml_hint(&err.message);
+                (
+                    "yaml-syntax",
+                    format!("invalid YAML: {}", err.message),
+                    hint,
+                )
+            };
+            Diagnostic::error(code, path, message)
+                .at(text, first_line + err.line - 1, err.column, 1)
+                .with_hint(hint)
         })?;
+        let pairs = document.pairs;
+        let scalars = document
+            .scalars
+            .into_iter()
+            .map(|s| Scalar {
+                start: offset + s.start,
+                end: offset + s.end,
+                ..s
+            })
+            .collect();
         let places = key_places(yaml_text);
         let mut entries = Vec::with_capacity(pairs.len());
         let mut diagnostics = Diagnostics::new();
@@ -86,8 +110,70 @@ impl<'a> Fields<'a> {
             text,
             offset,
             entries,
+            scalars,
             diagnostics,
         })
+    }
+
+    /// The scalars written in an entry's value, in order.
+    fn written(&self, index: usize) -> &[Scalar] {
+        let entry = &self.entries[index];
+        let from = self
+            .scalars
+            .partition_point(|s| s.start < entry.value_offset);
+        let to = self.scalars.partition_point(|s| s.start < entry.value_end);
+        &self.scalars[from..to.max(from)]
+    }
+
+    /// A scalar value as text: a number or true/false as the author wrote
+    /// it when `written` is where it stands, else as YAML gives it back.
+    fn as_text(&self, value: &Value, written: Option<&Scalar>) -> Option<String> {
+        match (value, written) {
+            (Value::Number(_) | Value::Bool(_), Some(scalar)) if scalar.plain => {
+                Some(self.text[scalar.start..scalar.end].to_string())
+            }
+            _ => yaml::scalar_text(value),
+        }
+    }
+
+    /// The items of an entry's value (a scalar is a list of one), each as
+    /// text with the offset of its first character, when every item is a
+    /// scalar. Offsets come from the scalars written when there is one for
+    /// each item (an alias, say, has none), else from a search of the text.
+    fn items(&self, index: usize) -> Option<Vec<(String, usize)>> {
+        let entry = &self.entries[index];
+        let values: Vec<&Value> = match &entry.value {
+            Value::Null => Vec::new(),
+            Value::Sequence(seq) => seq.iter().collect(),
+            other => vec![other],
+        };
+        let written = self.written(index);
+        if written.len() == values.len() {
+            return values
+                .into_iter()
+                .zip(written)
+                .map(|(value, scalar)| {
+                    let at = scalar.start + usize::from(!scalar.plain);
+                    Some((self.as_text(value, Some(scalar))?, at))
+                })
+                .collect();
+        }
+        let region = &self.text[entry.value_offset..entry.value_end];
+        let mut search_from = 0;
+        values
+            .into_iter()
+            .map(|value| {
+                let item = self.as_text(value, None)?.trim().to_string();
+                let at = match region[search_from..].find(item.as_str()) {
+                    Some(i) => {
+                        search_from += i + item.len();
+                        entry.value_offset + search_from - item.len()
+                    }
+                    None => entry.value_offset,
+                };
+                Some((item, at))
+            })
+            .collect()
     }
 
     fn error_at(
@@ -137,7 +223,13 @@ impl<'a> Fields<'a> {
             }
             return None;
         };
-        let text = yaml::scalar_text(&self.entries[index].value).map(|s| self.clean(index, s));
+        let written = match self.written(index) {
+            [one] => Some(one),
+            _ => None,
+        };
+        let text = self
+            .as_text(&self.entries[index].value, written)
+            .map(|s| self.clean(index, s));
         match text {
             Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(_) | None
@@ -170,36 +262,13 @@ impl<'a> Fields<'a> {
         let Some(index) = self.take(key) else {
             return Vec::new();
         };
-        let items: Option<Vec<String>> = match &self.entries[index].value {
-            Value::Null => Some(Vec::new()),
-            Value::Sequence(seq) => seq.iter().map(yaml::scalar_text).collect(),
-            other => yaml::scalar_text(other).map(|s| vec![s]),
-        };
-        let Some(items) = items else {
+        let Some(items) = self.items(index) else {
             self.wrong_type(index, "a list of texts, like `[a, b]`");
             return Vec::new();
         };
-        let items: Vec<String> = items
-            .into_iter()
-            .map(|item| self.clean(index, item))
-            .collect();
-        let entry = &self.entries[index];
-        let region = &self.text[entry.value_offset..entry.value_end];
-        let mut search_from = 0;
         items
             .into_iter()
-            .map(|item| {
-                let item = item.trim().to_string();
-                let found = region[search_from..].find(item.as_str());
-                let at = match found {
-                    Some(i) => {
-                        search_from += i + item.len();
-                        entry.value_offset + search_from - item.len()
-                    }
-                    None => entry.value_offset,
-                };
-                (item, at)
-            })
+            .map(|(item, at)| (self.clean(index, item).trim().to_string(), at))
             .collect()
     }
 
@@ -273,13 +342,15 @@ impl<'a> Fields<'a> {
             }
             return None;
         };
-        let written = match &self.entries[index].value {
-            Value::Sequence(seq) => seq
-                .iter()
-                .map(yaml::scalar_text)
-                .collect::<Option<Vec<_>>>()
-                .map(|items| format!("[{}]", items.join(", "))),
-            other => yaml::scalar_text(other),
+        let items = self.items(index).map(|items| {
+            let texts: Vec<String> = items.into_iter().map(|(text, _)| text).collect();
+            texts
+        });
+        let written = match (&self.entries[index].value, items) {
+            (Value::Sequence(_), Some(items)) => Some(format!("[{}]", items.join(", "))),
+            (Value::Null, _) => None,
+            (_, Some(mut items)) => items.pop(),
+            (_, None) => None,
         };
         let Some(written) = written else {
             self.wrong_type(index, "an EDTF date such as `2022-02-21`");
@@ -330,6 +401,9 @@ impl<'a> Fields<'a> {
         self.diagnostics
     }
 }
+
+/// How to mend YAML nested past [`yaml::MAX_DEPTH`].
+const DEPTH_HINT: &str = "front matter and dateline.yaml need no more than a list under a key: remove the extra `[`, `{`, `-` or indentation";
 
 /// A hint for a YAML syntax error: the parser notices an unclosed list or
 /// mapping only where the next key starts, so say what to look for above.
@@ -452,6 +526,83 @@ mod tests {
         let d = diags.sorted()[0].clone();
         assert_eq!(d.line, 3, "{d}");
         assert!(d.column >= 7, "{d}");
+    }
+
+    #[test]
+    fn text_keeps_what_the_author_typed_where_yaml_reads_a_number() {
+        let text = "---\na: 3.10\nb: 1e3 # note\nc: 0x1F\nd: yes\ne: .inf\nf: true\ng: -0\nh: \"3.10\"\n---\n";
+        let mut f = fields(text);
+        for (key, expected) in [
+            ("a", "3.10"),
+            ("b", "1e3"),
+            ("c", "0x1F"),
+            ("d", "yes"),
+            ("e", ".inf"),
+            ("f", "true"),
+            ("g", "-0"),
+            ("h", "3.10"),
+        ] {
+            assert_eq!(f.text(key, None).as_deref(), Some(expected), "{key}");
+        }
+        assert!(
+            f.finish(&["a", "b", "c", "d", "e", "f", "g", "h"])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn list_items_keep_what_the_author_typed() {
+        let text = "---\na: [3.10, 010, x, '1e3']\nb:\n  - 0o17\n  - false # no\nc: 2.50\nd: [&n 1.0, *n]\n---\n";
+        let mut f = fields(text);
+        let a = f.list("a");
+        let names: Vec<&str> = a.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["3.10", "010", "x", "1e3"]);
+        assert_eq!(&text[a[1].1..a[1].1 + 3], "010");
+        assert_eq!(&text[a[3].1..a[3].1 + 3], "1e3");
+        let b: Vec<String> = f.list("b").into_iter().map(|(n, _)| n).collect();
+        assert_eq!(b, ["0o17", "false"]);
+        assert_eq!(f.list("c")[0].0, "2.50");
+        // An alias has no text of its own: YAML's reading is all there is.
+        let d: Vec<String> = f.list("d").into_iter().map(|(n, _)| n).collect();
+        assert_eq!(d, ["1.0", "1.0"]);
+    }
+
+    #[test]
+    fn dates_are_read_from_the_text_not_from_yaml_numbers() {
+        let text = "---\na: 0x7E6\nb: 0o3746\nc: 2022.0\nd: 2022\ne: [2022, 2023]\n---\n";
+        let mut f = fields(text);
+        for key in ["a", "b", "c"] {
+            assert!(f.date(key, None).is_none(), "{key}");
+        }
+        assert_eq!(f.date("d", None).unwrap().edtf(), "2022");
+        assert_eq!(f.date("e", None).unwrap().edtf(), "[2022, 2023]");
+        let diags = f.finish(&["a", "b", "c", "d", "e"]);
+        let all = diags.sorted();
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(all.iter().all(|d| d.code == "invalid-date"));
+        assert_eq!(all[0].line, 2);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_an_error_at_its_place_in_the_file() {
+        let text = format!("---\ntitle: A\ntags: {}\n---\n", "[".repeat(40));
+        let split = crate::frontmatter::split(&text).unwrap();
+        let err = Fields::parse(
+            Path::new("n.md"),
+            &text,
+            split.yaml_offset,
+            split.yaml.len(),
+        )
+        .err()
+        .expect("too deep");
+        assert_eq!(err.code, "yaml-too-deep");
+        assert_eq!((err.line, err.column), (3, 6 + 32));
+        assert!(
+            err.hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("a list under a key")
+        );
     }
 
     #[test]

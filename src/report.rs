@@ -1,6 +1,8 @@
 //! Prints diagnostics for people: the file, line and column, the offending
 //! line with a caret under the fault, and the hint, rendered by
-//! codespan-reporting (colour on a terminal, plain text otherwise).
+//! codespan-reporting (colour on a terminal, plain text otherwise). The
+//! author's text in them is shown escaped where a terminal would act on it
+//! ([`shown`]).
 
 use std::ops::Range;
 
@@ -8,7 +10,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Le
 use codespan_reporting::files::{Error, Files};
 use codespan_reporting::term::{self, Config, termcolor};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, shown, shown_line};
 
 /// Renders every diagnostic, sorted by file and position, one after another.
 pub fn render(diagnostics: &Diagnostics, color: bool) -> String {
@@ -38,13 +40,13 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool) -> String {
     let file = OneLine::new(diagnostic);
     let mut report = Report::new(level)
         .with_code(diagnostic.code)
-        .with_message(&diagnostic.message);
+        .with_message(shown(&diagnostic.message));
     match file.span.clone() {
         Some(span) => report = report.with_labels(vec![Label::primary((), span)]),
         None => report = report.with_notes(vec![format!("in {}", file.name)]),
     }
     if let Some(hint) = &diagnostic.hint {
-        report = report.with_notes(vec![format!("hint: {hint}")]);
+        report = report.with_notes(vec![format!("hint: {}", shown(hint))]);
     }
     let rendered = if color {
         let mut buffer = termcolor::Buffer::ansi();
@@ -69,20 +71,16 @@ struct OneLine {
 
 impl OneLine {
     fn new(diagnostic: &Diagnostic) -> Self {
-        let text = diagnostic.source_line.clone().unwrap_or_default();
-        let span = diagnostic.source_line.as_ref().map(|line| {
-            let byte_at = |chars: usize| {
-                line.char_indices()
-                    .nth(chars)
-                    .map_or(line.len(), |(i, _)| i)
-            };
-            let start = byte_at(diagnostic.column.saturating_sub(1));
-            let end =
-                byte_at(diagnostic.column.saturating_sub(1) + diagnostic.len.max(1)).max(start);
-            start..end
-        });
+        let from = diagnostic.column.saturating_sub(1);
+        let (text, span) = match &diagnostic.source_line {
+            Some(line) => {
+                let (text, span) = shown_line(line, from..from + diagnostic.len.max(1));
+                (text, Some(span))
+            }
+            None => (String::new(), None),
+        };
         OneLine {
-            name: diagnostic.path.display().to_string(),
+            name: shown(&diagnostic.path.display().to_string()).into_owned(),
             line: diagnostic.line.max(1),
             text,
             span,
@@ -150,6 +148,37 @@ mod tests {
         );
         assert!(!shown.contains('\u{1b}'), "no colour codes in plain text");
         assert!(render(&diagnostics, true).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_escaped_and_the_caret_follows() {
+        let text = "---\ntitle: \u{1b}[2J\u{202e}\u{2066} then bad\n---\n";
+        let diagnostics = Diagnostics::from_iter([Diagnostic::error(
+            "c",
+            "content/\u{1b}[31m.md",
+            "`\u{1b}[2J\u{202e}` is \u{9b}wrong",
+        )
+        .at_offset(text, text.find("bad").unwrap(), 3)
+        .with_hint("try \u{7}")]);
+        let shown = render(&diagnostics, false);
+        assert!(
+            !shown.contains(['\u{1b}', '\u{202e}', '\u{2066}', '\u{9b}', '\u{7}']),
+            "{shown:?}"
+        );
+        assert!(
+            shown.contains("`\\u{1b}[2J\\u{202e}` is \\u{9b}wrong"),
+            "{shown}"
+        );
+        assert!(shown.contains("content/\\u{1b}[31m.md:2:"), "{shown}");
+        assert!(shown.contains("= hint: try \\u{7}"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let at = lines.iter().position(|l| l.starts_with("2 │")).unwrap();
+        assert_eq!(
+            lines[at],
+            "2 │ title: \\u{1b}[2J\\u{202e}\\u{2066} then bad"
+        );
+        assert_eq!(lines[at + 1].find('^'), lines[at].find("bad"), "{shown}");
+        assert_eq!(lines[at + 1].matches('^').count(), 3);
     }
 
     #[test]

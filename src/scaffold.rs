@@ -299,7 +299,7 @@ mod tests {
             "yes",
         ] {
             let yaml = format!("k: {}\n", quote(text));
-            let map = crate::yaml::parse_mapping(&yaml).unwrap();
+            let map = crate::yaml::parse_document(&yaml).unwrap().pairs;
             assert_eq!(
                 crate::yaml::scalar_text(&map[0].1).as_deref(),
                 Some(text),

@@ -6,6 +6,7 @@
 
 mod cards;
 mod lists;
+mod loops;
 mod memo;
 mod meta;
 mod overview;
@@ -106,6 +107,7 @@ impl Theme {
         let dir = root.join("templates");
         let mut diagnostics = Diagnostics::new();
         let mut stock_card = true;
+        let mut site_templates = Vec::new();
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
                 let entry = match entry {
@@ -134,6 +136,7 @@ impl Theme {
                         Ok(text) => {
                             stock_card &= name != "card.html" && name != "macros.html";
                             templates.retain(|(n, _)| *n != name);
+                            site_templates.push(name.clone());
                             templates.push((name, text));
                         }
                         Err(_) => diagnostics.push(Diagnostic::error(
@@ -170,26 +173,7 @@ impl Theme {
         if let Some(previous) = previous.filter(|p| p.digest == digest) {
             return Ok(previous.clone());
         }
-        let mut tera = Tera::default();
-        tera.set_escape_fn(escape);
-        tera.autoescape_on(vec![".html", ".xml"]);
-        if let Err(err) =
-            tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        {
-            diagnostics.push(
-                Diagnostic::error(
-                    "template",
-                    &dir,
-                    format!("a template does not compile: {}", chain(&err)),
-                )
-                .with_hint(
-                    "fix the template named above in templates/, or remove it to use the default",
-                ),
-            );
-        }
-        if diagnostics.has_errors() {
-            return Err(diagnostics);
-        }
+        let tera = compile(&templates, &site_templates, &dir)?;
         Ok(Arc::new(Theme {
             tera,
             assets: assets
@@ -200,6 +184,67 @@ impl Theme {
             stock_card,
         }))
     }
+}
+
+/// Compiles the templates as `Tera::add_raw_templates` does, refusing
+/// first any loop among them (see [`loops`]): Tera would follow it until
+/// the stack overflows, in its linking of parent templates or later in a
+/// page.
+fn compile(
+    templates: &[(String, String)],
+    site_templates: &[String],
+    dir: &Path,
+) -> Result<Tera, Diagnostics> {
+    let hint = "fix the template named above in templates/, or remove it to use the default";
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape);
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let mut diagnostics = Diagnostics::new();
+    for (name, text) in templates {
+        match tera::Template::new(name, None, text) {
+            Ok(template) => {
+                tera.templates.insert(name.clone(), template);
+            }
+            Err(err) => {
+                let err = tera::Error::chain(format!("Failed to parse '{name}'"), err);
+                diagnostics.push(
+                    Diagnostic::error(
+                        "template",
+                        dir.join(name),
+                        format!("a template does not compile: {}", chain(&err)),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let texts = templates
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let site = |name: &str| site_templates.iter().any(|n| n == name);
+    let loops = loops::check(&tera.templates, &texts, &site, dir);
+    if loops.has_errors() {
+        return Err(loops);
+    }
+    if let Err(err) = tera
+        .build_inheritance_chains()
+        .and_then(|()| tera.check_macro_files())
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                "template",
+                dir,
+                format!("a template does not compile: {}", chain(&err)),
+            )
+            .with_hint(hint),
+        );
+        return Err(diagnostics);
+    }
+    Ok(tera)
 }
 
 /// A page to render: which, and where it goes.
