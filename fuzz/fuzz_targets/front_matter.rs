@@ -1,32 +1,7 @@
 //! Splitting a note and reading its front matter never panics, whatever the bytes.
 #![no_main]
 
-use std::path::{Path, PathBuf};
+#[path = "../checks/front_matter.rs"]
+mod check;
 
-use dateline::Config;
-use dateline::note::{self, NoteFile};
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let Ok(config) = Config::parse(
-        Path::new("dateline.yaml"),
-        "title: T\ntaxonomies: [tags, people]\n",
-    ) else {
-        return;
-    };
-    let file = |rel: &str| NoteFile {
-        path: PathBuf::from("content").join(rel),
-        rel: rel.into(),
-        text: text.into(),
-    };
-    if let Err(diagnostics) = note::read_event(file("events/fuzz.md"), &config) {
-        for d in diagnostics.sorted() {
-            let _ = d.to_string();
-        }
-    }
-    let _ = note::read_source(file("sources/fuzz.md"));
-    let _ = Config::parse(Path::new("dateline.yaml"), text);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check::check(data));
