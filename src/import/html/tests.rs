@@ -263,3 +263,119 @@ fn tags_past_the_limit_are_kept_as_text() {
     assert!(text.ends_with("*a*\\<b\\>end\\</b\\>"), "{text}");
     assert!(strip(&html).ends_with("aaa<b>end</b>"));
 }
+
+#[test]
+fn tag_soup_never_panics() {
+    const PIECES: &[&str] = &[
+        "<template>",
+        "</template>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<caption>",
+        "<colgroup>",
+        "<col>",
+        "<select>",
+        "<option>",
+        "</select>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "<mi>",
+        "<foreignObject>",
+        "<desc>",
+        "<path/>",
+        "<frameset>",
+        "<frame>",
+        "<html x=1>",
+        "<body y=2>",
+        "<head>",
+        "</body>",
+        "</html>",
+        "<noscript>",
+        "<textarea>",
+        "</textarea>",
+        "<title>",
+        "<plaintext>",
+        "<image>",
+        "<isindex>",
+        "<form>",
+        "</form>",
+        "<a href=x>",
+        "</a>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<nobr>",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<ol start=9>",
+        "<blockquote>",
+        "</blockquote>",
+        "<em>",
+        "</em>",
+        "<br>",
+        "</br>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<!--",
+        "-->",
+        "<!doctype html>",
+        "<![CDATA[",
+        "]]>",
+        "x",
+        " ",
+        "&amp",
+        "&#0;",
+        "&#x110000;",
+        "\u{0}",
+        "é",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+        "<div>",
+        "</div>",
+        "<button>",
+        "<marquee>",
+        "</marquee>",
+        "<xmp>",
+        "<iframe>",
+        "</iframe>",
+        "<applet>",
+        "<hr>",
+        "<h1>",
+        "</h2>",
+        "<dd>",
+        "<dt>",
+        "<rb>",
+        "<rt>",
+        "<ruby>",
+        "<menu>",
+        "<keygen>",
+    ];
+    // A fixed sequence, so a failure can be replayed.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut html = String::new();
+        for _ in 0..24 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            html.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        let _ = to_markdown(&html);
+        let _ = strip(&html);
+        let _ = hrefs(&html);
+    }
+}
