@@ -3,17 +3,20 @@
 //! `<p>`, `<br>`, `<a href>`, `<em>`/`<i>`, `<strong>`/`<b>`, `<blockquote>`,
 //! `<ul>`/`<ol>`/`<li>` and character references become Markdown; any other
 //! tag is kept as written (dateline escapes raw HTML unless the site allows
-//! it, and warns about it). Text is escaped so that it stays text. The work
-//! is done in one pass over tokens with an explicit stack: no input can
-//! recurse deeply or panic.
+//! it, and warns about it). Text is escaped so that it stays text. html5ever
+//! reads the HTML as a browser does (`parse`); the tree is walked without
+//! recursion, so no input can recurse deeply or panic.
 
-mod entities;
+mod parse;
 mod text;
-mod tokens;
 
-pub(crate) use entities::decode;
+use ego_tree::iter::Edge;
+use html5ever::ns;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use parse::{MAX_TAGS, parse, tags};
 use text::{at_line_start, block_break, line_break, needs_space, push_text, tidy, trim_end_spaces};
-use tokens::{Token, attribute, tokens};
 
 /// Tags that sit inside a line of text: stripping them adds no space.
 const INLINE: &[&str] = &[
@@ -24,13 +27,17 @@ const INLINE: &[&str] = &[
 /// The text of some HTML on one line: tags dropped (`<br>` and block tags
 /// read as spaces), character references decoded, white space collapsed.
 pub(crate) fn strip(html: &str) -> String {
+    let parsed = parse(html);
     let mut text = String::new();
-    for token in tokens(html) {
-        match token {
-            Token::Text(t) => text.push_str(&decode(t)),
-            Token::Open(name, ..) | Token::Close(name, _) if INLINE.contains(&name.as_str()) => {}
-            Token::Open(..) | Token::Close(..) => text.push(' '),
-            Token::Other(_) => {}
+    for edge in edges(&parsed.html) {
+        let (node, opens) = match edge {
+            Edge::Open(node) => (node, true),
+            Edge::Close(node) => (node, false),
+        };
+        match node.value() {
+            Node::Text(t) if opens => text.push_str(t),
+            Node::Element(e) if !INLINE.contains(&html_name(e)) => text.push(' '),
+            _ => {}
         }
     }
     collapse(&text)
@@ -43,14 +50,14 @@ pub(crate) fn collapse(text: &str) -> String {
 
 /// Every `href` of an `<a>` in the HTML, in order.
 pub(crate) fn hrefs(html: &str) -> Vec<String> {
-    tokens(html)
-        .into_iter()
-        .filter_map(|t| match t {
-            Token::Open(name, attrs, _) if name == "a" => {
-                attribute(&attrs, "href").map(|h| h.trim().to_string())
-            }
-            _ => None,
+    let parsed = parse(html);
+    edges(&parsed.html)
+        .filter_map(|edge| match edge {
+            Edge::Open(node) => node.value().as_element(),
+            Edge::Close(_) => None,
         })
+        .filter(|e| html_name(e) == "a")
+        .filter_map(|e| e.attr("href").map(|h| h.trim().to_string()))
         .collect()
 }
 
@@ -61,7 +68,28 @@ pub(crate) fn text_to_markdown(text: &str) -> String {
     out
 }
 
-/// How many elements may be open at once.
+/// The nodes inside the parsed HTML, in document order, each opened and
+/// closed. The tree's own root and the `<html>` element around a fragment
+/// are left out: they are not part of what was written.
+fn edges(html: &Html) -> impl Iterator<Item = Edge<'_, Node>> {
+    html.tree
+        .root()
+        .children()
+        .flat_map(|top| top.children())
+        .flat_map(|node| node.traverse())
+}
+
+/// The name of an HTML element; empty for SVG and MathML ones, which are
+/// kept as written.
+fn html_name(element: &Element) -> &str {
+    if element.name.ns == ns!(html) {
+        element.name()
+    } else {
+        ""
+    }
+}
+
+/// How many Markdown constructs may be open at once.
 const MAX_DEPTH: usize = 32;
 
 /// What an open element will do when it closes.
@@ -78,16 +106,15 @@ enum Frame {
     Item(String, usize),
 }
 
-fn frame_name(frame: &Frame) -> &'static str {
-    match frame {
-        Frame::Emphasis("*", _) => "em",
-        Frame::Emphasis(..) => "strong",
-        Frame::Link(..) => "a",
-        Frame::Quote(_) => "blockquote",
-        Frame::List(Some(_)) => "ol",
-        Frame::List(None) => "ul",
-        Frame::Item(..) => "li",
-    }
+/// What the end of an element does.
+enum End {
+    /// Closes the innermost frame.
+    Frame,
+    /// Ends the block.
+    Block,
+    /// Writes the element's end tag.
+    Tag(String),
+    Nothing,
 }
 
 fn canonical(name: &str) -> &str {
@@ -98,114 +125,170 @@ fn canonical(name: &str) -> &str {
     }
 }
 
-/// Converts simple HTML to Markdown; see the module documentation. Also
-/// returns the targets of links it had to drop (keeping their text): ones a
-/// dateline note may not carry, like `javascript:` or a `.md` path.
-pub(crate) fn to_markdown(html: &str) -> (String, Vec<String>) {
+/// HTML turned into Markdown, and what could not be carried over.
+pub(crate) struct Markdown {
+    pub(crate) text: String,
+    /// Targets of links dropped (their text kept): ones a dateline note may
+    /// not carry, like `javascript:` or a `.md` path.
+    pub(crate) dropped: Vec<String>,
+    /// Whether tags past the bound were kept as text.
+    pub(crate) tags_as_text: bool,
+}
+
+impl Markdown {
+    /// What was lost, as the import reports it.
+    pub(crate) fn lost(&self) -> Vec<String> {
+        let mut lost: Vec<String> = (self.dropped.iter())
+            .map(|h| format!("link to `{h}` (text kept)"))
+            .collect();
+        if self.tags_as_text {
+            lost.push(format!(
+                "the HTML has more than {MAX_TAGS} tags: those after them are kept as text"
+            ));
+        }
+        lost
+    }
+}
+
+/// Converts simple HTML to Markdown; see the module documentation.
+pub(crate) fn to_markdown(html: &str) -> Markdown {
+    let parsed = parse(html);
     let mut out = String::new();
     let mut dropped = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    for token in tokens(html) {
-        match token {
-            Token::Text(text) => {
-                let decoded = decode(text);
-                let mut words = collapse(&decoded);
-                if words.is_empty() {
-                    if decoded.chars().any(char::is_whitespace) && needs_space(&out) {
-                        out.push(' ');
-                    }
-                    continue;
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut ends: Vec<End> = Vec::new();
+    for edge in edges(&parsed.html) {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(text) => push_words(&mut out, text),
+                Node::Comment(comment) => {
+                    out.push_str("<!--");
+                    out.push_str(comment);
+                    out.push_str("-->");
                 }
-                if decoded.starts_with(char::is_whitespace) && needs_space(&out) {
-                    out.push(' ');
+                Node::Element(element) => {
+                    ends.push(open(element, &mut out, &mut frames, &mut dropped));
                 }
-                if decoded.ends_with(char::is_whitespace) {
-                    words.push(' ');
-                }
-                push_text(&mut out, &words);
-            }
-            // Deeper nesting than any real text has is kept as written, so
-            // that hostile input cannot make closing frames quadratic.
-            Token::Open(_, _, raw) if stack.len() >= MAX_DEPTH => out.push_str(raw),
-            Token::Open(name, attrs, raw) => match canonical(&name) {
-                "p" => block_break(&mut out),
-                "br" => {
-                    trim_end_spaces(&mut out);
-                    if !at_line_start(&out) {
-                        out.push_str("\\\n");
-                    }
-                }
-                "em" => stack.push(Frame::Emphasis("*", out.len())),
-                "strong" => stack.push(Frame::Emphasis("**", out.len())),
-                "a" => {
-                    let href = attribute(&attrs, "href")
-                        .map(str::trim)
-                        .filter(|h| !h.is_empty());
-                    if let Some(h) = href.filter(|h| !is_safe_href(h)) {
-                        dropped.push(h.to_string());
-                    }
-                    let href = href.filter(|h| is_safe_href(h)).map(str::to_string);
-                    stack.push(Frame::Link(href, out.len()));
-                }
-                "blockquote" => {
-                    block_break(&mut out);
-                    stack.push(Frame::Quote(out.len()));
-                }
-                "ul" | "ol" => {
-                    if !matches!(stack.last(), Some(Frame::Item(..))) {
-                        block_break(&mut out);
-                    } else {
-                        line_break(&mut out);
-                    }
-                    let start = attribute(&attrs, "start").and_then(|s| s.trim().parse().ok());
-                    stack.push(Frame::List((name == "ol").then(|| start.unwrap_or(1))));
-                }
-                "li" => {
-                    close_open_item(&mut out, &mut stack);
-                    let marker = match stack.last_mut() {
-                        Some(Frame::List(Some(n))) => {
-                            let m = format!("{n}. ");
-                            *n = n.saturating_add(1);
-                            m
-                        }
-                        _ => "- ".to_string(),
-                    };
-                    line_break(&mut out);
-                    stack.push(Frame::Item(marker, out.len()));
-                }
-                _ => out.push_str(raw),
+                _ => {}
             },
-            Token::Close(name, raw) => {
-                let name = canonical(&name);
-                if matches!(name, "p" | "br") {
-                    if name == "p" {
-                        block_break(&mut out);
-                    }
-                    continue;
-                }
-                if !matches!(
-                    name,
-                    "em" | "strong" | "a" | "blockquote" | "ul" | "ol" | "li"
-                ) {
-                    out.push_str(raw);
-                    continue;
-                }
-                // Close every frame above the matching one; ignore a stray close.
-                if let Some(at) = stack.iter().rposition(|f| frame_name(f) == name) {
-                    while stack.len() > at {
-                        if let Some(frame) = stack.pop() {
-                            close(&mut out, frame);
-                        }
+            Edge::Close(node) if node.value().is_element() => match ends.pop() {
+                Some(End::Frame) => {
+                    if let Some(frame) = frames.pop() {
+                        close(&mut out, frame);
                     }
                 }
-            }
-            Token::Other(raw) => out.push_str(raw),
+                Some(End::Block) => block_break(&mut out),
+                Some(End::Tag(tag)) => out.push_str(&tag),
+                Some(End::Nothing) | None => {}
+            },
+            Edge::Close(_) => {}
         }
     }
-    while let Some(frame) = stack.pop() {
-        close(&mut out, frame);
+    Markdown {
+        text: tidy(&out),
+        dropped,
+        tags_as_text: parsed.tags_as_text,
     }
-    (tidy(&out), dropped)
+}
+
+/// Text as Markdown, white space collapsed but kept at either end.
+fn push_words(out: &mut String, text: &str) {
+    let mut words = collapse(text);
+    if words.is_empty() {
+        if text.chars().any(char::is_whitespace) && needs_space(out) {
+            out.push(' ');
+        }
+        return;
+    }
+    if text.starts_with(char::is_whitespace) && needs_space(out) {
+        out.push(' ');
+    }
+    if text.ends_with(char::is_whitespace) {
+        words.push(' ');
+    }
+    push_text(out, &words);
+}
+
+/// Writes what starts an element, opening a frame if it needs one;
+/// returns what its end will do.
+fn open(
+    element: &Element,
+    out: &mut String,
+    frames: &mut Vec<Frame>,
+    dropped: &mut Vec<String>,
+) -> End {
+    let name = canonical(html_name(element));
+    let markdown = matches!(
+        name,
+        "em" | "strong" | "a" | "blockquote" | "ul" | "ol" | "li"
+    );
+    // Deeper nesting than any real text has is kept as written, so that
+    // hostile input cannot make closing frames quadratic.
+    if markdown && frames.len() >= MAX_DEPTH {
+        return keep(element, out);
+    }
+    let frame = match name {
+        "p" => {
+            block_break(out);
+            return End::Block;
+        }
+        "br" => {
+            trim_end_spaces(out);
+            if !at_line_start(out) {
+                out.push_str("\\\n");
+            }
+            return End::Nothing;
+        }
+        "em" => Frame::Emphasis("*", out.len()),
+        "strong" => Frame::Emphasis("**", out.len()),
+        "a" => {
+            let href = element
+                .attr("href")
+                .map(str::trim)
+                .filter(|h| !h.is_empty());
+            if let Some(h) = href.filter(|h| !is_safe_href(h)) {
+                dropped.push(h.to_string());
+            }
+            let href = href.filter(|h| is_safe_href(h)).map(str::to_string);
+            Frame::Link(href, out.len())
+        }
+        "blockquote" => {
+            block_break(out);
+            Frame::Quote(out.len())
+        }
+        "ul" | "ol" => {
+            if matches!(frames.last(), Some(Frame::Item(..))) {
+                line_break(out);
+            } else {
+                block_break(out);
+            }
+            let start = element.attr("start").and_then(|s| s.trim().parse().ok());
+            Frame::List((name == "ol").then(|| start.unwrap_or(1)))
+        }
+        "li" => {
+            let marker = match frames.last_mut() {
+                Some(Frame::List(Some(n))) => {
+                    let m = format!("{n}. ");
+                    *n = n.saturating_add(1);
+                    m
+                }
+                _ => "- ".to_string(),
+            };
+            line_break(out);
+            Frame::Item(marker, out.len())
+        }
+        _ => return keep(element, out),
+    };
+    frames.push(frame);
+    End::Frame
+}
+
+/// Writes the element's start tag as it was; its end tag comes at its end.
+fn keep(element: &Element, out: &mut String) -> End {
+    let attrs = element.attrs.iter().map(|(name, value)| (name, &**value));
+    let (start, end) = tags(&element.name, attrs);
+    out.push_str(&start);
+    End::Tag(end)
 }
 
 /// Everything written since `at`, taken off `out`. Breaks may have trimmed
@@ -216,14 +299,6 @@ fn split_from(out: &mut String, at: usize) -> String {
         at -= 1;
     }
     out.split_off(at)
-}
-
-fn close_open_item(out: &mut String, stack: &mut Vec<Frame>) {
-    if matches!(stack.last(), Some(Frame::Item(..)))
-        && let Some(frame) = stack.pop()
-    {
-        close(out, frame);
-    }
 }
 
 fn close(out: &mut String, frame: Frame) {

@@ -175,11 +175,11 @@ pub(crate) fn plan(timeline: &Timeline, settings: &Settings, name: &str) -> Plan
             front.push_str("forecast: true\n");
         }
         front.push_str("---\n");
-        let (text, dropped) = html::to_markdown(&slide.text);
-        lost.extend(dropped.iter().map(|h| format!("link to `{h}` (text kept)")));
+        let text = html::to_markdown(&slide.text);
+        lost.extend(text.lost());
         body.insert(
             0,
-            without_export_lines(&text, ext.and_then(|e| e.summary.as_deref())),
+            without_export_lines(&text.text, ext.and_then(|e| e.summary.as_deref())),
         );
         if let Some(shown) = &slide.display_date {
             let shown = html::strip(shown);
@@ -281,9 +281,10 @@ fn media_body(
     let url = media.url.trim();
     let lower = url.to_ascii_lowercase();
     if url.starts_with('<') {
-        let (text, _) = html::to_markdown(url);
-        body.push(text);
+        let text = html::to_markdown(url);
+        body.push(text.text.clone());
         lost.push("media HTML (a quote or an embed) kept in the body".to_string());
+        lost.extend(text.lost());
     } else if lower.starts_with("https://") || lower.starts_with("http://") {
         if source_url != Some(url) {
             let caption = html::strip(&media.caption);

@@ -226,3 +226,19 @@ fn junk_never_panics() {
         }
     }
 }
+
+#[test]
+fn markup_kept_as_text_is_reported() {
+    let html = "<i>a</i>".repeat(500) + "<b>end</b>";
+    let plan = planned(&format!(
+        r#"{{"events": [{{"start_date": {{"year": 2020}}, "text": {{"headline": "Long", "text": "{html}"}}}}]}}"#
+    ));
+    assert!(event(&plan, "long").contains("\\<b\\>end\\</b\\>"));
+    let lost = plan.lost.join("\n");
+    assert!(
+        lost.contains(
+            "slide 1 \"Long\": the HTML has more than 1000 tags: those after them are kept as text"
+        ),
+        "{lost}"
+    );
+}

@@ -3,7 +3,18 @@
 use super::*;
 
 fn md(html: &str) -> String {
-    to_markdown(html).0
+    to_markdown(html).text
+}
+
+/// The text of some HTML as the parser reads it, white space as it is.
+fn decode(html: &str) -> String {
+    let parsed = parse(html);
+    edges(&parsed.html)
+        .filter_map(|edge| match edge {
+            Edge::Open(node) => node.value().as_text().map(|t| t.to_string()),
+            Edge::Close(_) => None,
+        })
+        .collect()
 }
 
 #[test]
@@ -47,11 +58,11 @@ fn links_and_emphasis() {
 
 #[test]
 fn unsafe_links_keep_their_text() {
-    let (text, dropped) = to_markdown(
+    let converted = to_markdown(
         "<a href=\"javascript:alert(1)\">click</a> <a href=\"notes.md\">n</a> <a href=\"/static/a.jpg\">rel</a>",
     );
-    assert_eq!(text, "click n [rel](/static/a.jpg)");
-    assert_eq!(dropped, ["javascript:alert(1)", "notes.md"]);
+    assert_eq!(converted.text, "click n [rel](/static/a.jpg)");
+    assert_eq!(converted.dropped, ["javascript:alert(1)", "notes.md"]);
     assert!(!is_safe_href("tel:123"));
     assert!(is_safe_href("mailto:a@b.org"));
     assert!(is_safe_href("#event-x"));
@@ -178,9 +189,193 @@ fn junk_never_panics() {
     // Hostile sizes stay fast (linear): deep nesting, and `<` that opens no tag.
     let deep = "<blockquote><ul><li><em>x".repeat(20_000);
     assert!(md(&deep).starts_with("> - *x"));
+    // A browser reads this as one tag, named `a<a<a…`, and the next as one
+    // tag that never ends.
     let stray = "<a".repeat(200_000) + ">";
-    assert_eq!(strip(&stray).len(), stray.len() - "<a>".len());
-    assert!(md(&stray).starts_with("\\<a\\<a"));
+    assert_eq!(strip(&stray), "");
+    assert!(md(&stray).starts_with("<a<a<a"));
     let quotes = "<a \"".repeat(100_000);
-    assert!(strip(&quotes).len() > 100_000);
+    assert_eq!(strip(&quotes), "");
+    assert!(!to_markdown(&"<p>a</p>".repeat(MAX_TAGS / 2)).tags_as_text);
+}
+
+#[test]
+fn character_references_are_read_as_browsers_read_them() {
+    // Numeric references in the C1 range mean Windows-1252 characters, as
+    // text pasted from word processors carries them.
+    assert_eq!(strip("&#150; it&#146;s &#x80;5"), "– it’s €5");
+    // Every named reference of HTML, not only the common ones.
+    assert_eq!(strip("&alpha;&check;&NotEqualTilde;"), "α✓≂̸");
+    // The old references that browsers read without a semicolon, in text;
+    // in an attribute value they stay as written before `=`.
+    assert_eq!(strip("&copy 2024 AT&amp T"), "© 2024 AT& T");
+    assert_eq!(
+        hrefs("<a href='/?a=1&copy=2&amp;b=3'>x</a>"),
+        ["/?a=1&copy=2&b=3"]
+    );
+}
+
+#[test]
+fn broken_markup_is_repaired_as_browsers_repair_it() {
+    // Misnested formatting: a browser shows "italic" in italics.
+    assert_eq!(
+        md("<b>bold <i>both</b> italic</i>"),
+        "**bold *both*** *italic*"
+    );
+    // `</br>` is read as `<br>`.
+    assert_eq!(md("one</br>two"), "one\\\ntwo");
+    // `</p>` without a paragraph is an empty paragraph.
+    assert_eq!(strip("a</p>b"), "a b");
+    // A list item is closed by the next one, even inside another element.
+    assert_eq!(md("<ul><li>a<div>b<li>c</ul>"), "- a<div>b</div>\n- c");
+}
+
+#[test]
+fn a_hundred_thousand_nested_tags_neither_recurse_nor_hang() {
+    for deep in [
+        "<div>".repeat(100_000) + "x",
+        "<em>".repeat(100_000) + "x",
+        "<blockquote><ul><li><em>x".repeat(25_000),
+        "<b>x</p>".repeat(50_000),
+        (0..100_000).map(|i| format!("<i class=c{i}>x")).collect(),
+        "<div>".repeat(100_000) + "x" + &"</div>".repeat(100_000),
+    ] {
+        let text = md(&deep);
+        assert!(
+            text.contains('x'),
+            "{}",
+            text.chars().take(200).collect::<String>()
+        );
+        assert!(!strip(&deep).is_empty());
+        assert!(hrefs(&deep).is_empty());
+    }
+}
+
+#[test]
+fn tags_past_the_limit_are_kept_as_text() {
+    // Each tag costs the HTML parser time in proportion to the elements
+    // open, so only the first MAX_TAGS are read as markup.
+    let html = "<i>a</i>".repeat(MAX_TAGS / 2) + "<b>end</b>";
+    let converted = to_markdown(&html);
+    assert!(converted.tags_as_text);
+    let text = converted.text;
+    assert!(text.starts_with("*a**a*"), "{text}");
+    assert!(text.ends_with("*a*\\<b\\>end\\</b\\>"), "{text}");
+    assert!(strip(&html).ends_with("aaa<b>end</b>"));
+}
+
+#[test]
+fn tag_soup_never_panics() {
+    const PIECES: &[&str] = &[
+        "<template>",
+        "</template>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<caption>",
+        "<colgroup>",
+        "<col>",
+        "<select>",
+        "<option>",
+        "</select>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "<mi>",
+        "<foreignObject>",
+        "<desc>",
+        "<path/>",
+        "<frameset>",
+        "<frame>",
+        "<html x=1>",
+        "<body y=2>",
+        "<head>",
+        "</body>",
+        "</html>",
+        "<noscript>",
+        "<textarea>",
+        "</textarea>",
+        "<title>",
+        "<plaintext>",
+        "<image>",
+        "<isindex>",
+        "<form>",
+        "</form>",
+        "<a href=x>",
+        "</a>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<nobr>",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<ol start=9>",
+        "<blockquote>",
+        "</blockquote>",
+        "<em>",
+        "</em>",
+        "<br>",
+        "</br>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<!--",
+        "-->",
+        "<!doctype html>",
+        "<![CDATA[",
+        "]]>",
+        "x",
+        " ",
+        "&amp",
+        "&#0;",
+        "&#x110000;",
+        "\u{0}",
+        "é",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+        "<div>",
+        "</div>",
+        "<button>",
+        "<marquee>",
+        "</marquee>",
+        "<xmp>",
+        "<iframe>",
+        "</iframe>",
+        "<applet>",
+        "<hr>",
+        "<h1>",
+        "</h2>",
+        "<dd>",
+        "<dt>",
+        "<rb>",
+        "<rt>",
+        "<ruby>",
+        "<menu>",
+        "<keygen>",
+    ];
+    // A fixed sequence, so a failure can be replayed.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut html = String::new();
+        for _ in 0..24 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            html.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        let _ = to_markdown(&html);
+        let _ = strip(&html);
+        let _ = hrefs(&html);
+    }
 }

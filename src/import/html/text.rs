@@ -1,5 +1,12 @@
 //! Markdown text as it is written out: breaks between lines and blocks,
 //! escapes for characters Markdown would read as markup, and tidying.
+//!
+//! Written here rather than taken from a crate: the HTML-to-Markdown crates
+//! (htmd among them) escape and lay out text their own way, keep no tags as
+//! written and walk the tree by recursion; pulldown-cmark's escapes are for
+//! HTML. What is escaped here is what dateline's Markdown would otherwise
+//! read as markup, in the place it stands (`#` or `1.` only at a line's
+//! start), and nothing more, so that imported text stays readable.
 
 /// Whether the next text starts a line.
 pub(super) fn at_line_start(out: &str) -> bool {
