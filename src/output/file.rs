@@ -1,47 +1,38 @@
-//! One file of the staging folder, rewritten only where its bytes differ.
+//! One file of the staging folder: kept when its bytes are unchanged,
+//! created when it is new, and otherwise replaced by a new file renamed over
+//! it, never rewritten in place (a copy of an earlier build made with hard
+//! links shares the old file).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Opens `path` for comparing and writing, creating it and its folders if
-/// need be. Whatever stands in the way inside `staging` (a folder where a
-/// file goes, a file where a folder goes, a link) is removed: the staging
-/// folder is dateline's own.
-pub(super) fn open(path: &Path, staging: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true);
-    #[cfg(target_os = "linux")]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+use crate::nofollow;
+
+/// The suffix of a new file written beside the one it replaces.
+const NEW: &str = ".dateline-new";
+
+/// Creates `path`, which must not exist, and the folders it goes in.
+/// Whatever stands in the way inside `staging` (a file where a folder goes)
+/// is removed: the staging folder is dateline's own.
+fn create(path: &Path, staging: &Path) -> io::Result<File> {
     let parent = path.parent().unwrap_or(staging);
-    match options.open(path) {
-        Ok(file) => Ok(file),
+    match nofollow::create_new(path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
             fs::create_dir_all(parent)?;
-            options.open(path)
+            nofollow::create_new(path)
         }
-        Err(err) if in_the_way(&err) => {
+        Err(err) if err.kind() == io::ErrorKind::NotADirectory => {
             clear(path, staging)?;
             fs::create_dir_all(parent)?;
-            options.open(path)
+            nofollow::create_new(path)
         }
-        Err(err) => Err(err),
+        created => created,
     }
 }
 
-fn in_the_way(err: &io::Error) -> bool {
-    #[cfg(target_os = "linux")]
-    if err.raw_os_error() == Some(libc::ELOOP) {
-        return true;
-    }
-    matches!(
-        err.kind(),
-        io::ErrorKind::IsADirectory | io::ErrorKind::NotADirectory
-    )
-}
-
-/// Removes a folder or link at `path`, and any file or link standing where
-/// one of its folders should be.
+/// Removes a folder, link or special file at `path`, and any file or link
+/// standing where one of its folders should be.
 fn clear(path: &Path, staging: &Path) -> io::Result<()> {
     for at in path
         .ancestors()
@@ -56,14 +47,22 @@ fn clear(path: &Path, staging: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes a file's new content over its old one, reading first: as long as
-/// the new bytes are the old ones, nothing is written, so an unchanged page
-/// costs a read and keeps its file as it was.
-pub(super) struct SameOrWrite {
-    file: File,
+/// A file's new content, compared with its old one as it comes: as long as
+/// the new bytes are the old ones nothing is written, so an unchanged page
+/// costs a read and keeps its file as it was. At the first difference the
+/// content goes to a new file beside the old, renamed over it by
+/// [`Replace::finish`].
+pub(super) struct Replace {
+    path: PathBuf,
+    /// The old file, while the new content is the same so far.
+    old: Option<File>,
     old_len: u64,
+    /// How many bytes of the new content came.
     at: u64,
-    differs: bool,
+    /// Where the new content goes once it differs (or had no old file).
+    new: Option<File>,
+    /// The new file beside the old one, to be renamed over it.
+    temporary: Option<PathBuf>,
 }
 
 /// How much of the old content is read at a time to be compared.
@@ -75,24 +74,56 @@ thread_local! {
     static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-impl SameOrWrite {
-    pub(super) fn new(file: File) -> io::Result<SameOrWrite> {
-        let old_len = file.metadata()?.len();
-        Ok(SameOrWrite {
-            file,
-            old_len,
+impl Replace {
+    /// Opens the file `path` of `staging` to be written. `held` says the
+    /// staging folder held it when it was taken: a file it did not hold is
+    /// just created (if something is there after all, it is compared).
+    pub(super) fn open(path: &Path, staging: &Path, held: bool) -> io::Result<Replace> {
+        if !held {
+            match create(path, staging) {
+                Ok(file) => return Ok(Replace::created(path, file)),
+                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(err) => return Err(err),
+            }
+        }
+        match nofollow::open_regular(path) {
+            Ok(old) => Ok(Replace {
+                path: path.to_path_buf(),
+                old_len: old.metadata()?.len(),
+                old: Some(old),
+                at: 0,
+                new: None,
+                temporary: None,
+            }),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                Ok(Replace::created(path, create(path, staging)?))
+            }
+            // A folder, a link or a FIFO where the file goes.
+            Err(_) => {
+                clear(path, staging)?;
+                Ok(Replace::created(path, create(path, staging)?))
+            }
+        }
+    }
+
+    fn created(path: &Path, file: File) -> Replace {
+        Replace {
+            path: path.to_path_buf(),
+            old: None,
+            old_len: 0,
             at: 0,
-            differs: old_len == 0,
-        })
+            new: Some(file),
+            temporary: None,
+        }
     }
 
     /// Whether the old content goes on with `data`, read chunk by chunk.
-    fn same(&mut self, data: &[u8]) -> io::Result<bool> {
-        super::with_reused(&OLD, |old| {
+    fn same(old: &mut File, data: &[u8]) -> io::Result<bool> {
+        super::with_reused(&OLD, |buffer| {
             for part in data.chunks(CHUNK) {
-                old.resize(part.len(), 0);
-                self.file.read_exact(old)?;
-                if old != part {
+                buffer.resize(part.len(), 0);
+                old.read_exact(buffer)?;
+                if buffer != part {
                     return Ok(false);
                 }
             }
@@ -100,26 +131,57 @@ impl SameOrWrite {
         })
     }
 
-    /// Cuts what is left of a longer old content.
-    pub(super) fn finish(self) -> io::Result<()> {
-        if self.at < self.old_len {
-            self.file.set_len(self.at)?;
+    /// The new content differs from the old: it goes to a new file, which
+    /// starts with the bytes the two have in common.
+    fn diverge(&mut self) -> io::Result<()> {
+        let Some(mut old) = self.old.take() else {
+            return Ok(());
+        };
+        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+        name.push(NEW);
+        let temporary = self.path.with_file_name(name);
+        let mut new = match nofollow::create_new(&temporary) {
+            // Left by a build that was killed.
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                fs::remove_file(&temporary)?;
+                nofollow::create_new(&temporary)?
+            }
+            created => created?,
+        };
+        self.temporary = Some(temporary);
+        old.seek(SeekFrom::Start(0))?;
+        if io::copy(&mut old.take(self.at), &mut new)? != self.at {
+            return Err(io::Error::other("the old file changed while it was read"));
+        }
+        self.new = Some(new);
+        Ok(())
+    }
+
+    /// Puts the new content in place, if it differs from the old.
+    pub(super) fn finish(mut self) -> io::Result<()> {
+        if self.old.is_some() && self.at < self.old_len {
+            // The new content is a beginning of the old.
+            self.diverge()?;
+        }
+        if let Some(temporary) = self.temporary.take() {
+            fs::rename(&temporary, &self.path)?;
         }
         Ok(())
     }
 }
 
-impl Write for SameOrWrite {
+impl Write for Replace {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        if !self.differs {
-            if self.at + data.len() as u64 <= self.old_len && self.same(data)? {
+        if let Some(old) = self.old.as_mut() {
+            if self.at + data.len() as u64 <= self.old_len && Replace::same(old, data)? {
                 self.at += data.len() as u64;
                 return Ok(data.len());
             }
-            self.differs = true;
-            self.file.seek(SeekFrom::Start(self.at))?;
+            self.diverge()?;
         }
-        self.file.write_all(data)?;
+        if let Some(new) = self.new.as_mut() {
+            new.write_all(data)?;
+        }
         self.at += data.len() as u64;
         Ok(data.len())
     }
@@ -129,12 +191,22 @@ impl Write for SameOrWrite {
     }
 }
 
+impl Drop for Replace {
+    fn drop(&mut self) {
+        // Not finished: the write failed, and the old file stays.
+        if let Some(temporary) = &self.temporary {
+            let _ = fs::remove_file(temporary);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn rewrite(path: &Path, staging: &Path, parts: &[&str]) {
-        let mut file = SameOrWrite::new(open(path, staging).unwrap()).unwrap();
+        let held = fs::symlink_metadata(path).is_ok();
+        let mut file = Replace::open(path, staging, held).unwrap();
         for part in parts {
             file.write_all(part.as_bytes()).unwrap();
         }
@@ -190,5 +262,54 @@ mod tests {
         );
         assert_eq!(fs::read_to_string(staging.join("link.html")).unwrap(), "c");
         assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_changed_file_is_a_new_one_and_a_hard_linked_copy_keeps_the_old() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let staging = dir.path().join("staging");
+        let path = staging.join("page.html");
+        rewrite(&path, &staging, &["old ", "content"]);
+        let copy = dir.path().join("copy.html");
+        fs::hard_link(&path, &copy).unwrap();
+        let inode = fs::metadata(&path).unwrap().ino();
+        rewrite(&path, &staging, &["old content"]);
+        assert_eq!(fs::metadata(&path).unwrap().ino(), inode, "unchanged: kept");
+        for new in ["old content, longer", "old", "new content", ""] {
+            rewrite(&path, &staging, &[new]);
+            assert_eq!(fs::read_to_string(&path).unwrap(), new);
+            assert_eq!(fs::read_to_string(&copy).unwrap(), "old content");
+        }
+        assert_eq!(
+            fs::read_dir(&staging).unwrap().count(),
+            1,
+            "no new file left beside the page"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_where_a_page_goes_is_replaced_without_being_opened_for_long() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = dir.path().join("staging");
+        fs::create_dir(&staging).unwrap();
+        let path = staging.join("page.html");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // On a thread, so that a blocking open fails the test, not hangs it.
+        let (done, wait) = std::sync::mpsc::channel();
+        let (at, folder) = (path.clone(), staging.clone());
+        std::thread::spawn(move || {
+            rewrite(&at, &folder, &["page"]);
+            let _ = done.send(());
+        });
+        wait.recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the write blocked on the FIFO");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "page");
     }
 }
