@@ -299,6 +299,12 @@ fn an_empty_or_missing_output_folder_is_taken_and_marked() {
     let site = TestSite::minimal();
     let public = site.path("public");
     fs::create_dir(&public).unwrap();
+    // A failed build leaves it as it was.
+    site.write("content/events/broken.md", "---\ntitle: Broken\n---\n");
+    let run = build(&site, &["--output", public.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(names_in(&public).is_empty());
+    fs::remove_file(site.path("content/events/broken.md")).unwrap();
     for _ in 0..3 {
         let run = build(&site, &["--output", public.to_str().unwrap()]);
         assert_eq!(run.code, 0, "{}", run.stderr);

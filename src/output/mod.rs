@@ -126,6 +126,8 @@ pub struct Output {
     staging: PathBuf,
     /// The files the staging folder held when it was taken (relative paths).
     held: FxHashSet<String>,
+    /// The output was an empty folder: it is marked when it is swapped out.
+    empty_out: bool,
     committed: bool,
 }
 
@@ -141,11 +143,6 @@ impl Output {
             found,
         } = place;
         context(fs::create_dir_all(&parent), "create the folder", &parent)?;
-        if state == State::Empty {
-            // Checked empty: from now on it is dateline's, and once swapped
-            // out it is a spare copy like any other.
-            context(place::MARK.write_in(&out), "mark the output folder", &out)?;
-        }
         if state == State::Missing {
             recover(&out, &found);
         }
@@ -179,6 +176,7 @@ impl Output {
             name,
             staging,
             held,
+            empty_out: state == State::Empty,
             committed: false,
         })
     }
@@ -244,6 +242,25 @@ impl Output {
                     break;
                 }
             }
+        }
+        if self.empty_out {
+            // Still empty, it becomes dateline's: swapped out, it is a spare
+            // copy like any other. Marked only now, so that a failed build
+            // leaves it as it was.
+            if !nofollow::is_empty_folder(&self.out) {
+                return context(
+                    Err(io::Error::other(
+                        "files were put in it during the build; it was empty when the build started",
+                    )),
+                    "take the output folder",
+                    &self.out,
+                );
+            }
+            context(
+                place::MARK.write_in(&self.out),
+                "mark the output folder",
+                &self.out,
+            )?;
         }
         swap(&self.out, &self.staging, &self.parent, &self.name)?;
         self.committed = true;

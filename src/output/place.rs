@@ -44,7 +44,8 @@ pub struct Place {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum State {
     Missing,
-    /// An empty folder: taken, and marked when it is.
+    /// An empty folder: taken, and marked when the new output is swapped
+    /// in.
     Empty,
     /// A folder dateline built.
     Built,
