@@ -8,8 +8,8 @@
 //! a page whose bytes are unchanged keeps its file, and a rebuild creates or
 //! deletes files only for pages that came or went. Creating and deleting tens
 //! of thousands of files is what a rebuild of a large site would otherwise
-//! spend most of its time on. A changed page is written to a new file renamed
-//! over the old one, never into the old file, which a copy of an earlier
+//! spend most of its time on. A changed page is written to a new file in
+//! the old one's place, never into the old file, which a copy of an earlier
 //! build made with hard links (`cp -al`, `rsync --link-dest`) may share.
 //!
 //! Only folders dateline made are taken, renamed or emptied: [`Place`]
@@ -230,11 +230,14 @@ impl Output {
         let written: FxHashSet<&str> = written.into_iter().collect();
         for stale in self.held.iter().filter(|h| !written.contains(h.as_str())) {
             let path = self.staging.join(stale);
-            match fs::remove_file(&path) {
-                // Gone already: a new file left by a killed build, used
-                // again by this one and renamed over its page.
-                Err(err) if err.kind() == io::ErrorKind::NotFound => {}
-                removed => context(removed, "remove the old file", &path)?,
+            if let Err(err) = fs::remove_file(&path) {
+                // Cleared out of the way of a page that needed a folder
+                // where the last build had this file.
+                let cleared = nofollow::Kind::of(&path)
+                    .is_ok_and(|k| matches!(k, nofollow::Kind::Missing | nofollow::Kind::Folder));
+                if !cleared {
+                    return context(Err(err), "remove the old file", &path);
+                }
             }
             // Folders left empty go too; a folder still in use refuses.
             for folder in path.ancestors().skip(1) {
@@ -570,6 +573,26 @@ mod tests {
         assert!(
             !out.join("gone").exists(),
             "stale files and their folders go"
+        );
+    }
+
+    #[test]
+    fn a_page_where_the_last_build_had_a_file_of_that_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let none = dir.path().join("none");
+        for _ in 0..2 {
+            write(&out, &[page("index.html", "1"), page("a", "file")], &none).unwrap();
+        }
+        write(
+            &out,
+            &[page("index.html", "1"), page("a/index.html", "page")],
+            &none,
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "page"
         );
     }
 
