@@ -73,13 +73,18 @@ impl From<fs::FileType> for Kind {
 /// Opens `path` to read if it is a regular file: a link at it is not
 /// followed, and a FIFO neither blocks the open nor is read.
 pub(crate) fn open_regular(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true);
+    open_regular_with(path, OpenOptions::new().read(true))
+}
+
+/// Opens `path` to read and write if it is a regular file, as
+/// [`open_regular`] does.
+pub(crate) fn open_regular_rw(path: &Path) -> io::Result<File> {
+    open_regular_with(path, OpenOptions::new().read(true).write(true))
+}
+
+fn open_regular_with(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
     #[cfg(target_os = "linux")]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(
-        &mut options,
-        libc::O_NOFOLLOW | libc::O_NONBLOCK,
-    );
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
     #[cfg(not(target_os = "linux"))]
     if Kind::of(path)? != Kind::File {
         return Err(not_regular(path));

@@ -8,9 +8,9 @@
 //! a page whose bytes are unchanged keeps its file, and a rebuild creates or
 //! deletes files only for pages that came or went. Creating and deleting tens
 //! of thousands of files is what a rebuild of a large site would otherwise
-//! spend most of its time on. A changed page is written to a new file in
-//! the old one's place, never into the old file, which a copy of an earlier
-//! build made with hard links (`cp -al`, `rsync --link-dest`) may share.
+//! spend most of its time on. A changed page whose file a copy of an earlier
+//! build shares (hard links: `cp -al`, `rsync --link-dest`) is written to a
+//! new file in its place, never into the shared one.
 //!
 //! Only folders dateline made are taken, renamed or emptied: [`Place`]
 //! checks the output and its working folders first (their marker,
