@@ -221,6 +221,17 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     base_url_flag(options)?;
     let out = output_dir(options);
     output::check_output(&options.root, &out).map_err(BuildError::Usage)?;
+    // Every path the build will touch is checked before any is.
+    let highlighted = highlight::Store::open(&options.root);
+    let place = output::Place::survey(&out);
+    let place = match (place, highlighted.refusal()) {
+        (Ok(place), None) => place,
+        (place, refusal) => {
+            let mut refused = place.err().unwrap_or_default();
+            refused.extend(refusal.into_iter().cloned().collect());
+            return Err(BuildError::Content(refused));
+        }
+    };
     let progress = if options.progress {
         Progress::on_terminal()
     } else {
@@ -232,7 +243,6 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         stages.push((stage, lap.elapsed()));
         lap = Instant::now();
     };
-    let highlighted = highlight::Store::open(&options.root);
     // Taking the output folder lists the previous build's files, a walk of
     // a folder per event (half a second at 100,000 events): it is done
     // while the notes load, not before the pages can be written.
@@ -243,7 +253,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
                 loaded.model(options, &markdown::Fresh(Some(&highlighted)))
             })
         },
-        || output::Output::begin(&out),
+        || output::Output::begin(place),
     );
     let taken = match (modelled, output) {
         (Ok(modelled), Ok(output)) => Ok((modelled, output)),

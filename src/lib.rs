@@ -25,6 +25,7 @@ pub mod import;
 pub mod links;
 pub mod load;
 pub mod markdown;
+mod nofollow;
 pub mod note;
 pub mod output;
 pub mod progress;

@@ -1,12 +1,16 @@
 //! Writes new notes and new sites: `dateline new`, `dateline new source` and
 //! `dateline init`. Every value is checked before anything is written, and
 //! nothing existing is ever overwritten (except `init --force` into a folder).
+//! Nothing is written through a symbolic link: a link at a file's path is
+//! refused, and so is a folder on the way that is a link out of the site.
 
 use std::fs;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::config::CONFIG_FILE;
 use crate::date::Date;
+use crate::nofollow::{self, Kind};
 use crate::note::{check_event_slug, check_slug};
 use crate::site::term_slug;
 
@@ -131,7 +135,8 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, ScaffoldError
         None => text.push_str(".\n"),
     }
     write_new(
-        &root.join("content/events").join(format!("{slug}.md")),
+        root,
+        &Path::new("content/events").join(format!("{slug}.md")),
         &text,
     )
 }
@@ -173,9 +178,8 @@ pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, ScaffoldEr
         "---\nWhat this article reports, in your own words, and how much weight it can bear.\n",
     );
     write_new(
-        &root
-            .join("content/sources")
-            .join(format!("{}.md", source.id)),
+        root,
+        &Path::new("content/sources").join(format!("{}.md", source.id)),
         &text,
     )
 }
@@ -208,10 +212,33 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, ScaffoldError> {
             include_str!("scaffold/second-event.md"),
         ),
     ];
+    let problems: Vec<ScaffoldError> = files
+        .iter()
+        .filter_map(|(rel, _)| check_path(dir, Path::new(rel), true).err())
+        .collect();
+    if !problems.is_empty() {
+        let message = problems
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Err(ScaffoldError::refused(
+            message,
+            "dateline init never writes through a symbolic link or over what is not a file: remove or rename these, or choose a new or empty folder",
+        ));
+    }
     let mut written = Vec::new();
     for (rel, text) in files {
         let path = dir.join(rel);
-        write_file(&path, text)?;
+        let fail = |err| cannot_write(&path, err);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(fail)?;
+        }
+        if Kind::of(&path).map_err(fail)? == Kind::File {
+            replace(&path, text).map_err(fail)?;
+        } else {
+            create(&path, text).map_err(fail)?;
+        }
         written.push(path);
     }
     Ok(written)
@@ -237,15 +264,89 @@ fn source_ids(root: &Path) -> Vec<String> {
     ids
 }
 
-pub(crate) fn write_new(path: &Path, text: &str) -> Result<PathBuf, ScaffoldError> {
-    if path.exists() {
-        return Err(ScaffoldError::refused(
-            format!("{} already exists", shown(path)),
-            "dateline never overwrites a note; pass another `--slug` (or id), or edit the existing note",
-        ));
+/// Writes the new file `rel` of the site at `root` and returns its path.
+pub(crate) fn write_new(root: &Path, rel: &Path, text: &str) -> Result<PathBuf, ScaffoldError> {
+    check_new(root, rel)?;
+    let path = root.join(rel);
+    let fail = |err| cannot_write(&path, err);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(fail)?;
     }
-    write_file(path, text)?;
-    Ok(path.to_path_buf())
+    match create(&path, text) {
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => Err(exists(&path)),
+        written => written.map(|()| path.clone()).map_err(fail),
+    }
+}
+
+/// Checks that the new file `rel` of the site at `root` can be written:
+/// nothing is there, and no folder on the way leads out of the site.
+pub(crate) fn check_new(root: &Path, rel: &Path) -> Result<(), ScaffoldError> {
+    check_path(root, rel, false)
+}
+
+/// Checks the way to `rel` under `root`: each folder that exists is a real
+/// folder, or a link to one inside `root`; at `rel` there is nothing, or
+/// (when `replace`) a regular file.
+fn check_path(root: &Path, rel: &Path, replace: bool) -> Result<(), ScaffoldError> {
+    let path = root.join(rel);
+    let inside = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut at = root.to_path_buf();
+    for part in rel.parent().into_iter().flat_map(Path::components) {
+        at.push(part);
+        match Kind::of(&at).map_err(|err| cannot_write(&at, err))? {
+            Kind::Missing => break,
+            Kind::Folder => {}
+            Kind::Link => match fs::canonicalize(&at) {
+                Ok(target) if target.starts_with(&inside) && target.is_dir() => {}
+                Ok(target) => {
+                    return Err(ScaffoldError::refused(
+                        format!(
+                            "{} is a symbolic link to {}, outside the site",
+                            shown(&at),
+                            target.display()
+                        ),
+                        "dateline writes only inside the site: make it a real folder, or write the note there by hand",
+                    ));
+                }
+                Err(_) => return Err(not_a_folder(&at, Kind::Link)),
+            },
+            kind => return Err(not_a_folder(&at, kind)),
+        }
+    }
+    match Kind::of(&path).map_err(|err| cannot_write(&path, err))? {
+        Kind::Missing => Ok(()),
+        Kind::File if replace => Ok(()),
+        Kind::File => Err(exists(&path)),
+        Kind::Link => Err(ScaffoldError::refused(
+            format!("{} is a symbolic link", shown(&path)),
+            "dateline never writes through a link: remove the link, or pass another `--slug` (or id)",
+        )),
+        kind => Err(ScaffoldError::refused(
+            format!("{} is {}", shown(&path), kind.describe()),
+            "remove or rename it, or pass another `--slug` (or id)",
+        )),
+    }
+}
+
+fn exists(path: &Path) -> ScaffoldError {
+    ScaffoldError::refused(
+        format!("{} already exists", shown(path)),
+        "dateline never overwrites a note; pass another `--slug` (or id), or edit the existing note",
+    )
+}
+
+fn not_a_folder(path: &Path, kind: Kind) -> ScaffoldError {
+    ScaffoldError::refused(
+        format!("{} is {}, not a folder", shown(path), kind.describe()),
+        "make it a folder, or remove it",
+    )
+}
+
+fn cannot_write(path: &Path, err: io::Error) -> ScaffoldError {
+    ScaffoldError::refused(
+        format!("cannot write {}: {err}", shown(path)),
+        "check the folder exists and is writable",
+    )
 }
 
 /// A path as the user would type it: without a leading `./`.
@@ -253,17 +354,26 @@ fn shown(path: &Path) -> String {
     path.strip_prefix(".").unwrap_or(path).display().to_string()
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), ScaffoldError> {
-    let fail = |err: std::io::Error| {
-        ScaffoldError::refused(
-            format!("cannot write {}: {err}", shown(path)),
-            "check the folder exists and is writable",
-        )
-    };
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(fail)?;
+/// Creates the file `path`, which must not exist (no link either).
+fn create(path: &Path, text: &str) -> io::Result<()> {
+    nofollow::create_new(path)?.write_all(text.as_bytes())
+}
+
+/// Replaces the regular file `path` with a new one renamed over it, never
+/// writing into the old file (nor through a link put there since).
+fn replace(path: &Path, text: &str) -> io::Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".dateline-new");
+    let temporary = path.with_file_name(name);
+    // Fails on anything already there, which is then not dateline's to remove.
+    let mut file = nofollow::create_new(&temporary)?;
+    let written = file
+        .write_all(text.as_bytes())
+        .and_then(|()| fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
     }
-    fs::write(path, text).map_err(fail)
+    written
 }
 
 /// A YAML scalar that reads back as exactly `text`: a JSON string is a valid

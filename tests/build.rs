@@ -521,11 +521,12 @@ fn highlighted_code_is_kept_for_the_next_build_and_never_goes_stale() {
     );
     assert_ne!(site.run(&["build"]).code, 0);
     assert_eq!(std::fs::read(&cache).unwrap(), kept);
+    // The highlighted code and the folder's tag.
     assert_eq!(
         std::fs::read_dir(site.path(".dateline-cache"))
             .unwrap()
             .count(),
-        1,
+        2,
         "no temporary file left"
     );
 }

@@ -55,10 +55,11 @@ fn check_and_serve_take_highlighted_code_from_the_last_build() {
     assert!(dateline::highlight::loaded());
     dateline::build::check(&options).unwrap();
     assert_eq!(std::fs::read(&cache).unwrap(), kept);
+    // The highlighted code and the folder's tag.
     assert_eq!(
         std::fs::read_dir(site.path(".dateline-cache"))
             .unwrap()
             .count(),
-        1
+        2
     );
 }

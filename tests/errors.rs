@@ -304,7 +304,8 @@ fn usage_errors_exit_2() {
 fn an_output_folder_that_is_not_a_site_is_left_alone() {
     let site = TestSite::minimal().file("docs/thesis.txt", "mine");
     let run = site.run(&["build", "--output", site.path("docs").to_str().unwrap()]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    // Like a note that would be overwritten: refused, exit 1.
+    assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         std::fs::read_to_string(site.path("docs/thesis.txt")).unwrap(),
         "mine"

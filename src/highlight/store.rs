@@ -18,6 +18,13 @@
 //! file and renames the new one into place. A failed build leaves the old
 //! file alone. `serve` keeps what its first build highlights, as `build`
 //! does; `check` opens the store to read only.
+//!
+//! The folder is dateline's own, marked by a `CACHEDIR.TAG` (the tag backup
+//! tools know to skip), and never followed: a link, a file or a folder
+//! without the tag at `.dateline-cache` is neither read nor written, and
+//! [`Store::refusal`] says why, for `build` to refuse before it touches
+//! anything. Files in it are opened without following links or blocking
+//! (a FIFO), and read only if they are regular files.
 
 use std::fs::{self, File};
 use std::hash::Hasher;
@@ -27,10 +34,22 @@ use std::sync::{Mutex, PoisonError};
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+use crate::diagnostic::Diagnostic;
+use crate::nofollow::{self, Kind, Marker};
+
 /// The folder, beside `dateline.yaml`.
 pub const FOLDER: &str = ".dateline-cache";
 
 const FILE: &str = "highlight";
+
+/// Proves the folder is dateline's: the cache directory tag of
+/// <https://bford.info/cachedir/>, naming dateline.
+const TAG: Marker = Marker {
+    name: "CACHEDIR.TAG",
+    text: "Signature: 8a477f597d28d172789f06886806bc55\n\
+           # This file is a cache directory tag created by dateline.\n\
+           # For information about cache directory tags see https://bford.info/cachedir/\n",
+};
 
 /// Written first: a file made by another version of dateline or of the
 /// highlighter (whose HTML may differ) is not read. A test holds the
@@ -66,9 +85,12 @@ pub struct Store {
     /// Which old records this build used (by position in `records`).
     kept: Mutex<FxHashSet<usize>>,
     new: Mutex<New>,
-    /// Whether new code is kept: not for `check` and `serve`, which only
-    /// read what the last build left.
+    /// Whether new code is kept: not for `check`, which only reads what
+    /// the last build left.
     writes: bool,
+    /// Why the folder is not dateline's to use: then nothing is read or
+    /// written.
+    refusal: Option<Diagnostic>,
 }
 
 /// The temporary file taking this build's new records.
@@ -100,17 +122,21 @@ impl Store {
     }
 
     fn open_with(root: &Path, writes: bool) -> Store {
-        let path = root.join(FOLDER).join(FILE);
+        let folder = root.join(FOLDER);
+        let refusal = refusal(&folder);
         let mut store = Store {
-            path,
+            path: folder.join(FILE),
             old: None,
             index: FxHashMap::default(),
             records: Vec::new(),
             kept: Mutex::default(),
             new: Mutex::default(),
-            writes,
+            writes: writes && refusal.is_none(),
+            refusal,
         };
-        if let Ok((file, records)) = read_index(&store.path) {
+        if store.refusal.is_none()
+            && let Ok((file, records)) = read_index(&store.path)
+        {
             for (i, (hash, _)) in records.iter().enumerate() {
                 store.index.entry(*hash).or_default().push(i);
             }
@@ -118,6 +144,13 @@ impl Store {
             store.old = Some(Mutex::new(file));
         }
         store
+    }
+
+    /// Why the cache folder is not dateline's (a link, a file, a folder
+    /// without its tag), if it is not: the store then neither reads nor
+    /// writes it.
+    pub fn refusal(&self) -> Option<&Diagnostic> {
+        self.refusal.as_ref()
     }
 
     /// The HTML kept for `code` in `lang`, or the one `make` gives, which
@@ -233,8 +266,11 @@ impl Store {
 impl Drop for Store {
     fn drop(&mut self) {
         // A store not saved (a failed build) leaves no temporary file
-        // behind; a saved one has renamed it already.
-        let _ = fs::remove_file(self.temporary());
+        // behind; a saved one has renamed it already. One that does not
+        // write made none, and the folder may not be dateline's.
+        if self.writes {
+            let _ = fs::remove_file(self.temporary());
+        }
     }
 }
 
@@ -246,9 +282,17 @@ impl New {
         };
         if self.file.is_none() {
             if let Some(folder) = temporary.parent() {
-                fs::create_dir_all(folder)?;
+                make_folder(folder)?;
             }
-            let mut file = BufWriter::new(File::create(temporary)?);
+            let file = match nofollow::create_new(temporary) {
+                // Left by a killed build with this process id.
+                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                    fs::remove_file(temporary)?;
+                    nofollow::create_new(temporary)?
+                }
+                created => created?,
+            };
+            let mut file = BufWriter::new(file);
             file.write_all(HEADER)?;
             self.at = HEADER.len() as u64;
             self.file = Some(file);
@@ -275,7 +319,7 @@ impl New {
 /// The old file and its index: (hash, record) in file order.
 fn read_index(path: &Path) -> io::Result<(File, Vec<(u64, Record)>)> {
     let damaged = || io::Error::new(io::ErrorKind::InvalidData, "damaged highlight cache");
-    let mut file = File::open(path)?;
+    let mut file = nofollow::open_regular(path)?;
     let len = file.metadata()?.len();
     let mut header = vec![0; HEADER.len()];
     file.read_exact(&mut header)?;
@@ -347,6 +391,49 @@ fn hash(lang: &str, code: &str) -> u64 {
     hasher.finish()
 }
 
+/// Why `folder` is not dateline's cache folder to use, if it is not. Missing
+/// or empty, it is: it is made (or marked) when there is code to keep.
+fn refusal(folder: &Path) -> Option<Diagnostic> {
+    let shown = folder.strip_prefix(".").unwrap_or(folder).display();
+    let problem = match Kind::of(folder) {
+        Ok(Kind::Missing) => return None,
+        Ok(Kind::Folder) if TAG.is_in(folder) || nofollow::is_empty_folder(folder) => return None,
+        Ok(Kind::Folder) => format!(
+            "{} is a folder dateline did not make (it holds no {})",
+            shown, TAG.name
+        ),
+        Ok(kind) => format!(
+            "{} is {}, not the folder dateline keeps its cache in",
+            shown,
+            kind.describe()
+        ),
+        Err(err) => format!("cannot read {}: {err}", shown),
+    };
+    Some(
+        Diagnostic::error("cache", folder, problem).with_hint(format!(
+            "dateline never writes through a link or into a folder it did not make; remove {} (one left by an earlier dateline holds only highlighted code), and the next build makes a new one",
+            shown
+        )),
+    )
+}
+
+/// Makes the cache folder, or marks the empty one found, before the first
+/// file goes in; one found to be something else since is refused.
+fn make_folder(folder: &Path) -> io::Result<()> {
+    match Kind::of(folder)? {
+        Kind::Missing => fs::create_dir(folder)?,
+        Kind::Folder if TAG.is_in(folder) || nofollow::is_empty_folder(folder) => {}
+        kind => {
+            return Err(io::Error::other(format!(
+                "{} is {}",
+                folder.display(),
+                kind.describe()
+            )));
+        }
+    }
+    TAG.write_in(folder)
+}
+
 /// Removes temporary files that builds killed before saving left behind.
 fn sweep(path: &Path) {
     let Some(folder) = path.parent() else { return };
@@ -395,6 +482,16 @@ mod tests {
             String::from_utf8_lossy(HEADER).contains(&locked),
             "HEADER must name {locked}"
         );
+    }
+
+    /// The names in the cache folder of the site at `root`, sorted.
+    fn files(root: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(root.join(FOLDER))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
     }
 
     /// Looks `code` up, counting in `made` whether it had to be made.
@@ -449,8 +546,11 @@ mod tests {
         get(&store, "rust", "fn b() {}\n", &made);
         assert_eq!(made.get(), 1);
         drop(store);
-        let leftovers: Vec<_> = fs::read_dir(dir.path().join(FOLDER)).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no temporary file beside the cache");
+        assert_eq!(
+            files(dir.path()),
+            [TAG.name, FILE],
+            "no temporary file beside the cache"
+        );
     }
 
     #[test]
@@ -481,7 +581,7 @@ mod tests {
         assert!(store.temporary().exists());
         drop(store);
         assert_eq!(fs::read(&path).unwrap(), before);
-        assert_eq!(fs::read_dir(dir.path().join(FOLDER)).unwrap().count(), 1);
+        assert_eq!(files(dir.path()), [TAG.name, FILE]);
 
         // A site with no code any more keeps no cache.
         Store::open(dir.path()).save().unwrap();
@@ -538,5 +638,37 @@ mod tests {
         get(&store, "rust", "fn a() {}\n", &made);
         get(&store, "json", "{}\n", &made);
         assert_eq!(made.get(), 0, "the last save left a sound file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_dateline_did_not_make_is_neither_read_nor_written() {
+        let made = Cell::new(0);
+        let elsewhere = tempfile::tempdir().unwrap();
+        fs::write(elsewhere.path().join(FILE), "precious").unwrap();
+        let linked = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), linked.path().join(FOLDER)).unwrap();
+        let unmarked = tempfile::tempdir().unwrap();
+        fs::create_dir(unmarked.path().join(FOLDER)).unwrap();
+        fs::write(unmarked.path().join(FOLDER).join(FILE), "precious").unwrap();
+        for (root, kept) in [
+            (linked.path(), elsewhere.path().join(FILE)),
+            (unmarked.path(), unmarked.path().join(FOLDER).join(FILE)),
+        ] {
+            let store = Store::open(root);
+            assert!(store.refusal().is_some());
+            get(&store, "rust", "fn a() {}\n", &made);
+            store.save().unwrap();
+            assert_eq!(fs::read_to_string(&kept).unwrap(), "precious");
+        }
+        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 1);
+        // An empty folder is taken, and marked.
+        let empty = tempfile::tempdir().unwrap();
+        fs::create_dir(empty.path().join(FOLDER)).unwrap();
+        let store = Store::open(empty.path());
+        assert!(store.refusal().is_none());
+        get(&store, "rust", "fn a() {}\n", &made);
+        store.save().unwrap();
+        assert_eq!(files(empty.path()), [TAG.name, FILE]);
     }
 }

@@ -171,15 +171,21 @@ pub fn timelinejs(root: &Path, file: &Path, dry_run: bool) -> Result<Report, Imp
     let mut refused = Vec::new();
     for (rel, text) in settings_file.into_iter().chain(sources).chain(events) {
         let path = root.join(&rel);
-        if path.exists() {
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
             refused.push(format!(
                 "{} already exists: not overwritten",
                 shown(root, &rel).display()
             ));
             continue;
         }
-        if !dry_run && let Err(err) = scaffold::write_new(&path, &text) {
-            refused.push(err.message);
+        // A link at the path, or a folder on the way out of the site.
+        let written = if dry_run {
+            scaffold::check_new(root, Path::new(&rel))
+        } else {
+            scaffold::write_new(root, Path::new(&rel), &text).map(drop)
+        };
+        if let Err(err) = written {
+            refused.push(format!("{}: not written", err.message));
             continue;
         }
         if rel.starts_with("content/events/") {

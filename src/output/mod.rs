@@ -4,13 +4,20 @@
 //!
 //! The folder the swap takes out (the previous site) is kept beside the
 //! output as `.<name>.spare` and becomes the next build's staging folder.
-//! There each file is compared before it is written ([`file::SameOrWrite`]):
+//! There each file is compared before it is written ([`file::Replace`]):
 //! a page whose bytes are unchanged keeps its file, and a rebuild creates or
 //! deletes files only for pages that came or went. Creating and deleting tens
 //! of thousands of files is what a rebuild of a large site would otherwise
-//! spend most of its time on.
+//! spend most of its time on. A changed page whose file a copy of an earlier
+//! build shares (hard links: `cp -al`, `rsync --link-dest`) is written to a
+//! new file in its place, never into the shared one.
+//!
+//! Only folders dateline made are taken, renamed or emptied: [`Place`]
+//! checks the output and its working folders first (their marker,
+//! [`MARKER`]), and refuses anything else by name.
 
 mod file;
+mod place;
 
 use std::fs;
 use std::io::{self, Write};
@@ -18,8 +25,12 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
+use crate::nofollow;
 use crate::statics::{self, StaticFile};
 use crate::timings::{self, Work};
+use place::{Role, State, Working};
+
+pub use place::{MARKER, Place, check_output};
 
 /// Runs `f` on `buffer`, emptied: a buffer a thread keeps, so that bytes
 /// made over and over (pages, their old content) do not each grow a buffer
@@ -115,51 +126,58 @@ pub struct Output {
     name: String,
     staging: PathBuf,
     /// The files the staging folder held when it was taken (relative paths).
-    held: Vec<String>,
+    held: FxHashSet<String>,
+    /// The output was an empty folder: it is marked when it is swapped out.
+    empty_out: bool,
     committed: bool,
 }
 
 impl Output {
-    /// Starts the new content of the folder `out`, in the spare copy left by
-    /// the previous build when there is one.
-    pub fn begin(out: &Path) -> Result<Output, WriteError> {
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = out
-            .file_name()
-            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    /// Starts the new content of the output folder `place` checked, in the
+    /// spare copy left by the previous build when there is one.
+    pub fn begin(place: Place) -> Result<Output, WriteError> {
+        let Place {
+            out,
+            parent,
+            name,
+            state,
+            found,
+        } = place;
         context(fs::create_dir_all(&parent), "create the folder", &parent)?;
-        recover(out, &parent, &name);
-        sweep(&parent, &name);
+        if state == State::Missing {
+            recover(&out, &found);
+        }
+        sweep(&found, &parent, &name);
         let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
-        if staging.exists() {
+        if nofollow::Kind::of(&staging).ok() == Some(nofollow::Kind::Folder) {
             context(
                 fs::remove_dir_all(&staging),
                 "remove the leftover folder",
                 &staging,
             )?;
         }
-        // Renaming the spare is also what makes it this build's alone.
-        let held = match fs::rename(spare(&parent, &name), &staging) {
-            Ok(()) => tidy(&staging),
-            Err(_) => None,
+        // Renaming the spare is also what makes it this build's alone; it
+        // is checked again once it is.
+        let spare = spare(&parent, &name);
+        let held = match found.iter().any(|f| f.role == Role::Spare) {
+            true if fs::rename(&spare, &staging).is_ok() => take(&staging, &spare)?,
+            _ => None,
         };
         let held = match held {
             Some(held) => held,
             None => {
-                let _ = fs::remove_dir_all(&staging);
-                context(fs::create_dir_all(&staging), "create the folder", &staging)?;
-                Vec::new()
+                context(fs::create_dir(&staging), "create the folder", &staging)?;
+                context(place::MARK.write_in(&staging), "mark the folder", &staging)?;
+                FxHashSet::default()
             }
         };
         Ok(Output {
-            out: out.to_path_buf(),
+            out,
             parent,
             name,
             staging,
             held,
+            empty_out: state == State::Empty,
             committed: false,
         })
     }
@@ -177,11 +195,15 @@ impl Output {
     }
 
     /// Puts the folder back as the spare copy, for a build that failed before
-    /// writing anything into it. (Dropped, the folder is removed instead:
-    /// after a failed write, above all on a full disk, its space is wanted.)
+    /// writing anything into it; one made afresh is removed. (Dropped, the
+    /// folder is removed instead: after a failed write, above all on a full
+    /// disk, its space is wanted.)
     pub fn give_back(mut self) {
-        keep_spare(&self.staging, &self.parent, &self.name);
-        self.committed = true;
+        // A folder made afresh holds nothing worth keeping.
+        if !self.held.is_empty() {
+            keep_spare(&self.staging, &self.parent, &self.name);
+            self.committed = true;
+        }
     }
 
     /// Removes the files not `written` this time and swaps the new content
@@ -193,7 +215,15 @@ impl Output {
         let written: FxHashSet<&str> = written.into_iter().collect();
         for stale in self.held.iter().filter(|h| !written.contains(h.as_str())) {
             let path = self.staging.join(stale);
-            context(fs::remove_file(&path), "remove the old file", &path)?;
+            if let Err(err) = fs::remove_file(&path) {
+                // Cleared out of the way of a page that needed a folder
+                // where the last build had this file.
+                let cleared = nofollow::Kind::of(&path)
+                    .is_ok_and(|k| matches!(k, nofollow::Kind::Missing | nofollow::Kind::Folder));
+                if !cleared {
+                    return context(Err(err), "remove the old file", &path);
+                }
+            }
             // Folders left empty go too; a folder still in use refuses.
             for folder in path.ancestors().skip(1) {
                 if folder == self.staging || fs::remove_dir(folder).is_err() {
@@ -201,9 +231,35 @@ impl Output {
                 }
             }
         }
+        if self.empty_out {
+            // Still empty, it becomes dateline's: swapped out, it is a spare
+            // copy like any other. Marked only now, so that a failed build
+            // leaves it as it was.
+            if !nofollow::is_empty_folder(&self.out) {
+                return context(
+                    Err(io::Error::other(
+                        "files were put in it during the build; it was empty when the build started",
+                    )),
+                    "take the output folder",
+                    &self.out,
+                );
+            }
+            context(
+                place::MARK.write_in(&self.out),
+                "mark the output folder",
+                &self.out,
+            )?;
+        }
         swap(&self.out, &self.staging, &self.parent, &self.name)?;
         self.committed = true;
         Ok(())
+    }
+
+    /// Opens the file `rel` of the new content to be compared and written.
+    fn file(&self, rel: &str) -> (PathBuf, io::Result<file::Replace>) {
+        let path = self.staging.join(rel);
+        let file = file::Replace::open(&path, &self.staging, self.held.contains(rel));
+        (path, file)
     }
 }
 
@@ -211,16 +267,15 @@ impl Sink for Output {
     /// Writes one file (`rel` with `/` separators) unless it already holds
     /// these bytes.
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        let path = self.staging.join(rel);
         let written = timings::measure(Work::Files, || {
-            file::open(&path, &self.staging)
-                .and_then(file::SameOrWrite::new)
-                .and_then(|mut file| {
-                    file.write_all(bytes)?;
-                    file.finish()
-                })
+            let (path, file) = self.file(rel);
+            let written = file.and_then(|mut file| {
+                file.write_all(bytes)?;
+                file.finish()
+            });
+            (path, written)
         });
-        context(written, "write", &path)
+        context(written.1, "write", &written.0)
     }
 
     /// Writes one file as `fill` makes it, never holding it whole in memory.
@@ -229,14 +284,12 @@ impl Sink for Output {
         rel: &str,
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), WriteError> {
-        let path = self.staging.join(rel);
-        let written = file::open(&path, &self.staging)
-            .and_then(file::SameOrWrite::new)
-            .and_then(|file| {
-                let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
-                fill(&mut buffered)?;
-                buffered.into_inner().map_err(|e| e.into_error())?.finish()
-            });
+        let (path, file) = self.file(rel);
+        let written = file.and_then(|file| {
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
+            fill(&mut buffered)?;
+            buffered.into_inner().map_err(|e| e.into_error())?.finish()
+        });
         context(written, "write", &path)
     }
 }
@@ -262,16 +315,42 @@ fn relative(path: &Path, dir: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// The files of a spare copy taken as staging folder; anything else in it
-/// that is neither file nor folder (a link) is removed. `None` when the
-/// folder cannot be read whole: it is then started afresh.
-fn tidy(staging: &Path) -> Option<Vec<String>> {
-    let mut files = Vec::new();
+/// Takes the spare copy, just renamed to `staging`, as the staging folder:
+/// checked again now that no other build can take it (it must still be a
+/// real folder of dateline's), and marked if it was empty. `None` when it
+/// cannot be read whole: it is then removed and started afresh.
+fn take(staging: &Path, spare: &Path) -> Result<Option<FxHashSet<String>>, WriteError> {
+    if !(place::MARK.is_in(staging) || nofollow::is_empty_folder(staging)) {
+        let _ = fs::rename(staging, spare);
+        return context(
+            Err(io::Error::other(
+                "it was replaced by something dateline did not make while the build started",
+            )),
+            "take the spare copy",
+            spare,
+        );
+    }
+    let held = tidy(staging);
+    if held.is_none() || place::MARK.write_in(staging).is_err() {
+        let _ = fs::remove_dir_all(staging);
+        return Ok(None);
+    }
+    Ok(held)
+}
+
+/// The files of a spare copy taken as staging folder, but for its marker;
+/// anything else in it that is neither file nor folder (a link, a FIFO) is
+/// removed, never followed. `None` when the folder cannot be read whole.
+fn tidy(staging: &Path) -> Option<FxHashSet<String>> {
+    let mut files = FxHashSet::default();
     for entry in walkdir::WalkDir::new(staging).min_depth(1) {
         let entry = entry.ok()?;
         let kind = entry.file_type();
         if kind.is_file() {
-            files.push(relative(entry.path(), staging));
+            if entry.depth() == 1 && entry.file_name() == place::MARKER {
+                continue;
+            }
+            files.insert(relative(entry.path(), staging));
         } else if !kind.is_dir() {
             fs::remove_file(entry.path()).ok()?;
         }
@@ -287,7 +366,7 @@ fn tidy(staging: &Path) -> Option<Vec<String>> {
 /// never neither; elsewhere, or on a file system without that rename, the old
 /// folder is moved aside first and put back by [`recover`] if need be.
 fn swap(out: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
-    if !out.exists() {
+    if nofollow::Kind::of(out).ok() == Some(nofollow::Kind::Missing) {
         return context(fs::rename(staging, out), "move the new site to", out);
     }
     if exchange(staging, out).is_ok() {
@@ -296,7 +375,7 @@ fn swap(out: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Wri
         return Ok(());
     }
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if old.exists() {
+    if nofollow::Kind::of(&old).ok() == Some(nofollow::Kind::Folder) {
         context(fs::remove_dir_all(&old), "remove the leftover folder", &old)?;
     }
     context(
@@ -312,10 +391,13 @@ fn swap(out: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Wri
     Ok(())
 }
 
-/// Keeps `folder` as the spare copy, unless there is one already (another
-/// build's): then it is only wasted space.
+/// Keeps `folder`, one of dateline's, as the spare copy, unless there is
+/// one already (another build's): then it is only wasted space.
 fn keep_spare(folder: &Path, parent: &Path, name: &str) {
-    if fs::rename(folder, spare(parent, name)).is_err() {
+    let spare = spare(parent, name);
+    // `rename` would also replace an empty folder at `spare`.
+    let free = nofollow::Kind::of(&spare).ok() == Some(nofollow::Kind::Missing);
+    if !free || fs::rename(folder, spare).is_err() {
         let _ = fs::remove_dir_all(folder);
     }
 }
@@ -352,84 +434,28 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 
 /// Takes up the staging and old folders that builds killed before they could
 /// clean up left behind (on Linux: those whose process is gone): the first
-/// becomes the spare copy, the others are removed.
-fn sweep(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    let prefixes = [format!(".{name}.new-"), format!(".{name}.old-")];
-    for entry in entries.flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
+/// becomes the spare copy, the others are removed. Only folders the survey
+/// found to be dateline's are `found`.
+fn sweep(found: &[Working], parent: &Path, name: &str) {
+    for folder in found {
+        let (Role::New(pid) | Role::Old(pid)) = &folder.role else {
             continue;
         };
         let gone = cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists();
-        if gone || pid == std::process::id().to_string() {
-            keep_spare(&entry.path(), parent, name);
+        if gone || *pid == std::process::id().to_string() {
+            keep_spare(&folder.path, parent, name);
         }
     }
 }
 
 /// A build killed between its two renames leaves no output but an old copy:
 /// put the old copy back before anything else.
-fn recover(out: &Path, parent: &Path, name: &str) {
-    if out.exists() {
-        return;
-    }
-    let prefix = format!(".{name}.old-");
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix)
-            && fs::rename(entry.path(), out).is_ok()
-        {
+fn recover(out: &Path, found: &[Working]) {
+    for folder in found {
+        if matches!(folder.role, Role::Old(_)) && fs::rename(&folder.path, out).is_ok() {
             return;
         }
     }
-}
-
-/// Refuses an output folder that would swallow the site or a folder that is
-/// not a built site: the swap replaces the folder whole.
-pub fn check_output(root: &Path, out: &Path) -> Result<(), String> {
-    let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let root = canonical(root);
-    let out_full = canonical(out);
-    if root.starts_with(&out_full) {
-        return Err(format!(
-            "the output folder {} contains the site itself",
-            out.display()
-        ));
-    }
-    for own in [
-        "content",
-        "templates",
-        "static",
-        crate::highlight::CACHE_FOLDER,
-    ] {
-        if out_full.starts_with(root.join(own)) {
-            return Err(format!(
-                "the output folder {} is inside the site's {own}/ folder",
-                out.display()
-            ));
-        }
-    }
-    if out.is_file() {
-        return Err(format!(
-            "the output {} is a file, not a folder",
-            out.display()
-        ));
-    }
-    let non_empty = fs::read_dir(out)
-        .map(|mut d| d.next().is_some())
-        .unwrap_or(false);
-    if non_empty && !out.join("index.html").is_file() {
-        return Err(format!(
-            "the output folder {} is not empty and holds no built site; dateline replaces its output folder whole, so it will not touch this one",
-            out.display()
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -439,7 +465,7 @@ mod tests {
 
     /// What a build does with its pages and `static_dir`.
     fn write(out: &Path, pages: &[Page], static_dir: &Path) -> Result<(), WriteError> {
-        let output = Output::begin(out)?;
+        let output = begin(out)?;
         let copied = output.copy_static(&statics::list(static_dir).files)?;
         for page in pages {
             output.put(&page.path, &page.bytes)?;
@@ -450,6 +476,10 @@ mod tests {
                 .map(String::as_str)
                 .chain(pages.iter().map(|p| p.path.as_str())),
         )
+    }
+
+    fn begin(out: &Path) -> Result<Output, WriteError> {
+        Output::begin(Place::survey(out).expect("a place dateline may write"))
     }
 
     fn page(path: &str, text: &str) -> Page {
@@ -532,6 +562,26 @@ mod tests {
     }
 
     #[test]
+    fn a_page_where_the_last_build_had_a_file_of_that_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let none = dir.path().join("none");
+        for _ in 0..2 {
+            write(&out, &[page("index.html", "1"), page("a", "file")], &none).unwrap();
+        }
+        write(
+            &out,
+            &[page("index.html", "1"), page("a/index.html", "page")],
+            &none,
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "page"
+        );
+    }
+
+    #[test]
     fn a_leftover_staging_folder_becomes_the_spare() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
@@ -541,6 +591,7 @@ mod tests {
         let left = dir.path().join(".site.new-999999999");
         fs::create_dir_all(left.join("half")).unwrap();
         fs::write(left.join("half/index.html"), "half").unwrap();
+        place::MARK.write_in(&left).unwrap();
         write(&out, &[page("index.html", "2")], &none).unwrap();
         assert!(!left.exists());
         assert!(!out.join("half").exists());
@@ -560,9 +611,9 @@ mod tests {
         )
         .unwrap();
         write(&out, &[page("index.html", "2")], &none).unwrap();
-        Output::begin(&out).unwrap().give_back();
+        begin(&out).unwrap().give_back();
         assert!(spare.join("a/index.html").exists());
-        let failed = Output::begin(&out).unwrap();
+        let failed = begin(&out).unwrap();
         failed.put("b/index.html", b"b").unwrap();
         drop(failed);
         assert!(!spare.exists());
@@ -587,9 +638,11 @@ mod tests {
         let old = dir.path().join(".site.old-1");
         fs::create_dir_all(&old).unwrap();
         fs::write(old.join("index.html"), "old").unwrap();
+        place::MARK.write_in(&old).unwrap();
         let out = dir.path().join("site");
-        recover(&out, dir.path(), "site");
+        drop(begin(&out).unwrap());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert!(!old.exists());
     }
 
     #[test]
@@ -602,7 +655,11 @@ mod tests {
         assert!(check_output(root, root).is_err());
         assert!(check_output(root, &root.join("content/x")).is_err());
         assert!(check_output(root, &root.join(".dateline-cache")).is_err());
-        assert!(check_output(root, &root.join("docs")).is_err());
+        assert!(check_output(root, &root.join("static/not/yet")).is_err());
         assert!(check_output(root, &root.join("site")).is_ok());
+        assert!(Place::survey(&root.join("docs")).is_err());
+        assert!(Place::survey(&root.join("site")).is_ok());
+        fs::write(root.join("file"), "x").unwrap();
+        assert!(Place::survey(&root.join("file")).is_err());
     }
 }
