@@ -7,16 +7,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::config::Config;
+use crate::content::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::highlight;
-use crate::load::{self, NoteReader};
+use crate::markdown::highlight;
+use crate::content::{self, NoteReader};
 use crate::markdown::{self, Bodies};
 use crate::output;
 use crate::progress::Progress;
 use crate::render::{Page, Theme, WriteFailure};
-use crate::site::{ModelOptions, Site};
-use crate::statics;
+use crate::model::{ModelOptions, Site};
+use crate::content::statics;
 
 /// What to build and how.
 #[derive(Clone, Debug, Default)]
@@ -71,7 +71,7 @@ fn render_with(
     progress: &Progress,
 ) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
     let (site, theme, mut diagnostics) =
-        model(options, &load::Fresh, &markdown::Fresh(None), None)?;
+        model(options, &content::Fresh, &markdown::Fresh(None), None)?;
     let pages = theme.render(&site, progress).map_err(|found| {
         diagnostics.extend(found);
         BuildError::Content(diagnostics.clone())
@@ -84,12 +84,12 @@ fn render_with(
 pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> {
     let highlighted = highlight::Store::reading(&options.root);
     let bodies = markdown::Fresh(Some(&highlighted));
-    let (site, theme, mut diagnostics) = model(options, &load::Fresh, &bodies, None)?;
+    let (site, theme, mut diagnostics) = model(options, &content::Fresh, &bodies, None)?;
     let statics = statics::list(&options.root.join("static"));
     diagnostics.extend(statics.diagnostics);
     match theme.write(&site, &output::Discard, &Progress::hidden()) {
         Ok(pages) => {
-            diagnostics.extend(statics::collisions(
+            diagnostics.extend(crate::output::collisions(
                 &statics.files,
                 pages.iter().map(String::as_str),
             ));
@@ -123,7 +123,7 @@ pub fn model(
 pub struct Loaded {
     config: Config,
     theme: Option<Arc<Theme>>,
-    content: load::Content,
+    content: content::Content,
     diagnostics: Diagnostics,
 }
 
@@ -139,7 +139,7 @@ pub fn read(
     if !Config::path(root).is_file() {
         return Err(BuildError::Usage(format!(
             "no {} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
-            crate::config::CONFIG_FILE,
+            crate::content::config::CONFIG_FILE,
             display_root(root)
         )));
     }
@@ -149,7 +149,7 @@ pub fn read(
     }
     let (theme, (content, mut diagnostics)) = rayon::join(
         || Theme::load(root, previous),
-        || load::load_with(root, &config, notes),
+        || content::load_with(root, &config, notes),
     );
     diagnostics.extend(warnings);
     let theme = match theme {
@@ -206,7 +206,7 @@ fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, BuildError> {
     let Some(url) = &options.base_url else {
         return Ok(None);
     };
-    crate::config::check_base_url(url).map(Some).map_err(|why| {
+    crate::content::config::check_base_url(url).map(Some).map_err(|why| {
         BuildError::Usage(format!(
             "--base-url must be an absolute http(s) URL, not `{}`: {why}",
             url.escape_debug()
@@ -248,7 +248,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     // while the notes load, not before the pages can be written.
     let (modelled, output) = rayon::join(
         || {
-            read(options, &load::Fresh, None).and_then(|loaded| {
+            read(options, &content::Fresh, None).and_then(|loaded| {
                 time("load");
                 loaded.model(options, &markdown::Fresh(Some(&highlighted)))
             })
@@ -282,7 +282,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
             })?;
         // Pages go in first; a static file never replaces one (nor the
         // other way round): the staging folder is dropped, the site kept.
-        warnings.extend(statics::collisions(
+        warnings.extend(crate::output::collisions(
             &statics.files,
             pages.iter().map(String::as_str),
         ));

@@ -6,7 +6,7 @@
 //! them in a note would make the feed or the sitemap unreadable.
 //!
 //! Notes and settings are cleaned of them as they are read, front matter in
-//! [`crate::fields`] and bodies in [`crate::markdown`], each with a warning
+//! [`crate::content::fields`] and bodies in [`crate::markdown`], each with a warning
 //! at the first one found; nothing later has to look again. Hand-written:
 //! the sets are fixed by the two standards and take a few lines, where a
 //! crate would bring the whole Unicode character database.

@@ -1,11 +1,11 @@
 //! The `dateline` command: parses arguments and hands over to the library.
 
-mod cli;
+mod cmd;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    cli::Cli::parse().run()
+    cmd::Cli::parse().run()
 }

@@ -8,11 +8,11 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::config::CONFIG_FILE;
+use crate::content::config::CONFIG_FILE;
 use crate::date::Date;
 use crate::nofollow::{self, Kind};
-use crate::note::{check_event_slug, check_slug};
-use crate::site::term_slug;
+use crate::content::note::{check_event_slug, check_slug};
+use crate::model::term_slug;
 
 /// Why a note or site could not be written.
 #[derive(Debug, PartialEq, Eq)]
@@ -88,7 +88,7 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, ScaffoldError
     let known = source_ids(root);
     for id in &event.sources {
         if !known.contains(id) {
-            let hint = match crate::fields::nearest(
+            let hint = match crate::content::fields::nearest(
                 id,
                 &known.iter().map(String::as_str).collect::<Vec<_>>(),
             ) {
@@ -409,9 +409,9 @@ mod tests {
             "yes",
         ] {
             let yaml = format!("k: {}\n", quote(text));
-            let map = crate::yaml::parse_document(&yaml).unwrap().pairs;
+            let map = crate::content::yaml::parse_document(&yaml).unwrap().pairs;
             assert_eq!(
-                crate::yaml::scalar_text(&map[0].1).as_deref(),
+                crate::content::yaml::scalar_text(&map[0].1).as_deref(),
                 Some(text),
                 "{yaml}"
             );

@@ -34,7 +34,7 @@ fn check_and_serve_take_highlighted_code_from_the_last_build() {
         .unwrap();
     assert!(String::from_utf8_lossy(&page.bytes).contains(">kept</span>"));
     assert!(
-        !dateline::highlight::loaded(),
+        !dateline::markdown::highlight::loaded(),
         "all the code was in the cache"
     );
 
@@ -52,7 +52,7 @@ fn check_and_serve_take_highlighted_code_from_the_last_build() {
         .find(|p| p.path == "events/code/index.html")
         .unwrap();
     assert!(String::from_utf8_lossy(&page.bytes).contains(">fresh</span>"));
-    assert!(dateline::highlight::loaded());
+    assert!(dateline::markdown::highlight::loaded());
     dateline::build::check(&options).unwrap();
     assert_eq!(std::fs::read(&cache).unwrap(), kept);
     // The highlighted code and the folder's tag.

@@ -18,7 +18,7 @@ fn a_site_without_code_never_loads_the_syntaxes_and_one_with_code_does() {
     };
     let (_, pages, _) = dateline::build::render(&options).unwrap();
     assert!(!pages.iter().any(|p| p.path == "highlight.css"));
-    assert!(!dateline::highlight::loaded());
+    assert!(!dateline::markdown::highlight::loaded());
 
     site.write(
         "content/events/code.md",
@@ -26,5 +26,5 @@ fn a_site_without_code_never_loads_the_syntaxes_and_one_with_code_does() {
     );
     let (_, pages, _) = dateline::build::render(&options).unwrap();
     assert!(pages.iter().any(|p| p.path == "highlight.css"));
-    assert!(dateline::highlight::loaded());
+    assert!(dateline::markdown::highlight::loaded());
 }

@@ -413,7 +413,7 @@ fn a_site_under_page_size_stays_one_page() {
     for entry in std::fs::read_dir(&site).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            !dateline::config::year_folder(&name),
+            !dateline::content::config::year_folder(&name),
             "a year folder {name}"
         );
     }

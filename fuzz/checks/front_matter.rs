@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use dateline::Config;
-use dateline::note::{self, NoteFile};
+use dateline::content::note::{self, NoteFile};
 
 /// Panics when the input breaks what the target holds to.
 pub fn check(data: &[u8]) {

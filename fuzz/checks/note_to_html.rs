@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 use dateline::Config;
-use dateline::load::Content;
-use dateline::note::{self, NoteFile};
+use dateline::content::Content;
+use dateline::content::note::{self, NoteFile};
 use dateline::progress::Progress;
 use dateline::render::Theme;
-use dateline::site::{ModelOptions, Site};
+use dateline::model::{ModelOptions, Site};
 
 static THEME: LazyLock<Option<Arc<Theme>>> =
     LazyLock::new(|| Theme::load(Path::new("/nonexistent-dateline-root"), None).ok());

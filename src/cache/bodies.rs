@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::FxHashMap;
 
-use crate::highlight::Store;
+use crate::markdown::highlight::Store;
 use crate::markdown::{self, Bodies, LinkTarget, Rendered};
 
 /// Every body of the last run, by note (path relative to `content/`).

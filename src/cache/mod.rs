@@ -18,14 +18,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rustc_hash::FxHasher;
 
 use crate::build::{self, BuildError, BuildOptions};
-use crate::config::Config;
 use crate::diagnostic::Diagnostics;
-use crate::highlight;
+use crate::markdown::highlight;
 use crate::render::{Page, PageMemo, Theme};
-use crate::site::Site;
+use crate::model::Site;
 
 /// The caches of every stage.
 #[derive(Default)]
@@ -182,30 +180,4 @@ pub fn discard<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new()
         .name("dateline-discard".into())
         .spawn(move || drop(value));
-}
-
-/// A digest of the settings. The struct is taken apart field by field, so a
-/// new setting fails to compile here until it is hashed.
-pub(crate) fn config_digest(config: &Config) -> u64 {
-    let Config {
-        title,
-        description,
-        base_url,
-        language,
-        taxonomies,
-        unsafe_html,
-        page_size,
-    } = config;
-    let mut h = FxHasher::default();
-    (
-        title,
-        description,
-        base_url,
-        language,
-        taxonomies,
-        unsafe_html,
-        page_size,
-    )
-        .hash(&mut h);
-    h.finish()
 }

@@ -22,10 +22,10 @@ use std::time::{Duration, SystemTime};
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::Changes;
-use crate::config::Config;
+use crate::content::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{self, Listing, NoteReader, is_ignored};
-use crate::note::{self, EventNote, SourceNote};
+use crate::content::{self, Listing, NoteReader, is_ignored};
+use crate::content::note::{self, EventNote, SourceNote};
 
 /// What a mutex holds, poisoned or not.
 fn take<T>(mutex: Mutex<T>) -> T {
@@ -195,7 +195,7 @@ impl NoteSession<'_> {
             Some(old) => old.result.clone(),
             None => {
                 self.parsed.fetch_add(1, Ordering::Relaxed);
-                load::note_text(path.to_path_buf(), rel.to_string(), bytes)
+                content::note_text(path.to_path_buf(), rel.to_string(), bytes)
                     .map_err(|d| Diagnostics::from_iter([d]))
                     .and_then(parse)
             }
@@ -239,7 +239,7 @@ impl NoteSession<'_> {
                 // A listed note that is still a plain file: only its bytes changed.
                 Ok(meta) if listed => !meta.is_file(),
                 // `x.MD` too: its warning comes with a fresh listing.
-                Ok(meta) => meta.is_dir() || meta.is_symlink() || load::looks_like_note(&rel),
+                Ok(meta) => meta.is_dir() || meta.is_symlink() || content::looks_like_note(&rel),
                 // Gone: a note, or a folder that held notes.
                 Err(_) => {
                     listed || {
@@ -259,7 +259,7 @@ impl NoteReader for NoteSession<'_> {
         rel: &str,
         config: &Config,
     ) -> Result<Arc<EventNote>, Diagnostics> {
-        let deps = *self.config.get_or_init(|| super::config_digest(config));
+        let deps = *self.config.get_or_init(|| config.digest());
         self.get(
             &self.cache.events,
             &self.events,
@@ -282,7 +282,7 @@ impl NoteReader for NoteSession<'_> {
         {
             return old.clone();
         }
-        let listing = load::discover(content, folder);
+        let listing = content::discover(content, folder);
         self.listings
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

@@ -26,7 +26,7 @@ mod tests_formats;
 #[cfg(test)]
 mod tests_properties;
 
-pub(crate) use words::month_name;
+pub(crate) use words::{month_name, year_words};
 
 use std::cmp::Ordering;
 use std::fmt;

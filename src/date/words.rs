@@ -28,6 +28,16 @@ pub(crate) fn month_name(month: u32) -> &'static str {
         .unwrap_or("?")
 }
 
+/// An astronomical year in words, as headings and page titles show it:
+/// 2022 -> "2022", -43 -> "44 BCE" (digits never grouped).
+pub(crate) fn year_words(year: i32) -> String {
+    if year > 0 {
+        year.to_string()
+    } else {
+        format!("{} BCE", 1 - i64::from(year))
+    }
+}
+
 /// An astronomical year in words: 0 is "1 BCE", -43 is "44 BCE"; `ce`
 /// adds " CE" to years of the common era.
 pub(crate) fn year(y: i32, ce: bool) -> String {

@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::{Streamed, page_url};
 use crate::date::{Date, Precision};
-use crate::site::{Event, Site, Source};
+use crate::model::{Event, Site, Source};
 
 /// Writes the file, one event at a time: at 100,000 events the whole
 /// document would take hundreds of megabytes as a `Value`.
@@ -60,7 +60,7 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
         taxonomies: Terms { site, event },
         sources: Cited { site, event },
         url: page_url(site, &format!("events/{}/index.html", event.slug)),
-        timeline_url: page_url(site, &crate::render::paging::timeline_url(site, event)),
+        timeline_url: page_url(site, &crate::model::paging::timeline_url(site, event)),
     }
 }
 

@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration, NaiveDateTime};
 
 use super::page_url;
 use crate::date::{Date, Precision, Shape};
-use crate::site::{Event, Site};
+use crate::model::{Event, Site};
 
 /// Writes the calendar, one event at a time.
 pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {

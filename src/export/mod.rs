@@ -11,7 +11,7 @@ use std::io;
 use serde::{Serialize, Serializer};
 
 use crate::date::{Date, Precision};
-use crate::site::Site;
+use crate::model::Site;
 
 /// How many files the exports are.
 pub const COUNT: usize = 4;

@@ -18,8 +18,8 @@ use serde_json::{Value, json};
 
 use super::{Streamed, is_plain, page_url};
 use crate::date::{Date, Precision, Shape};
-use crate::highlight::escape;
-use crate::site::{Event, Site, Source};
+use crate::markdown::highlight::escape;
+use crate::model::{Event, Site, Source};
 
 /// Writes the file, one event at a time (see `events_json::write`).
 pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {

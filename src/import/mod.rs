@@ -29,7 +29,7 @@ mod timelinejs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::config::{CONFIG_FILE, Config};
+use crate::content::config::{CONFIG_FILE, Config};
 use crate::scaffold;
 use notes::Settings;
 

@@ -7,9 +7,9 @@ use super::html;
 use super::slug::{Slugs, ascii_slug};
 use super::sources::Sources;
 use super::timelinejs::{Slide, Timeline};
-use crate::config::{Config, EVENT_KEYS};
+use crate::content::config::{Config, EVENT_KEYS};
 use crate::date::Date;
-use crate::note::check_event_slug;
+use crate::content::note::check_event_slug;
 use crate::scaffold::{list, quote};
 
 /// What the site already has for settings.

@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::note::check_slug;
-use crate::site::term_slug;
+use crate::content::note::check_slug;
+use crate::model::term_slug;
 
 /// Latin letters with marks, and the plain letters they fold to.
 const FOLD: &[(&str, &str)] = &[

@@ -9,7 +9,7 @@ use super::html;
 use super::slug::{Slugs, ascii_slug};
 use super::timelinejs::{ExtSource, Media};
 use crate::date::Date;
-use crate::note::check_slug;
+use crate::content::note::check_slug;
 use crate::scaffold::quote;
 
 /// A source note to write.

@@ -16,6 +16,7 @@
 //! checks the output and its working folders first (their marker,
 //! [`MARKER`]), and refuses anything else by name.
 
+mod collisions;
 mod file;
 mod place;
 
@@ -26,10 +27,11 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashSet;
 
 use crate::nofollow;
-use crate::statics::{self, StaticFile};
+use crate::content::statics::{self, StaticFile};
 use crate::timings::{self, Work};
 use place::{Role, State, Working};
 
+pub use collisions::collisions;
 pub use place::{MARKER, Place, check_output};
 
 /// Runs `f` on `buffer`, emptied: a buffer a thread keeps, so that bytes

@@ -278,7 +278,7 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), String> {
         "content",
         "templates",
         "static",
-        crate::highlight::CACHE_FOLDER,
+        crate::markdown::highlight::CACHE_FOLDER,
     ] {
         if out_full.starts_with(root.join(own)) {
             return Err(format!(

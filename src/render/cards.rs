@@ -28,8 +28,8 @@ use tera::Context;
 use super::view::{EventView, filter_data};
 use super::{Theme, chain, memo};
 use crate::diagnostic::Diagnostic;
-use crate::highlight::escape;
-use crate::site::Site;
+use crate::markdown::highlight::escape;
+use crate::model::Site;
 use crate::timings::{self, Work};
 
 /// The items of a list of cards, as HTML: for each event a `<li>` with the

@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use super::cards::CardMemo;
 use super::{Done, Page};
-use crate::site::{Event, Site, Source, Taxonomy, Term};
+use crate::model::{Event, Site, Source, Taxonomy, Term};
 
 /// What one run rendered, for the next run to take from.
 pub struct PageMemo {
@@ -153,7 +153,7 @@ pub(super) fn shape(site: &Site) -> u64 {
         has_code,
     } = site;
     let mut h = FxHasher::default();
-    crate::cache::config_digest(config).hash(&mut h);
+    config.digest().hash(&mut h);
     has_code.hash(&mut h);
     events.len().hash(&mut h);
     for event in events {

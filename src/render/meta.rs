@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::site::{Event, Site, Source};
+use crate::model::{Event, Site, Source};
 
 const CONTEXT: &str = "https://schema.org";
 

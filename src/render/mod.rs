@@ -10,7 +10,6 @@ mod loops;
 mod memo;
 mod meta;
 mod overview;
-pub mod paging;
 mod run;
 mod timeline;
 pub mod view;
@@ -23,11 +22,11 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::highlight;
-use crate::site::Site;
+use crate::markdown::highlight;
+use crate::model::Site;
 pub use cards::Items;
 pub use memo::PageMemo;
-use paging::{Place, page_count};
+use crate::model::paging::{self, Place, page_count};
 use run::{Done, Renderer};
 pub use run::{Rendering, WriteFailure};
 use view::{EventView, LinkView, NeighbourView, SiteView, event_url, term_url};
@@ -128,7 +127,7 @@ impl Theme {
                     .unwrap_or(entry.path())
                     .to_string_lossy()
                     .replace('\\', "/");
-                if crate::load::is_ignored(entry.file_name().to_str().unwrap_or(".")) {
+                if crate::content::is_ignored(entry.file_name().to_str().unwrap_or(".")) {
                     continue;
                 }
                 match std::fs::read(entry.path()) {
@@ -409,7 +408,7 @@ impl Job {
                 let id = site.config.base_url.clone().unwrap_or_else(|| {
                     format!(
                         "urn:dateline:{}",
-                        crate::site::term_slug(&site.config.title)
+                        crate::model::term_slug(&site.config.title)
                     )
                 });
                 let page = Feed {

@@ -9,9 +9,9 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
-use super::view::year_words;
+use crate::date::year_words;
 use crate::date::{Shape, month_name};
-use crate::site::Site;
+use crate::model::Site;
 
 /// Above this many events, the overview draws counts, not events: a mark
 /// per event stops being readable (and weighs a few hundred bytes each).

@@ -13,10 +13,10 @@ use super::memo::{self, PageMemo};
 use super::{Frame, Job, Page, Theme, chain, jobs, site_view};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export;
-use crate::highlight;
+use crate::markdown::highlight;
 use crate::output::{self, Sink, WriteError};
 use crate::progress::Progress;
-use crate::site::Site;
+use crate::model::Site;
 use crate::timings::{self, Work};
 
 /// What [`Theme::render_with`] did: the pages, and what to remember of them.

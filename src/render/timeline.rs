@@ -2,7 +2,7 @@
 //! (and by month where a year is dense), markers for long gaps and the
 //! filter choices; or, once the site has more than `page_size` events, a
 //! front page listing the years and a page per year or month laid out the
-//! same way (see [`paging`](super::paging)).
+//! same way (see [`paging`](crate::model::paging)).
 
 use std::collections::BTreeMap;
 
@@ -11,11 +11,12 @@ use serde::Serialize;
 
 use super::cards::{Cards, Cut, Items};
 use super::overview::{Bin, Overview, overview};
-use super::paging::{self, Place};
-use super::view::{year_label, year_words};
+use crate::model::paging::{self, Place};
+use super::view::year_label;
+use crate::date::year_words;
 use crate::date::month_name;
 use crate::diagnostic::Diagnostic;
-use crate::site::{Site, term_slug};
+use crate::model::{Site, term_slug};
 
 /// Above this many events, a year is split under month headings.
 const DENSE_YEAR: usize = 12;

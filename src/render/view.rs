@@ -7,8 +7,9 @@
 
 use serde::Serialize;
 
+use crate::date::year_words;
 use crate::date::Date;
-use crate::site::{Event, Site, Source, term_slug};
+use crate::model::{Event, Site, Source, term_slug};
 
 /// Site-wide values, available on every page as `site`.
 #[derive(Serialize)]
@@ -200,7 +201,7 @@ impl<'a> EventView<'a> {
             slug: &event.slug,
             title: &event.title,
             url: event_url(&event.slug),
-            timeline_url: super::paging::timeline_url(site, event),
+            timeline_url: crate::model::paging::timeline_url(site, event),
             date: DateView::new(&event.date),
             summary: &event.summary,
             taxonomies,
@@ -245,23 +246,6 @@ pub fn filter_data<'a>(site: &'a Site, event: &Event) -> Vec<FilterData<'a>> {
     filters
 }
 
-/// Whether `id` is, or may be, the `id` of an element of the default
-/// theme's pages other than a card (whose `id` is its event's slug): the
-/// skip link's target, the filter form and its fields, the headings that
-/// sections are labelled by, and the year and month sections of the
-/// timeline (`y-2022`, `y-2022-3`, `y-44-bce`, `y-up-to-2025`, `y-undated`).
-pub(crate) fn theme_id(id: &str) -> bool {
-    const IDS: &[&str] = &["main", "filters", "overview-caption"];
-    if IDS.contains(&id) || id.starts_with("filter-") || id.ends_with("-heading") {
-        return true;
-    }
-    id.strip_prefix("y-").is_some_and(|year| {
-        year.starts_with(|c: char| c.is_ascii_digit())
-            || year.starts_with("up-to-")
-            || year.starts_with("undated")
-    })
-}
-
 /// The URL of an event's page.
 pub fn event_url(slug: &str) -> String {
     format!("events/{slug}/index.html")
@@ -290,15 +274,6 @@ pub fn year_label(date: &Date) -> String {
     }
 }
 
-/// An astronomical year in words: 2022 -> "2022", -43 -> "44 BCE".
-pub fn year_words(year: i32) -> String {
-    if year > 0 {
-        year.to_string()
-    } else {
-        format!("{} BCE", 1 - i64::from(year))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +289,7 @@ mod tests {
 
     #[test]
     fn theme_ids_are_known() {
+        use crate::content::note::reserved_id;
         // Every `id` the default theme writes, with `x` for what it prints.
         for (name, text) in super::super::THEME {
             for value in text.split(" id=\"").skip(1) {
@@ -326,7 +302,7 @@ mod tests {
                     .replace("{{ month.id }}", "y-2022-3")
                     .replace("{{ filter.name }}", "tags");
                 assert!(!id.contains("{{"), "{name}: id=\"{value}\" is new");
-                assert!(theme_id(&id), "{name}: id=\"{value}\" is not reserved");
+                assert!(reserved_id(&id), "{name}: id=\"{value}\" is not reserved");
             }
         }
         for slug in [
@@ -337,7 +313,7 @@ mod tests {
             "heading",
             "y-",
         ] {
-            assert!(!theme_id(slug), "{slug}");
+            assert!(!reserved_id(slug), "{slug}");
         }
     }
 

@@ -23,9 +23,8 @@ use std::time::Instant;
 
 use crate::build::{BuildError, BuildOptions};
 use crate::cache::{Cache, Changes, discard};
-use crate::config::{CONFIG_FILE, Config};
+use crate::content::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostics;
-use crate::statics;
 use events::Hub;
 use served::{Served, Statics};
 
@@ -210,7 +209,7 @@ impl Rebuild {
         };
         let (listed, statics, mut warnings) = self.statics.load(&self.root.join("static"));
         let pages = built.pages.iter().map(|p| p.path.as_str());
-        warnings.extend(statics::collisions(&listed, pages));
+        warnings.extend(crate::output::collisions(&listed, pages));
         warnings.extend(built.warnings);
         if warnings.has_errors() {
             return self.failed(warnings);

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::Page;
-use crate::statics::{self, StaticFile};
+use crate::content::statics::{self, StaticFile};
 
 /// The tag added to every HTML page served.
 const SCRIPT_TAG: &[u8] = b"<script src=\"/__dateline/reload.js\"></script>\n";

@@ -20,9 +20,9 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::cache::Changes;
-use crate::config::CONFIG_FILE;
-use crate::load::is_ignored;
-use crate::statics;
+use crate::content::config::CONFIG_FILE;
+use crate::content::is_ignored;
+use crate::content::statics;
 
 /// A batch closes once no event came for this long...
 pub(crate) const QUIET: Duration = Duration::from_millis(10);

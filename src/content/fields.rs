@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::yaml::{self, Scalar, Value};
+use crate::content::yaml::{self, Scalar, Value};
 
 /// One key of the mapping with where it stands in the file.
 struct Entry {
@@ -480,7 +480,7 @@ mod tests {
     use super::*;
 
     fn fields(text: &str) -> Fields<'_> {
-        let split = crate::frontmatter::split(text).unwrap();
+        let split = crate::content::frontmatter::split(text).unwrap();
         Fields::parse(Path::new("n.md"), text, split.yaml_offset, split.yaml.len()).unwrap()
     }
 
@@ -586,7 +586,7 @@ mod tests {
     #[test]
     fn nesting_past_the_limit_is_an_error_at_its_place_in_the_file() {
         let text = format!("---\ntitle: A\ntags: {}\n---\n", "[".repeat(40));
-        let split = crate::frontmatter::split(&text).unwrap();
+        let split = crate::content::frontmatter::split(&text).unwrap();
         let err = Fields::parse(
             Path::new("n.md"),
             &text,

@@ -3,14 +3,21 @@
 //! Files are read and their front matter parsed in parallel; every problem is
 //! collected, so one run names every bad note.
 
+pub mod config;
+pub(crate) mod fields;
+mod frontmatter;
+pub mod note;
+pub mod statics;
+mod yaml;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::note::{self, EventNote, NoteFile, SourceNote};
+use note::{EventNote, NoteFile, SourceNote};
 use crate::timings::{self, Work};
 
 /// Every note of a site, as read.

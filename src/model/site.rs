@@ -9,16 +9,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
-mod checks;
-
-use crate::config::Config;
+use crate::content::config::Config;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fields::nearest;
-use crate::links::LinkMap;
-use crate::load::Content;
+use crate::content::fields::nearest;
+use crate::model::links::LinkMap;
+use crate::content::Content;
 use crate::markdown;
-use crate::note::{EventNote, Named, NoteFile, SourceNote};
+use crate::content::note::{EventNote, Named, NoteFile, SourceNote};
 
 /// Every note page lives two folders down (`events/<slug>/index.html`).
 const NOTE_ROOT: &str = "../../";
@@ -226,7 +224,7 @@ impl Site {
             let body = bodies.render(rel, &file.text, offset, unsafe_html, &|dest| {
                 links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
             });
-            let found = checks::body_problems(file, offset, &body, unsafe_html);
+            let found = super::checks::body_problems(file, offset, &body, unsafe_html);
             (body, found)
         };
         let (event_bodies, event_problems): (Vec<Arc<markdown::Rendered>>, Vec<_>) = events
@@ -259,7 +257,7 @@ impl Site {
             }
         }
 
-        checks::run(&events, &cited, &event_bodies, &sources, &mut diagnostics);
+        super::checks::run(&events, &cited, &event_bodies, &sources, &mut diagnostics);
 
         let mut taxonomies: Vec<Taxonomy> = Vec::new();
         let mut event_terms: Vec<Vec<Vec<usize>>> = vec![Vec::new(); events.len()];
@@ -568,13 +566,13 @@ fn term_problem(taxonomy: &str, term: &str) -> Result<(), TermProblem> {
         });
     }
     let slug = term_slug(term);
-    if slug.len() > crate::note::MAX_NAME {
+    if slug.len() > crate::content::note::MAX_NAME {
         return Err(TermProblem {
             code: "name-too-long",
             message: format!(
                 "the {taxonomy} term `{term}` would name its page's folder with {} bytes, and file systems allow {}",
                 slug.len(),
-                crate::note::MAX_NAME
+                crate::content::note::MAX_NAME
             ),
             hint: "shorten the term (letters outside ASCII take two to four bytes each)",
         });

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{Config, EVENT_KEYS};
+use crate::content::config::{Config, EVENT_KEYS};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fields::Fields;
-use crate::frontmatter;
+use crate::content::fields::Fields;
+use crate::content::frontmatter;
 
 /// The text of a note file and where it lives.
 #[derive(Clone, Debug)]
@@ -314,13 +314,31 @@ pub(crate) fn check_event_slug(slug: &str) -> Result<(), (&'static str, String)>
             ),
         ));
     }
-    if crate::render::view::theme_id(slug) {
+    if reserved_id(slug) {
         return Err((
             "reserved-slug",
             "the pages already give that `id` to an element of their own, and a card's `id` is its slug".to_string(),
         ));
     }
     Ok(())
+}
+
+/// Whether `id` is, or may be, the `id` of an element of the default
+/// theme's pages other than a card (whose `id` is its event's slug): the
+/// skip link's target, the filter form and its fields, the headings that
+/// sections are labelled by, and the year and month sections of the
+/// timeline (`y-2022`, `y-2022-3`, `y-44-bce`, `y-up-to-2025`, `y-undated`).
+/// A test of `render::view` holds this to the templates.
+pub(crate) fn reserved_id(id: &str) -> bool {
+    const IDS: &[&str] = &["main", "filters", "overview-caption"];
+    if IDS.contains(&id) || id.starts_with("filter-") || id.ends_with("-heading") {
+        return true;
+    }
+    id.strip_prefix("y-").is_some_and(|year| {
+        year.starts_with(|c: char| c.is_ascii_digit())
+            || year.starts_with("up-to-")
+            || year.starts_with("undated")
+    })
 }
 
 /// A slug names a folder of the output: it must stay one plain path segment.

@@ -14,10 +14,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
-
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load;
+use crate::content;
 
 /// Names never published, wherever they are: litter of file managers and
 /// version control.
@@ -56,14 +54,14 @@ pub struct Listing {
 
 /// Whether a file or folder of this name is left out of the output.
 pub(crate) fn is_skipped(name: &str) -> bool {
-    load::is_editor_file(name) || SKIPPED.contains(&name)
+    content::is_editor_file(name) || SKIPPED.contains(&name)
 }
 
 /// The files under `dir` (the site's `static/`) to publish. No `static/`
 /// at all is no files.
 pub fn list(dir: &Path) -> Listing {
     let mut listing = Listing::default();
-    let base = match load::folder_at(dir, "static", "files to publish") {
+    let base = match content::folder_at(dir, "static", "files to publish") {
         Ok(true) => dir.canonicalize(),
         Ok(false) => return listing,
         Err(problem) => {
@@ -197,72 +195,6 @@ fn cannot_read(path: &Path, err: &io::Error) -> Diagnostic {
     )
 }
 
-/// Errors for the static files in the way of a file dateline makes
-/// (`pages`: every path written): at its path, or a file where the page
-/// needs a folder, or the other way round. Either would be lost, or the
-/// build would fail half-way.
-pub fn collisions<'a>(
-    files: &[StaticFile],
-    pages: impl IntoIterator<Item = &'a str>,
-) -> Diagnostics {
-    if files.is_empty() {
-        return Diagnostics::new();
-    }
-    // Static files are few and pages many: each page is looked up among
-    // the static files and their folders, never the other way round.
-    let by_rel: FxHashMap<&str, usize> = files
-        .iter()
-        .enumerate()
-        .map(|(i, file)| (file.rel.as_str(), i))
-        .collect();
-    let mut by_folder: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, file) in files.iter().enumerate() {
-        for (at, _) in file.rel.match_indices('/') {
-            by_folder.entry(&file.rel[..at]).or_insert(i);
-        }
-    }
-    // The first page each static file is in the way of.
-    let mut found: FxHashMap<usize, &str> = FxHashMap::default();
-    for page in pages {
-        let folders = page.match_indices('/').map(|(at, _)| &page[..at]);
-        let hit = by_rel
-            .get(page)
-            .or_else(|| by_folder.get(page))
-            .or_else(|| folders.filter_map(|folder| by_rel.get(folder)).next());
-        if let Some(&i) = hit {
-            found.entry(i).or_insert(page);
-        }
-    }
-    let mut found: Vec<(usize, &str)> = found.into_iter().collect();
-    found.sort_unstable();
-    found
-        .into_iter()
-        .map(|(i, page)| collision(&files[i], page))
-        .collect()
-}
-
-fn collision(file: &StaticFile, page: &str) -> Diagnostic {
-    let rel = &file.rel;
-    let (message, hint) = if *rel == page {
-        (
-            format!("static/{rel} would take the place of the page {page} that dateline makes"),
-            if crate::render::is_theme_file(rel) {
-                format!(
-                    "to replace the theme's {rel}, put yours in templates/{rel} instead of static/"
-                )
-            } else {
-                format!("rename or move static/{rel}: dateline writes {rel} itself")
-            },
-        )
-    } else {
-        (
-            format!("static/{rel} is in the way of the page {page} that dateline makes"),
-            format!("rename or move static/{rel}: dateline writes {page} itself"),
-        )
-    };
-    Diagnostic::error("static-collision", &file.path, message).with_hint(hint)
-}
-
 /// Opens a listed file to read it. Anything but a regular file (a pipe put
 /// in a file's place since the listing) is refused rather than waited on.
 pub(crate) fn open(path: &Path) -> io::Result<fs::File> {
@@ -317,40 +249,5 @@ mod tests {
         assert_eq!(rels, [".nojekyll", "img/deep/a.png"]);
         assert!(listing.diagnostics.is_empty());
         assert!(list(&dir.path().join("none")).files.is_empty());
-    }
-
-    #[test]
-    fn a_file_in_the_place_of_a_page_collides() {
-        let files = [StaticFile {
-            rel: "style.css".into(),
-            path: "static/style.css".into(),
-        }];
-        let found = collisions(&files, ["index.html", "style.css"]);
-        assert!(found.has_errors());
-        assert!(collisions(&files, ["index.html"]).is_empty());
-    }
-
-    #[test]
-    fn a_file_where_a_page_needs_a_folder_collides_and_the_other_way_round() {
-        let file = |rel: &str| StaticFile {
-            rel: rel.into(),
-            path: format!("static/{rel}").into(),
-        };
-        let files = [file("tags"), file("feed.xml/old.xml"), file("img/a.png")];
-        let pages = [
-            "index.html",
-            "tags/index.html",
-            "tags/a/index.html",
-            "feed.xml",
-        ];
-        let found = collisions(&files, pages);
-        let said: Vec<&str> = found.sorted().iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(
-            said,
-            [
-                "static/feed.xml/old.xml is in the way of the page feed.xml that dateline makes",
-                "static/tags is in the way of the page tags/index.html that dateline makes",
-            ]
-        );
     }
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fields::Fields;
+use crate::content::fields::Fields;
 
 /// The name of the settings file at the root of every site.
 pub const CONFIG_FILE: &str = "dateline.yaml";
@@ -55,6 +55,33 @@ pub struct Config {
 }
 
 impl Config {
+    /// A digest of the settings. The struct is taken apart field by field, so a
+    /// new setting fails to compile here until it is hashed.
+    pub(crate) fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let Config {
+            title,
+            description,
+            base_url,
+            language,
+            taxonomies,
+            unsafe_html,
+            page_size,
+        } = self;
+        let mut h = rustc_hash::FxHasher::default();
+        (
+            title,
+            description,
+            base_url,
+            language,
+            taxonomies,
+            unsafe_html,
+            page_size,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+
     /// Reads `dateline.yaml` in `root`, reporting every problem found in it.
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         Config::load_warned(root).map(|(config, _)| config)

@@ -21,9 +21,8 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
-use super::view::year_words;
-use crate::date::{Date, month_name};
-use crate::site::{Event, Site, term_slug};
+use crate::date::{Date, month_name, year_words};
+use crate::model::{Event, Site, term_slug};
 
 /// A page of the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -300,8 +299,8 @@ mod tests {
         assert_eq!(Place::Month(-43, 12).url(), "44-bce/12/index.html");
         assert_eq!(Place::Month(2022, 3).label(), "March 2022");
         assert_eq!(Place::Year(0).label(), "1 BCE");
-        assert!(crate::config::year_folder(&year_slug(-43)));
-        assert!(crate::config::year_folder(&year_slug(12345)));
+        assert!(crate::content::config::year_folder(&year_slug(-43)));
+        assert!(crate::content::config::year_folder(&year_slug(12345)));
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //! strikethrough and task lists, with fenced code highlighted, links to other
 //! notes turned into links to their pages, and raw HTML escaped unless allowed.
 
+pub mod highlight;
+
 use std::sync::Arc;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::highlight;
 use crate::timings::{self, Work};
 
 /// What a link destination in a note turns into.

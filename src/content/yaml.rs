@@ -2,7 +2,7 @@
 //!
 //! The crate is `yaml_serde` (the maintained continuation of `serde_yaml`),
 //! depended on under the name `serde_yaml`. Front matter and `dateline.yaml`
-//! are read as a plain mapping first; the [`crate::fields`] module then takes
+//! are read as a plain mapping first; the [`crate::content::fields`] module then takes
 //! key by key, so one file can report several problems at once.
 //!
 //! Before the library sees a document, [`scan`] passes over it once: it

@@ -1,0 +1,11 @@
+//! The model: the notes checked against each other into one validated
+//! [`Site`] — events in order, sources by id, taxonomies, links between
+//! notes resolved, the newsroom's checks run — and which page of the site
+//! holds what ([`paging`]).
+
+mod checks;
+pub(crate) mod links;
+pub mod paging;
+mod site;
+
+pub use site::*;
