@@ -133,7 +133,9 @@ impl hyper::body::Body for Body {
 async fn answer(request: Request<Incoming>, state: &State) -> Response<Body> {
     let (parts, body) = request.into_parts();
     let mut response = respond(&parts, state);
-    if !discard(body).await {
+    // A body that stops coming holds its connection no longer than a head would.
+    let read = tokio::time::timeout(HEAD_TIMEOUT, discard(body)).await;
+    if !matches!(read, Ok(true)) {
         response
             .headers_mut()
             .insert(header::CONNECTION, HeaderValue::from_static("close"));
