@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use common::TestSite;
-use common::server::{PATIENCE, Server};
+use common::server::{PATIENCE, Server, get_on};
 
 /// The minimal site, with a static file and a second event.
 fn site() -> TestSite {
@@ -281,9 +281,12 @@ fn twenty_clients_fifty_requests_each() {
             std::thread::spawn(move || {
                 for i in 0..50 {
                     let target = targets[(client + i) % targets.len()];
-                    let response = get(port, target);
+                    let response = get_on(port, target)?;
                     let expected = if target == "/nope" { 404 } else { 200 };
-                    if response.0 != expected || response.1 != response.2 {
+                    let length = response.header("Content-Length").map(str::to_string);
+                    if response.status != expected
+                        || length != Some(response.body.len().to_string())
+                    {
                         return Err(format!("{target}: {response:?}"));
                     }
                 }
@@ -295,36 +298,6 @@ fn twenty_clients_fifty_requests_each() {
         let result = worker.join().expect("a client thread");
         assert!(result.is_ok(), "{result:?}");
     }
-}
-
-/// A GET on a fresh connection: status, announced length, body length.
-fn get(port: u16, target: &str) -> (u16, usize, usize) {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-    write!(
-        stream,
-        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
-    )
-    .expect("send");
-    let mut bytes = Vec::new();
-    stream.read_to_end(&mut bytes).expect("read");
-    let end = bytes
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(bytes.len());
-    let head = String::from_utf8_lossy(&bytes[..end]).into_owned();
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let length = head
-        .lines()
-        .find_map(|l| l.strip_prefix("Content-Length: "))
-        .and_then(|l| l.parse().ok())
-        .unwrap_or(usize::MAX);
-    (status, length, bytes.len().saturating_sub(end + 4))
 }
 
 #[test]

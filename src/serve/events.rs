@@ -1,17 +1,18 @@
 //! The live-reload channel: server-sent events on `/__dateline/events`.
 //!
-//! One thread owns every open stream. The rebuild loop hands it a message
-//! only after the new site is swapped in, so a browser that reloads on
-//! `reload` always gets the new pages. A browser that connects while the
-//! site is broken gets the errors at once, so a page opened then still
-//! shows the overlay.
+//! One thread owns every open stream: the sending end of a channel whose
+//! other end is the stream's response body ([`super::http`]). The rebuild
+//! loop hands it a message only after the new site is swapped in, so a
+//! browser that reloads on `reload` always gets the new pages. A browser
+//! that connects while the site is broken gets the errors at once, so a
+//! page opened then still shows the overlay.
 
-use std::io::Write;
-use std::net::TcpStream;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
+use bytes::Bytes;
 use serde::Serialize;
+use tokio::sync::mpsc as stream;
 
 use crate::diagnostic::{Diagnostics, Severity};
 
@@ -19,17 +20,18 @@ use crate::diagnostic::{Diagnostics, Severity};
 const MAX_CLIENTS: usize = 64;
 /// A comment line this often finds streams whose browser went away.
 const HEARTBEAT: Duration = Duration::from_secs(15);
-/// A browser that takes longer than this to accept a message is dropped.
-const WRITE_TIMEOUT: Duration = Duration::from_secs(2);
+/// Messages a stream holds that its browser has not taken yet; a browser
+/// this far behind is dropped (it reconnects, and gets the state anew).
+pub(crate) const QUEUED: usize = 16;
 
-/// The sending side, shared by the HTTP workers and the rebuild loop.
+/// The sending side, shared by the HTTP server and the rebuild loop.
 #[derive(Clone)]
 pub(crate) struct Hub {
     tx: Sender<Message>,
 }
 
 enum Message {
-    Client(TcpStream),
+    Client(stream::Sender<Bytes>),
     Reload { build: u64, elapsed_ms: u128 },
     Errors(String),
 }
@@ -59,8 +61,8 @@ impl Hub {
         Hub { tx }
     }
 
-    /// Hands over a stream whose response headers were written.
-    pub(crate) fn add(&self, stream: TcpStream) {
+    /// Hands over a new stream.
+    pub(crate) fn add(&self, stream: stream::Sender<Bytes>) {
         let _ = self.tx.send(Message::Client(stream));
     }
 
@@ -96,13 +98,12 @@ fn frame(event: &str, data: &str) -> String {
 }
 
 fn run(rx: Receiver<Message>) {
-    let mut clients: Vec<TcpStream> = Vec::new();
+    let mut clients: Vec<stream::Sender<Bytes>> = Vec::new();
     let mut build = 0u64;
     let mut errors: Option<String> = None;
     loop {
         let text = match rx.recv_timeout(HEARTBEAT) {
-            Ok(Message::Client(mut stream)) => {
-                let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+            Ok(Message::Client(stream)) => {
                 let mut hello = format!(
                     "retry: 1000\n\n{}",
                     frame("hello", &format!("{{\"build\":{build}}}"))
@@ -110,7 +111,7 @@ fn run(rx: Receiver<Message>) {
                 if let Some(errors) = &errors {
                     hello.push_str(&frame("errors", errors));
                 }
-                if stream.write_all(hello.as_bytes()).is_ok() {
+                if stream.try_send(hello.into()).is_ok() {
                     if clients.len() >= MAX_CLIENTS {
                         clients.remove(0);
                     }
@@ -137,6 +138,8 @@ fn run(rx: Receiver<Message>) {
             Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
             Err(RecvTimeoutError::Disconnected) => return,
         };
-        clients.retain_mut(|stream| stream.write_all(text.as_bytes()).is_ok());
+        // A browser gone (its stream closed) or too far behind is dropped.
+        let text = Bytes::from(text);
+        clients.retain(|stream| stream.try_send(text.clone()).is_ok());
     }
 }

@@ -1,184 +1,300 @@
-//! A small HTTP/1.1 server for GET and HEAD, on `std::net`.
+//! The preview's HTTP/1.1 server: hyper 1.x on a tokio runtime of one
+//! thread, which only `serve` starts (`build` and `check` never do).
 //!
-//! One thread accepts connections and hands them to a fixed pool of
-//! workers through a bounded queue. A worker reads one request head (at
-//! most 16 KiB, within a read timeout), answers it from the in-memory site
-//! and closes the connection (`Connection: close`: no keep-alive to track).
-//! An event stream is handed to the event thread, so a browser tab never
-//! holds a worker.
+//! Every connection is a task, so connections a browser opens ahead of
+//! need, or keeps alive between requests, hold nothing up; each is closed
+//! once it sends no complete request head for [`HEAD_TIMEOUT`]. GET and
+//! HEAD are answered from the site in memory (a single byte range too,
+//! for video); any other method gets 405 with `Allow`, after its body is
+//! read, so that the client is not cut off before it reads the answer.
+//! Event streams are bodies fed by the event thread ([`super::events`]).
+//!
+//! hyper is used without axum: every request goes through one function
+//! (`route::route` decides), so a router would add crates and no code
+//! saved, and hyper's own builder is where the limits below are set. The
+//! response body type is written here rather than taken from
+//! http-body-util: it is a byte buffer or a channel's receiver, and
+//! http-body-util has no channel body without tokio-stream besides.
 
-use std::io::{self, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::convert::Infallible;
+use std::future::poll_fn;
+use std::io;
+use std::net::TcpListener;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use bytes::Bytes;
+use http_range_header::RangeUnsatisfiableError;
+use hyper::body::{Frame, Incoming, SizeHint};
+use hyper::header::{self, HeaderMap, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::sync::mpsc;
+
 use super::State;
+use super::events::QUEUED;
 use super::route::{self, Route};
 
-/// Workers answering requests.
-const WORKERS: usize = 8;
-/// Accepted connections waiting for a worker.
-const QUEUE: usize = 256;
-/// The largest request head read.
+/// The largest request head read (hyper answers 431 past it).
 const MAX_HEAD: usize = 16 * 1024;
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
-const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+/// A connection that sends no complete request head for this long (at
+/// first, or between requests) is closed.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(30);
+/// The most of a refused request's body read (and dropped) so that the
+/// client gets to read the refusal; past it, the connection is closed.
+const MAX_DISCARDED: usize = 8 * 1024 * 1024;
 
 /// The live-reload script.
 const SCRIPT: &str = include_str!("reload.js");
 
-/// Starts the accepting thread and the workers.
+/// Starts the server's thread, answering on `listener` from `state`.
 pub(crate) fn start(listener: TcpListener, state: Arc<State>) -> io::Result<()> {
-    let (tx, rx) = mpsc::sync_channel::<TcpStream>(QUEUE);
-    let rx = Arc::new(Mutex::new(rx));
-    for i in 0..WORKERS {
-        let rx = rx.clone();
-        let state = state.clone();
-        std::thread::Builder::new()
-            .name(format!("dateline-http-{i}"))
-            .spawn(move || work(&rx, &state))?;
-    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    listener.set_nonblocking(true)?;
+    let listener = {
+        let _inside = runtime.enter();
+        tokio::net::TcpListener::from_std(listener)?
+    };
     std::thread::Builder::new()
-        .name("dateline-accept".into())
-        .spawn(move || {
-            for stream in listener.incoming() {
-                match stream {
-                    Ok(stream) => {
-                        if tx.send(stream).is_err() {
-                            return;
-                        }
-                    }
-                    // Out of file descriptors, or a connection reset before
-                    // it was accepted: wait a little and go on.
-                    Err(_) => std::thread::sleep(Duration::from_millis(10)),
-                }
-            }
-        })?;
+        .name("dateline-http".into())
+        .spawn(move || runtime.block_on(accept(listener, state)))?;
     Ok(())
 }
 
-fn work(rx: &Mutex<Receiver<TcpStream>>, state: &State) {
+async fn accept(listener: tokio::net::TcpListener, state: Arc<State>) {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT)
+        .max_buf_size(MAX_HEAD);
     loop {
-        let next = rx.lock().unwrap_or_else(PoisonError::into_inner).recv();
-        let Ok(stream) = next else {
-            return;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors, or a connection reset before it was
+            // accepted: wait a little and go on.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
         };
-        // A failed write means the browser went away: nothing to do.
-        let _ = handle(stream, state);
+        let _ = stream.set_nodelay(true);
+        let state = state.clone();
+        let service = service_fn(move |request| {
+            let state = state.clone();
+            async move { Ok::<_, Infallible>(answer(request, &state).await) }
+        });
+        let connection = http.serve_connection(TokioIo::new(stream), service);
+        // A connection's error is a client gone or misbehaving: hyper has
+        // answered what can be answered, and there is no one else to tell.
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
     }
 }
 
-/// A request head, as far as this server cares.
-struct Request<'a> {
-    method: &'a str,
-    target: &'a str,
-    /// The `Host` header, if any.
-    host: Option<&'a str>,
+/// A response body: bytes known in full, or an event stream.
+pub(crate) enum Body {
+    Full(Option<Bytes>),
+    Events(mpsc::Receiver<Bytes>),
 }
 
-fn handle(mut stream: TcpStream, state: &State) -> io::Result<()> {
-    stream.set_read_timeout(Some(READ_TIMEOUT))?;
-    stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
-    let _ = stream.set_nodelay(true);
-    let head = match read_head(&mut stream)? {
-        Head::Complete(head) => head,
-        Head::TooLarge => {
-            return status(&mut stream, 431, "Request Header Fields Too Large", false);
+impl hyper::body::Body for Body {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        match self.get_mut() {
+            Body::Full(bytes) => Poll::Ready(bytes.take().map(|b| Ok(Frame::data(b)))),
+            Body::Events(rx) => rx.poll_recv(cx).map(|b| b.map(|b| Ok(Frame::data(b)))),
         }
-        Head::Closed => return Ok(()),
-    };
-    let Some(request) = parse(&head) else {
-        return status(&mut stream, 400, "Bad Request", false);
-    };
-    let head_only = request.method == "HEAD";
+    }
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, Body::Full(None))
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            Body::Full(bytes) => SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64)),
+            Body::Events(_) => SizeHint::default(),
+        }
+    }
+}
+
+async fn answer(request: Request<Incoming>, state: &State) -> Response<Body> {
+    let (parts, body) = request.into_parts();
+    let mut response = respond(&parts, state);
+    // A body that stops coming holds its connection no longer than a head would.
+    let read = tokio::time::timeout(HEAD_TIMEOUT, discard(body)).await;
+    if !matches!(read, Ok(true)) {
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    response
+}
+
+/// Reads a request's body to its end, up to [`MAX_DISCARDED`] bytes;
+/// whether it ended.
+async fn discard(mut body: Incoming) -> bool {
+    use hyper::body::Body as _;
+    let mut left = MAX_DISCARDED;
+    while !body.is_end_stream() {
+        match poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+            None => break,
+            Some(Ok(frame)) => {
+                let read = frame.data_ref().map_or(0, Bytes::len);
+                match left.checked_sub(read) {
+                    Some(rest) => left = rest,
+                    None => return false,
+                }
+            }
+            Some(Err(_)) => return false,
+        }
+    }
+    true
+}
+
+fn respond(request: &hyper::http::request::Parts, state: &State) -> Response<Body> {
     // A page elsewhere can point a host name of its own at 127.0.0.1 (DNS
     // rebinding) and read the preview: on loopback, answer to loopback
     // names only.
-    if state.loopback && !request.host.is_none_or(is_loopback_host) {
-        return status(&mut stream, 400, "Bad Request", head_only);
+    if state.loopback && !names_this_machine(&request.headers) {
+        return status(StatusCode::BAD_REQUEST);
     }
-    if request.method != "GET" && !head_only {
-        let body = "405 Method Not Allowed: this server only reads\n";
-        return respond(
-            &mut stream,
-            405,
-            "Method Not Allowed",
-            &[
-                ("Allow", "GET, HEAD"),
-                ("Content-Type", "text/plain; charset=utf-8"),
-            ],
-            body.as_bytes(),
-            false,
+    let get = request.method == Method::GET;
+    if !get && request.method != Method::HEAD {
+        let mut refused = text(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "405 Method Not Allowed: this server only reads\n",
         );
+        refused
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return refused;
     }
-    match route::route(request.target) {
-        Route::Bad => status(&mut stream, 400, "Bad Request", head_only),
-        Route::Script => respond(
-            &mut stream,
-            200,
-            "OK",
-            &[("Content-Type", "text/javascript; charset=utf-8")],
-            SCRIPT.as_bytes(),
-            head_only,
+    // The absolute form (`GET http://host/path`) is refused: requests for
+    // this server name a path.
+    let uri = &request.uri;
+    let target = match (uri.scheme(), uri.path_and_query()) {
+        (None, Some(target)) => route::route(target.as_str()),
+        _ => Route::Bad,
+    };
+    match target {
+        Route::Bad => status(StatusCode::BAD_REQUEST),
+        Route::Script => with_type(
+            StatusCode::OK,
+            "text/javascript; charset=utf-8",
+            Bytes::from_static(SCRIPT.as_bytes()),
         ),
         Route::Events => {
-            write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n"
-            )?;
-            if !head_only {
-                state.hub.add(stream);
-            }
-            Ok(())
+            let body = if get {
+                let (tx, rx) = mpsc::channel(QUEUED);
+                state.hub.add(tx);
+                Body::Events(rx)
+            } else {
+                Body::Full(None)
+            };
+            let mut response = Response::new(body);
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/event-stream"),
+            );
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
         }
         Route::File { key, redirect } => {
             let site = state.site();
             if site.build == 0 {
-                return respond(
-                    &mut stream,
-                    503,
-                    "Service Unavailable",
-                    &[("Content-Type", "text/html; charset=utf-8")],
-                    &super::served::inject(NOT_BUILT.as_bytes()),
-                    head_only,
+                return with_type(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "text/html; charset=utf-8",
+                    Bytes::from_owner(super::served::inject(NOT_BUILT.as_bytes())),
                 );
             }
             if let Some(file) = site.get(&key) {
-                let kind = route::content_type(&key);
-                return respond(
-                    &mut stream,
-                    200,
-                    "OK",
-                    &[("Content-Type", kind)],
-                    &file.bytes,
-                    head_only,
-                );
+                let bytes = Bytes::from_owner(file.bytes.clone());
+                let ranges = get.then_some(&request.headers);
+                return ranged(ranges, route::content_type(&key), bytes);
             }
             if site.get(&format!("{key}/index.html")).is_some() {
-                return respond(
-                    &mut stream,
-                    301,
-                    "Moved Permanently",
-                    &[
-                        ("Location", &redirect),
-                        ("Content-Type", "text/plain; charset=utf-8"),
-                    ],
-                    b"",
-                    head_only,
-                );
+                let Ok(location) = HeaderValue::try_from(redirect) else {
+                    return status(StatusCode::BAD_REQUEST);
+                };
+                let mut moved = text(StatusCode::MOVED_PERMANENTLY, "");
+                moved.headers_mut().insert(header::LOCATION, location);
+                return moved;
             }
             match site.get("404.html") {
-                Some(page) => respond(
-                    &mut stream,
-                    404,
-                    "Not Found",
-                    &[("Content-Type", "text/html; charset=utf-8")],
-                    &page.bytes,
-                    head_only,
+                Some(page) => with_type(
+                    StatusCode::NOT_FOUND,
+                    "text/html; charset=utf-8",
+                    Bytes::from_owner(page.bytes.clone()),
                 ),
-                None => status(&mut stream, 404, "Not Found", head_only),
+                None => status(StatusCode::NOT_FOUND),
             }
+        }
+    }
+}
+
+/// A file, whole or the one byte range asked for. `request`: the headers
+/// of a GET (ranges are defined for GET alone).
+fn ranged(request: Option<&HeaderMap>, kind: &'static str, bytes: Bytes) -> Response<Body> {
+    let whole = |bytes| {
+        let mut response = with_type(StatusCode::OK, kind, bytes);
+        response
+            .headers_mut()
+            .insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+        response
+    };
+    // `If-Range` asks for the range only if the file is still the version
+    // it names; this server names none (no `ETag`, no `Last-Modified`), so
+    // the answer is the whole file.
+    let range = match request {
+        Some(headers) if !headers.contains_key(header::IF_RANGE) => headers.get(header::RANGE),
+        _ => None,
+    };
+    let Some(range) = range.and_then(|r| r.to_str().ok()) else {
+        return whole(bytes);
+    };
+    let size = bytes.len() as u64;
+    match http_range_header::parse_range_header(range).and_then(|r| r.validate(size)) {
+        Ok(ranges) => match ranges.as_slice() {
+            [one] => {
+                let (first, last) = (*one.start(), *one.end());
+                let (Ok(from), Ok(to)) = (usize::try_from(first), usize::try_from(last)) else {
+                    return whole(bytes);
+                };
+                let mut part = whole(bytes.slice(from..=to));
+                *part.status_mut() = StatusCode::PARTIAL_CONTENT;
+                let content_range = format!("bytes {first}-{last}/{size}");
+                if let Ok(value) = HeaderValue::try_from(content_range) {
+                    part.headers_mut().insert(header::CONTENT_RANGE, value);
+                }
+                part
+            }
+            // Several ranges: a server may answer any range request with
+            // the whole file, and browsers ask for one range at a time.
+            _ => whole(bytes),
+        },
+        // A malformed range is ignored, as RFC 9110 says.
+        Err(RangeUnsatisfiableError::Invalid(_)) => whole(bytes),
+        Err(_) => {
+            let mut out = status(StatusCode::RANGE_NOT_SATISFIABLE);
+            if let Ok(value) = HeaderValue::try_from(format!("bytes */{size}")) {
+                out.headers_mut().insert(header::CONTENT_RANGE, value);
+            }
+            out
         }
     }
 }
@@ -186,66 +302,15 @@ fn handle(mut stream: TcpStream, state: &State) -> io::Result<()> {
 /// What the first site build shows until it succeeds.
 const NOT_BUILT: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>The site does not build yet</title></head>\n<body><h1>The site does not build yet</h1><p>The errors are listed in the terminal running <code>dateline serve</code>. This page reloads once the site builds.</p></body></html>\n";
 
-enum Head {
-    Complete(String),
-    TooLarge,
-    Closed,
-}
-
-/// Reads up to the blank line that ends a request head.
-fn read_head(stream: &mut TcpStream) -> io::Result<Head> {
-    let mut buf = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 4096];
-    loop {
-        let n = match stream.read(&mut chunk) {
-            Ok(0) => return Ok(Head::Closed),
-            Ok(n) => n,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(err)
-                if matches!(
-                    err.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                ) =>
-            {
-                return Ok(Head::Closed);
-            }
-            Err(err) => return Err(err),
-        };
-        let from = buf.len().saturating_sub(3);
-        buf.extend_from_slice(&chunk[..n]);
-        let end = buf[from..].windows(4).position(|w| w == b"\r\n\r\n");
-        if end.map_or(buf.len(), |end| from + end) > MAX_HEAD {
-            return Ok(Head::TooLarge);
-        }
-        if let Some(end) = end {
-            buf.truncate(from + end);
-            return Ok(Head::Complete(String::from_utf8_lossy(&buf).into_owned()));
-        }
-        if buf.len() > MAX_HEAD {
-            return Ok(Head::TooLarge);
-        }
+/// Whether the request names this machine in its one `Host` header, or
+/// names none (HTTP/1.0).
+fn names_this_machine(headers: &HeaderMap) -> bool {
+    let mut hosts = headers.get_all(header::HOST).iter();
+    match (hosts.next(), hosts.next()) {
+        (None, _) => true,
+        (Some(host), None) => host.to_str().is_ok_and(is_loopback_host),
+        _ => false,
     }
-}
-
-/// The method, target and host of a request head (`METHOD TARGET HTTP/1.x`
-/// and header lines).
-fn parse(head: &str) -> Option<Request<'_>> {
-    let mut lines = head.split("\r\n");
-    let line = lines.next()?;
-    let mut words = line.split(' ');
-    let (method, target, version) = (words.next()?, words.next()?, words.next()?);
-    if words.next().is_some() || !matches!(version, "HTTP/1.1" | "HTTP/1.0") {
-        return None;
-    }
-    let host = lines
-        .filter_map(|l| l.split_once(':'))
-        .find(|(name, _)| name.eq_ignore_ascii_case("host"))
-        .map(|(_, value)| value.trim());
-    Some(Request {
-        method,
-        target,
-        host,
-    })
 }
 
 /// Whether a `Host` value names this machine: `localhost` (or a name under
@@ -263,57 +328,33 @@ fn is_loopback_host(host: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// A short plain-text answer.
-fn status(stream: &mut TcpStream, code: u16, reason: &str, head_only: bool) -> io::Result<()> {
-    let body = format!("{code} {reason}\n");
-    respond(
-        stream,
-        code,
-        reason,
-        &[("Content-Type", "text/plain; charset=utf-8")],
-        body.as_bytes(),
-        head_only,
-    )
+/// A short plain-text answer: the status and its reason.
+fn status(code: StatusCode) -> Response<Body> {
+    let reason = code.canonical_reason().unwrap_or_default();
+    text(code, &format!("{} {reason}\n", code.as_u16()))
 }
 
-fn respond(
-    stream: &mut TcpStream,
-    code: u16,
-    reason: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-    head_only: bool,
-) -> io::Result<()> {
-    let mut head = format!(
-        "HTTP/1.1 {code} {reason}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
-        body.len()
+fn text(code: StatusCode, body: &str) -> Response<Body> {
+    let body = Bytes::copy_from_slice(body.as_bytes());
+    with_type(code, "text/plain; charset=utf-8", body)
+}
+
+fn with_type(code: StatusCode, kind: &'static str, body: Bytes) -> Response<Body> {
+    let mut response = Response::new(Body::Full(Some(body)));
+    *response.status_mut() = code;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
     );
-    for (name, value) in headers {
-        head.push_str(name);
-        head.push_str(": ");
-        head.push_str(value);
-        head.push_str("\r\n");
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    if !head_only {
-        stream.write_all(body)?;
-    }
-    stream.flush()
+    response
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn request_lines() {
-        let r = parse("GET /a?b HTTP/1.1\r\nhost: x:1").map(|r| (r.method, r.target, r.host));
-        assert_eq!(r, Some(("GET", "/a?b", Some("x:1"))));
-        assert!(parse("GET /a HTTP/2").is_none());
-        assert!(parse("GET /a b HTTP/1.1").is_none());
-        assert!(parse("GET").is_none());
-    }
 
     #[test]
     fn only_loopback_names_are_this_machine() {
@@ -340,5 +381,54 @@ mod tests {
         ] {
             assert!(!is_loopback_host(no), "{no}");
         }
+    }
+
+    #[test]
+    fn two_host_headers_are_not_this_machine() {
+        let mut headers = HeaderMap::new();
+        assert!(names_this_machine(&headers));
+        headers.append(header::HOST, HeaderValue::from_static("localhost"));
+        assert!(names_this_machine(&headers));
+        headers.append(header::HOST, HeaderValue::from_static("evil.example"));
+        assert!(!names_this_machine(&headers));
+    }
+
+    fn range(value: &str, size: usize) -> (u16, Option<String>, usize) {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::RANGE,
+            HeaderValue::from_str(value).expect("a header"),
+        );
+        let response = ranged(Some(&headers), "video/mp4", Bytes::from(vec![7; size]));
+        let content_range = response
+            .headers()
+            .get(header::CONTENT_RANGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let length = match response.body() {
+            Body::Full(bytes) => bytes.as_ref().map_or(0, Bytes::len),
+            Body::Events(_) => usize::MAX,
+        };
+        (response.status().as_u16(), content_range, length)
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            range("bytes=0-1", 10),
+            (206, Some("bytes 0-1/10".into()), 2)
+        );
+        assert_eq!(range("bytes=-3", 10), (206, Some("bytes 7-9/10".into()), 3));
+        assert_eq!(range("bytes=4-", 10), (206, Some("bytes 4-9/10".into()), 6));
+        assert_eq!(range("bytes=0-1,4-5", 10), (200, None, 10));
+        assert_eq!(
+            range("bytes=0-1,40-50", 10),
+            (206, Some("bytes 0-1/10".into()), 2)
+        );
+        assert_eq!(range("bytes=10-", 10), (416, Some("bytes */10".into()), 26));
+        assert_eq!(range("bytes=0-", 0), (416, Some("bytes */0".into()), 26));
+        assert_eq!(range("bytes=-5", 0), (200, None, 0));
+        assert_eq!(range("lines=1-2", 10), (200, None, 10));
+        assert_eq!(range("bytes=5-1", 10), (200, None, 10));
     }
 }

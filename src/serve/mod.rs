@@ -4,8 +4,9 @@
 //! Four parts, each in its thread: the watcher ([`watch`]) batches file
 //! changes; the rebuild loop (here) runs the cached pipeline
 //! ([`crate::cache`]) and swaps the new site in whole ([`served`]); the
-//! HTTP server ([`http`], [`route`]) answers from the site in memory; the
-//! event thread ([`events`]) tells the browsers, always after the swap.
+//! HTTP server ([`http`], [`route`]: hyper on a one-thread tokio runtime)
+//! answers from the site in memory; the event thread ([`events`]) tells
+//! the browsers, always after the swap.
 //! Nothing is written to disk. Ctrl-C ends the process: there is nothing
 //! to clean up.
 
@@ -55,7 +56,7 @@ pub struct ServeOptions {
 #[derive(Debug)]
 pub struct ServeError(pub String);
 
-/// What the HTTP workers share with the rebuild loop.
+/// What the HTTP server shares with the rebuild loop.
 pub(crate) struct State {
     site: RwLock<Arc<Served>>,
     hub: Hub,

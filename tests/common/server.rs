@@ -1,7 +1,7 @@
 //! `dateline serve` as a child process, and plain HTTP over `TcpStream` to
 //! talk to it. Every wait is bounded; the child is killed on drop.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -116,14 +116,25 @@ impl Server {
         self.stderr.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
-    /// Sends a raw request and reads the whole response.
+    /// Sends a raw request and reads its response.
     pub fn raw(&self, request: &str) -> Response {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-        stream.write_all(request.as_bytes()).expect("send");
-        let mut bytes = Vec::new();
-        stream.read_to_end(&mut bytes).expect("read the response");
-        parse(&bytes).unwrap_or_else(|| panic!("not an HTTP response: {bytes:?}"))
+        self.try_raw(request.as_bytes())
+            .unwrap_or_else(|err| panic!("{err}\n{}", self.log()))
+    }
+
+    /// Sends raw bytes on a new connection and reads one response, or says
+    /// what went wrong (a reset, a timeout, no HTTP).
+    pub fn try_raw(&self, request: &[u8]) -> Result<Response, String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port))
+            .map_err(|err| format!("cannot connect: {err}"))?;
+        stream
+            .set_read_timeout(Some(PATIENCE))
+            .map_err(|err| format!("cannot set a timeout: {err}"))?;
+        stream
+            .write_all(request)
+            .map_err(|err| format!("cannot send the request: {err}"))?;
+        let head = request.starts_with(b"HEAD ");
+        read_response(&mut BufReader::new(stream), head)
     }
 
     /// `GET target`.
@@ -202,18 +213,84 @@ impl Events {
     }
 }
 
-fn parse(bytes: &[u8]) -> Option<Response> {
-    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = std::str::from_utf8(&bytes[..end]).ok()?;
-    let mut lines = head.split("\r\n");
-    let status = lines.next()?.split(' ').nth(1)?.parse().ok()?;
-    let headers = lines
-        .filter_map(|l| l.split_once(": "))
-        .map(|(n, v)| (n.to_string(), v.to_string()))
+/// `GET target` on a new connection to `port`, as a client thread can.
+pub fn get_on(port: u16, target: &str) -> Result<Response, String> {
+    let mut stream =
+        TcpStream::connect(("127.0.0.1", port)).map_err(|err| format!("connect: {err}"))?;
+    stream
+        .set_read_timeout(Some(PATIENCE))
+        .map_err(|err| format!("timeout: {err}"))?;
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .map_err(|err| format!("send: {err}"))?;
+    read_response(&mut BufReader::new(stream), false)
+}
+
+/// Reads one response from a connection that may stay open (keep-alive):
+/// the body is read by its `Content-Length`, by chunks, or to the end when
+/// it has neither. `head`: the request was HEAD, so no body follows.
+pub fn read_response(reader: &mut impl BufRead, head: bool) -> Result<Response, String> {
+    let mut lines = Vec::new();
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) if lines.is_empty() => {
+                return Err("the connection closed with no response".into());
+            }
+            Ok(0) => return Err(format!("the connection closed in the head: {lines:?}")),
+            Ok(_) => {}
+            Err(err) => return Err(format!("cannot read the response head: {err}")),
+        }
+        let line = line.trim_end_matches(['\r', '\n']).to_string();
+        if line.is_empty() {
+            break;
+        }
+        lines.push(line);
+    }
+    let status = lines
+        .first()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("not an HTTP response: {lines:?}"))?;
+    let headers: Vec<(String, String)> = lines
+        .iter()
+        .skip(1)
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.to_string(), v.trim().to_string()))
         .collect();
-    Some(Response {
+    let mut response = Response {
         status,
         headers,
-        body: bytes[end + 4..].to_vec(),
-    })
+        body: Vec::new(),
+    };
+    if head || matches!(status, 100..=199 | 204 | 304) {
+        return Ok(response);
+    }
+    let failed = |err: std::io::Error| format!("cannot read the body of a {status}: {err}");
+    if let Some(length) = response.header("Content-Length") {
+        let length: usize = length.parse().map_err(|_| format!("bad length {length}"))?;
+        response.body.resize(length, 0);
+        reader.read_exact(&mut response.body).map_err(failed)?;
+    } else if response
+        .header("Transfer-Encoding")
+        .is_some_and(|t| t.eq_ignore_ascii_case("chunked"))
+    {
+        loop {
+            let mut size = String::new();
+            reader.read_line(&mut size).map_err(failed)?;
+            let size = usize::from_str_radix(size.trim(), 16)
+                .map_err(|_| format!("bad chunk size {size:?}"))?;
+            let mut chunk = vec![0; size + 2];
+            reader.read_exact(&mut chunk).map_err(failed)?;
+            if size == 0 {
+                break;
+            }
+            response.body.extend_from_slice(&chunk[..size]);
+        }
+    } else {
+        reader.read_to_end(&mut response.body).map_err(failed)?;
+    }
+    Ok(response)
 }
