@@ -8,15 +8,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::content::config::Config;
+use crate::content::statics;
+use crate::content::{self, NoteReader};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::highlight;
-use crate::content::{self, NoteReader};
 use crate::markdown::{self, Bodies};
-use crate::output;
-use crate::progress::Progress;
-use crate::render::{Page, Theme, WriteFailure};
 use crate::model::{ModelOptions, Site};
-use crate::content::statics;
+use crate::output;
+use crate::render::{Page, Progress, Quiet, Theme, WriteFailure};
 
 /// What to build and how.
 #[derive(Clone, Debug, Default)]
@@ -29,8 +28,6 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `base_url` from the settings.
     pub base_url: Option<String>,
-    /// Draw a progress bar on stderr when it is a terminal.
-    pub progress: bool,
 }
 
 /// Why a build failed.
@@ -41,7 +38,7 @@ pub enum BuildError {
     /// The command was asked for something it cannot do (exit code 2).
     Usage(String),
     /// Writing the output failed (exit code 1).
-    Write(output::WriteError),
+    Write(crate::render::WriteError),
 }
 
 /// What a successful build did.
@@ -63,12 +60,12 @@ pub struct Summary {
 
 /// Loads, checks and renders the site, without writing anything.
 pub fn render(options: &BuildOptions) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
-    render_with(options, &Progress::hidden())
+    render_with(options, &Quiet)
 }
 
 fn render_with(
     options: &BuildOptions,
-    progress: &Progress,
+    progress: &dyn Progress,
 ) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
     let (site, theme, mut diagnostics) =
         model(options, &content::Fresh, &markdown::Fresh(None), None)?;
@@ -87,7 +84,7 @@ pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> 
     let (site, theme, mut diagnostics) = model(options, &content::Fresh, &bodies, None)?;
     let statics = statics::list(&options.root.join("static"));
     diagnostics.extend(statics.diagnostics);
-    match theme.write(&site, &output::Discard, &Progress::hidden()) {
+    match theme.write(&site, &crate::render::Discard, &Quiet) {
         Ok(pages) => {
             diagnostics.extend(crate::output::collisions(
                 &statics.files,
@@ -148,7 +145,7 @@ pub fn read(
         config.base_url = Some(url);
     }
     let (theme, (content, mut diagnostics)) = rayon::join(
-        || Theme::load(root, previous),
+        || Theme::load(root, crate::export::ALL, previous),
         || content::load_with(root, &config, notes),
     );
     diagnostics.extend(warnings);
@@ -206,16 +203,19 @@ fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, BuildError> {
     let Some(url) = &options.base_url else {
         return Ok(None);
     };
-    crate::content::config::check_base_url(url).map(Some).map_err(|why| {
-        BuildError::Usage(format!(
-            "--base-url must be an absolute http(s) URL, not `{}`: {why}",
-            url.escape_debug()
-        ))
-    })
+    crate::content::config::check_base_url(url)
+        .map(Some)
+        .map_err(|why| {
+            BuildError::Usage(format!(
+                "--base-url must be an absolute http(s) URL, not `{}`: {why}",
+                url.escape_debug()
+            ))
+        })
 }
 
-/// Builds the site into its output folder.
-pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
+/// Builds the site into its output folder, telling `progress` of the
+/// pages as they are written.
+pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary, BuildError> {
     let started = Instant::now();
     // A bad flag is refused before the output folder is touched.
     base_url_flag(options)?;
@@ -231,11 +231,6 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
             refused.extend(refusal.into_iter().cloned().collect());
             return Err(BuildError::Content(refused));
         }
-    };
-    let progress = if options.progress {
-        Progress::on_terminal()
-    } else {
-        Progress::hidden()
     };
     let mut stages = Vec::new();
     let mut lap = Instant::now();
@@ -271,7 +266,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         let statics = statics::list(&options.root.join("static"));
         warnings.extend(statics.diagnostics);
         let pages =
-            on_fresh_threads(|| theme.write(&site, &output, &progress)).map_err(|failure| {
+            on_fresh_threads(|| theme.write(&site, &output, progress)).map_err(|failure| {
                 match failure {
                     WriteFailure::Content(found) => {
                         warnings.extend(found);
@@ -303,7 +298,6 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         }
         Ok((site, count, warnings))
     });
-    progress.finish();
     let (site, pages, warnings) = written?;
     Ok(Summary {
         events: site.events.len(),

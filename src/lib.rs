@@ -23,7 +23,6 @@ pub mod markdown;
 pub mod model;
 mod nofollow;
 pub mod output;
-pub mod progress;
 pub mod render;
 pub mod report;
 pub mod scaffold;

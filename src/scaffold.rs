@@ -9,10 +9,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::content::config::CONFIG_FILE;
-use crate::date::Date;
-use crate::nofollow::{self, Kind};
 use crate::content::note::{check_event_slug, check_slug};
+use crate::date::Date;
 use crate::model::term_slug;
+use crate::nofollow::{self, Kind};
 
 /// Why a note or site could not be written.
 #[derive(Debug, PartialEq, Eq)]

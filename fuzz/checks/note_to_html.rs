@@ -7,12 +7,17 @@ use std::sync::{Arc, LazyLock};
 use dateline::Config;
 use dateline::content::Content;
 use dateline::content::note::{self, NoteFile};
-use dateline::progress::Progress;
-use dateline::render::Theme;
 use dateline::model::{ModelOptions, Site};
+use dateline::render::Theme;
 
-static THEME: LazyLock<Option<Arc<Theme>>> =
-    LazyLock::new(|| Theme::load(Path::new("/nonexistent-dateline-root"), None).ok());
+static THEME: LazyLock<Option<Arc<Theme>>> = LazyLock::new(|| {
+    Theme::load(
+        Path::new("/nonexistent-dateline-root"),
+        dateline::export::ALL,
+        None,
+    )
+    .ok()
+});
 
 /// Panics when the input breaks what the target holds to.
 pub fn check(data: &[u8]) {
@@ -45,7 +50,7 @@ pub fn check(data: &[u8]) {
     let (Some(site), _) = Site::build(config, content, ModelOptions::default()) else {
         return;
     };
-    if let Ok(pages) = theme.render(&site, &Progress::hidden()) {
+    if let Ok(pages) = theme.render(&site, &dateline::render::Quiet) {
         for page in pages.iter().filter(|p| p.path == "events/fuzz/index.html") {
             let html = String::from_utf8_lossy(&page.bytes).to_lowercase();
             let body_start = html.find("<div class=\"body\">").unwrap_or(0);

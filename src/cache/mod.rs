@@ -13,17 +13,15 @@
 mod bodies;
 mod notes;
 
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-
 use crate::build::{self, BuildError, BuildOptions};
 use crate::diagnostic::Diagnostics;
 use crate::markdown::highlight;
-use crate::render::{Page, PageMemo, Theme};
 use crate::model::Site;
+use crate::render::{Page, PageMemo, Theme};
 
 /// The caches of every stage.
 #[derive(Default)]

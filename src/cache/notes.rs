@@ -23,9 +23,9 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::Changes;
 use crate::content::config::Config;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::content::{self, Listing, NoteReader, is_ignored};
 use crate::content::note::{self, EventNote, SourceNote};
+use crate::content::{self, Listing, NoteReader, is_ignored};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// What a mutex holds, poisoned or not.
 fn take<T>(mutex: Mutex<T>) -> T {

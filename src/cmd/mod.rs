@@ -5,6 +5,8 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod progress;
+
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use dateline::scaffold::{self, NewEvent, NewSource, ScaffoldError};
 use dateline::serve::{self, ServeOptions};
@@ -180,12 +182,14 @@ impl Cli {
                     output,
                     drafts,
                     base_url,
-                    progress: true,
                 };
                 if timings {
                     dateline::timings::enable();
                 }
-                match build::build(&options) {
+                let bar = progress::Bar::on_terminal();
+                let built = build::build(&options, &bar);
+                bar.finish();
+                match built {
                     Ok(summary) => {
                         report_all(&root, &summary.warnings);
                         if timings {

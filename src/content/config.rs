@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::content::fields::Fields;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The name of the settings file at the root of every site.
 pub const CONFIG_FILE: &str = "dateline.yaml";

@@ -12,9 +12,9 @@
 
 use std::path::Path;
 
+use crate::content::yaml::{self, Scalar, Value};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::content::yaml::{self, Scalar, Value};
 
 /// One key of the mapping with where it stands in the file.
 struct Entry {

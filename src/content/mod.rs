@@ -5,20 +5,20 @@
 
 pub mod config;
 pub(crate) mod fields;
-mod frontmatter;
+pub(crate) mod frontmatter;
 pub mod note;
 pub mod statics;
-mod yaml;
+pub(crate) mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use note::{EventNote, NoteFile, SourceNote};
 use crate::timings::{self, Work};
+use config::Config;
+use note::{EventNote, NoteFile, SourceNote};
 
 /// Every note of a site, as read.
 #[derive(Debug, Default)]

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::content::config::{Config, EVENT_KEYS};
-use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::content::fields::Fields;
 use crate::content::frontmatter;
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The text of a note file and where it lives.
 #[derive(Clone, Debug)]

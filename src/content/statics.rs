@@ -14,8 +14,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::content;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Names never published, wherever they are: litter of file managers and
 /// version control.

@@ -12,39 +12,48 @@ use serde::{Serialize, Serializer};
 
 use crate::date::{Date, Precision};
 use crate::model::Site;
+use crate::render::Extra;
 
-/// How many files the exports are.
-pub const COUNT: usize = 4;
-
-/// The path in the output of exported file number `n` (below [`COUNT`]).
-pub fn path(n: usize) -> &'static str {
-    [
-        "timeline.json",
-        "events.json",
-        "events.schema.json",
-        "calendar.ics",
-    ][n.min(COUNT - 1)]
+/// The files exported beside the pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// `timeline.json`, for Knight Lab's TimelineJS.
+    TimelineJs,
+    /// `events.json`: every field of every event.
+    EventsJson,
+    /// `events.schema.json`: the JSON Schema of `events.json`.
+    EventsSchema,
+    /// `calendar.ics`: the events dated to the day or the minute.
+    Calendar,
 }
 
-/// Writes exported file number `n` (below [`COUNT`]) into `out`. One at a
-/// time, so each is a job of its own, rendered in parallel with the pages
-/// and, in `serve`, taken from the last run while the site's shape holds.
-/// Written as it is made: at 100,000 events a file is hundreds of megabytes.
-pub fn write(site: &Site, n: usize, out: &mut dyn io::Write) -> io::Result<()> {
-    match n {
-        0 => timelinejs::write(site, out),
-        1 => events_json::write(site, out),
-        2 => out.write_all(include_str!("events.schema.json").as_bytes()),
-        _ => ical::write(site, out),
+/// Every export, as the render stage takes them ([`Extra`]): each is a job
+/// of its own, rendered in parallel with the pages.
+pub const ALL: &[&dyn Extra] = &[
+    &Export::TimelineJs,
+    &Export::EventsJson,
+    &Export::EventsSchema,
+    &Export::Calendar,
+];
+
+impl Extra for Export {
+    fn path(&self) -> &'static str {
+        match self {
+            Export::TimelineJs => "timeline.json",
+            Export::EventsJson => "events.json",
+            Export::EventsSchema => "events.schema.json",
+            Export::Calendar => "calendar.ics",
+        }
     }
-}
 
-/// Exported file number `n`, in memory: (path in the output, bytes).
-pub fn file(site: &Site, n: usize) -> (String, Vec<u8>) {
-    let mut bytes = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write(site, n, &mut bytes);
-    (path(n).to_string(), bytes)
+    fn write(&self, site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
+        match self {
+            Export::TimelineJs => timelinejs::write(site, out),
+            Export::EventsJson => events_json::write(site, out),
+            Export::EventsSchema => out.write_all(include_str!("events.schema.json").as_bytes()),
+            Export::Calendar => ical::write(site, out),
+        }
+    }
 }
 
 /// A JSON array serialized straight from an iterator, never collected.

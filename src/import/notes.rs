@@ -8,8 +8,8 @@ use super::slug::{Slugs, ascii_slug};
 use super::sources::Sources;
 use super::timelinejs::{Slide, Timeline};
 use crate::content::config::{Config, EVENT_KEYS};
-use crate::date::Date;
 use crate::content::note::check_event_slug;
+use crate::date::Date;
 use crate::scaffold::{list, quote};
 
 /// What the site already has for settings.

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use super::html;
 use super::slug::{Slugs, ascii_slug};
 use super::timelinejs::{ExtSource, Media};
-use crate::date::Date;
 use crate::content::note::check_slug;
+use crate::date::Date;
 use crate::scaffold::quote;
 
 /// A source note to write.

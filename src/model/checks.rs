@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use crate::content::note::{EventNote, NoteFile, SourceNote};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
-use crate::content::note::{EventNote, NoteFile, SourceNote};
 
 /// Runs every check over the notes; `cited[i]` are the indices into
 /// `sources` of what `events[i]` cites, `bodies[i]` its rendered body.

@@ -9,14 +9,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
+use crate::content::Content;
 use crate::content::config::Config;
+use crate::content::fields::nearest;
+use crate::content::note::{EventNote, Named, NoteFile, SourceNote};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::content::fields::nearest;
-use crate::model::links::LinkMap;
-use crate::content::Content;
 use crate::markdown;
-use crate::content::note::{EventNote, Named, NoteFile, SourceNote};
+use crate::model::links::LinkMap;
 
 /// Every note page lives two folders down (`events/<slug>/index.html`).
 const NOTE_ROOT: &str = "../../";

@@ -126,7 +126,7 @@ impl Replace {
 
     /// Whether the old content goes on with `data`, read chunk by chunk.
     fn same(old: &mut File, data: &[u8]) -> io::Result<bool> {
-        super::with_reused(&OLD, |buffer| {
+        crate::render::with_reused(&OLD, |buffer| {
             for part in data.chunks(CHUNK) {
                 buffer.resize(part.len(), 0);
                 old.read_exact(buffer)?;

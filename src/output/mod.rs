@@ -26,58 +26,14 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
-use crate::nofollow;
 use crate::content::statics::{self, StaticFile};
+use crate::nofollow;
+use crate::render::{Sink, WriteError};
 use crate::timings::{self, Work};
 use place::{Role, State, Working};
 
 pub use collisions::collisions;
 pub use place::{MARKER, Place, check_output};
-
-/// Runs `f` on `buffer`, emptied: a buffer a thread keeps, so that bytes
-/// made over and over (pages, their old content) do not each grow a buffer
-/// from nothing. A nested call, should there be one, gets a new buffer.
-pub(crate) fn with_reused<T>(
-    buffer: &'static std::thread::LocalKey<std::cell::RefCell<Vec<u8>>>,
-    f: impl FnOnce(&mut Vec<u8>) -> T,
-) -> T {
-    buffer.with(|buffer| match buffer.try_borrow_mut() {
-        Ok(mut buffer) => {
-            buffer.clear();
-            f(&mut buffer)
-        }
-        Err(_) => f(&mut Vec::new()),
-    })
-}
-
-/// An I/O failure, with the path it concerns.
-#[derive(Debug)]
-pub struct WriteError {
-    /// The file or folder.
-    pub path: PathBuf,
-    /// What was being done.
-    pub action: &'static str,
-    /// Why it failed.
-    pub source: io::Error,
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "cannot {} {}: {}",
-            self.action,
-            self.path.display(),
-            self.source
-        )
-    }
-}
-
-impl std::error::Error for WriteError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
-    }
-}
 
 fn context<T>(result: io::Result<T>, action: &'static str, path: &Path) -> Result<T, WriteError> {
     result.map_err(|source| WriteError {
@@ -85,38 +41,6 @@ fn context<T>(result: io::Result<T>, action: &'static str, path: &Path) -> Resul
         action,
         source,
     })
-}
-
-/// Where rendered files go: an [`Output`] folder, or nowhere ([`Discard`],
-/// for `check`, which renders every page to find template errors).
-pub trait Sink: Sync {
-    /// Takes one file (`rel` with `/` separators).
-    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError>;
-
-    /// Takes one file as `fill` makes it, never held whole in memory.
-    fn stream(
-        &self,
-        rel: &str,
-        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-    ) -> Result<(), WriteError>;
-}
-
-/// A sink that keeps nothing, and so has nothing streamed into it made at
-/// all: the exports cannot fail on content that built.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _: &str, _: &[u8]) -> Result<(), WriteError> {
-        Ok(())
-    }
-
-    fn stream(
-        &self,
-        _: &str,
-        _: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-    ) -> Result<(), WriteError> {
-        Ok(())
-    }
 }
 
 /// The new content of an output folder, being written. Files go in with

@@ -4,12 +4,12 @@
 use serde::Serialize;
 
 use super::cards::Items;
-use crate::model::paging::{Pager, Place, page_count, page_items, page_root, page_url};
 use super::run::{Done, Renderer};
 use super::view::{SourceView, event_url, term_url};
 use super::{meta, paging};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
+use crate::model::paging::{Pager, Place, page_count, page_items, page_root, page_url};
 
 /// How many URLs one sitemap file lists. The sitemaps protocol allows
 /// 50,000; past this many, `sitemap.xml` becomes an index of

@@ -10,7 +10,9 @@ mod loops;
 mod memo;
 mod meta;
 mod overview;
+mod progress;
 mod run;
+mod sink;
 mod timeline;
 pub mod view;
 
@@ -24,11 +26,14 @@ use tera::Tera;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::highlight;
 use crate::model::Site;
+use crate::model::paging::{self, Place, page_count};
 pub use cards::Items;
 pub use memo::PageMemo;
-use crate::model::paging::{self, Place, page_count};
+pub use progress::{Progress, Quiet};
 use run::{Done, Renderer};
 pub use run::{Rendering, WriteFailure};
+pub(crate) use sink::with_reused;
+pub use sink::{Discard, Sink, WriteError};
 use view::{EventView, LinkView, NeighbourView, SiteView, event_url, term_url};
 
 /// How many entries `feed.xml` carries: the newest events. A feed reader
@@ -77,9 +82,24 @@ pub struct Page {
     pub bytes: Arc<[u8]>,
 }
 
+/// A file made from the whole site beside the pages (the exports): the
+/// caller of [`Theme::load`] names them, and they are rendered with the
+/// pages, in parallel, written as they are made and, in `serve`, taken from
+/// the last run while the site's shape holds. The render stage knows them
+/// only by this.
+pub trait Extra: Sync {
+    /// Its path in the output.
+    fn path(&self) -> &'static str;
+    /// Writes it into `out` as it is made: at 100,000 events such a file is
+    /// hundreds of megabytes, never held whole.
+    fn write(&self, site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()>;
+}
+
 /// The templates and assets of a theme, ready to render.
 pub struct Theme {
     tera: Tera,
+    /// The files made beside the pages.
+    extras: &'static [&'static dyn Extra],
     assets: Vec<(String, Arc<[u8]>)>,
     /// A digest of every template and asset, for serve's page memo.
     digest: u64,
@@ -93,7 +113,11 @@ impl Theme {
     /// `previous` itself comes back when the templates and assets read are
     /// those it was made from: compiling the templates is most of what
     /// loading a theme costs, and `serve` loads it on every save.
-    pub fn load(root: &Path, previous: Option<&Arc<Theme>>) -> Result<Arc<Theme>, Diagnostics> {
+    pub fn load(
+        root: &Path,
+        extras: &'static [&'static dyn Extra],
+        previous: Option<&Arc<Theme>>,
+    ) -> Result<Arc<Theme>, Diagnostics> {
         let mut assets: Vec<(String, Vec<u8>)> = Vec::new();
         let mut templates: Vec<(String, String)> = Vec::new();
         for (name, text) in THEME {
@@ -175,6 +199,7 @@ impl Theme {
         let tera = compile(&templates, &site_templates, &dir)?;
         Ok(Arc::new(Theme {
             tera,
+            extras,
             assets: assets
                 .into_iter()
                 .map(|(name, bytes)| (name, bytes.into()))
@@ -256,8 +281,8 @@ enum Job {
     NotFound,
     Sitemap,
     Feed,
-    /// One of the files of [`crate::export`].
-    Export(usize),
+    /// One of the theme's [`Extra`] files.
+    Extra(&'static dyn Extra),
     /// A year or month page of a paged timeline.
     Period(Place),
     /// Page 2 or later of a term's events: taxonomy, term, page number.
@@ -268,11 +293,11 @@ enum Job {
     SitemapPart(usize),
 }
 
-fn jobs(site: &Site) -> Vec<Job> {
+fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Job> {
     let size = site.config.page_size;
     let places = paging::places(site);
     let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
-    jobs.extend((0..crate::export::COUNT).map(Job::Export));
+    jobs.extend(extras.iter().map(|extra| Job::Extra(*extra)));
     let parts = lists::sitemap_parts(lists::sitemap_count(site, places.len()));
     if parts > 1 {
         jobs.extend((1..=parts).map(Job::SitemapPart));
@@ -380,11 +405,13 @@ impl Job {
                     });
                 theme.render_page(site, "404.html", "404.html", &root, Empty {})
             }
-            Job::Export(n) => {
-                let (path, bytes) = crate::export::file(site, n);
+            Job::Extra(extra) => {
+                let mut bytes = Vec::new();
+                // Writing into memory cannot fail.
+                let _ = extra.write(site, &mut bytes);
                 Ok(run::Done {
                     page: Page {
-                        path,
+                        path: extra.path().to_string(),
                         bytes: bytes.into(),
                     },
                     key: 0,

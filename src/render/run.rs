@@ -10,12 +10,11 @@ use tera::Context;
 
 use super::cards::Cards;
 use super::memo::{self, PageMemo};
-use super::{Frame, Job, Page, Theme, chain, jobs, site_view};
+use super::{
+    Frame, Job, Page, Progress, Sink, Theme, WriteError, chain, jobs, site_view, with_reused,
+};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::export;
 use crate::markdown::highlight;
-use crate::output::{self, Sink, WriteError};
-use crate::progress::Progress;
 use crate::model::Site;
 use crate::timings::{self, Work};
 
@@ -52,23 +51,20 @@ impl Theme {
         &self,
         site: &Site,
         output: &dyn Sink,
-        progress: &Progress,
+        progress: &dyn Progress,
     ) -> Result<Vec<String>, WriteFailure> {
         let renderer = Renderer::new(self, site, None, false);
-        let jobs = jobs(site);
+        let jobs = jobs(site, self.extras);
         progress.stage("building", jobs.len());
         let results: Vec<Result<String, Failure>> = jobs
             .par_iter()
             .map(|job| {
                 let written = match *job {
-                    Job::Export(n) => {
-                        let path = export::path(n);
-                        timings::measure(Work::Exports, || {
-                            output.stream(path, &mut |to| export::write(site, n, to))
-                        })
-                        .map(|()| path.to_string())
-                        .map_err(Failure::Write)
-                    }
+                    Job::Extra(extra) => timings::measure(Work::Exports, || {
+                        output.stream(extra.path(), &mut |to| extra.write(site, to))
+                    })
+                    .map(|()| extra.path().to_string())
+                    .map_err(Failure::Write),
                     _ => job
                         .run(&renderer, site)
                         .map_err(Failure::Content)
@@ -106,7 +102,7 @@ impl Theme {
 
     /// Renders every page of the site into memory ([`Theme::write`] into a
     /// sink that keeps them), sorted by path. Ticks `progress` once a page.
-    pub fn render(&self, site: &Site, progress: &Progress) -> Result<Vec<Page>, Diagnostics> {
+    pub fn render(&self, site: &Site, progress: &dyn Progress) -> Result<Vec<Page>, Diagnostics> {
         let kept = Kept::default();
         match self.write(site, &kept, progress) {
             Ok(_) => {
@@ -131,7 +127,7 @@ impl Theme {
         site: &Site,
         previous: Option<&PageMemo>,
     ) -> Result<Rendering, Diagnostics> {
-        let jobs = jobs(site);
+        let jobs = jobs(site, self.extras);
         let shape = memo::shape(site);
         let same_shape = previous.filter(|p| p.same_shape(self.digest, shape, jobs.len()));
         // With the same shape, a page not taken by its slot shows a changed
@@ -337,7 +333,7 @@ impl<'a> Renderer<'a> {
                     format!("cannot pass the page to the template: {}", chain(&err)),
                 )
             })?;
-            output::with_reused(&PAGE, |buffer| {
+            with_reused(&PAGE, |buffer| {
                 self.theme
                     .tera
                     .render_to(template, &context, &mut *buffer)

@@ -11,11 +11,11 @@ use serde::Serialize;
 
 use super::cards::{Cards, Cut, Items};
 use super::overview::{Bin, Overview, overview};
-use crate::model::paging::{self, Place};
 use super::view::year_label;
-use crate::date::year_words;
 use crate::date::month_name;
+use crate::date::year_words;
 use crate::diagnostic::Diagnostic;
+use crate::model::paging::{self, Place};
 use crate::model::{Site, term_slug};
 
 /// Above this many events, a year is split under month headings.

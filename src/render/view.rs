@@ -7,8 +7,8 @@
 
 use serde::Serialize;
 
-use crate::date::year_words;
 use crate::date::Date;
+use crate::date::year_words;
 use crate::model::{Event, Site, Source, term_slug};
 
 /// Site-wide values, available on every page as `site`.

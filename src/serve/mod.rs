@@ -119,7 +119,6 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
             output: None,
             drafts: options.drafts,
             base_url: Some(url.clone()),
-            progress: false,
         },
         root,
         cache: Cache::new(),

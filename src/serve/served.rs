@@ -13,9 +13,9 @@ use std::time::SystemTime;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::content::statics::{self, StaticFile};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::Page;
-use crate::content::statics::{self, StaticFile};
 
 /// The tag added to every HTML page served.
 const SCRIPT_TAG: &[u8] = b"<script src=\"/__dateline/reload.js\"></script>\n";

