@@ -107,7 +107,7 @@ pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> 
 /// and rendering their bodies through `bodies` (afresh, or from `serve`'s
 /// cache), and taking `previous` as the theme if its templates are those on
 /// disk. Warnings come back with the site.
-pub fn model(
+pub(crate) fn model(
     options: &BuildOptions,
     notes: &dyn NoteReader,
     bodies: &dyn Bodies,
@@ -117,7 +117,7 @@ pub fn model(
 }
 
 /// The settings, notes and theme of a site as read, before the model.
-pub struct Loaded {
+pub(crate) struct Loaded {
     config: Config,
     theme: Option<Arc<Theme>>,
     content: content::Content,
@@ -127,7 +127,7 @@ pub struct Loaded {
 /// Reads the settings, the notes (through `notes`) and the theme (taking
 /// `previous` if its templates are those on disk): the first half of
 /// [`model`].
-pub fn read(
+pub(crate) fn read(
     options: &BuildOptions,
     notes: &dyn NoteReader,
     previous: Option<&Arc<Theme>>,
@@ -167,7 +167,7 @@ pub fn read(
 impl Loaded {
     /// Checks what was read and builds the model, rendering note bodies
     /// through `bodies`: the second half of [`model`].
-    pub fn model(
+    pub(crate) fn model(
         self,
         options: &BuildOptions,
         bodies: &dyn Bodies,

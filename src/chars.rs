@@ -53,7 +53,7 @@ pub(crate) fn find(text: &str) -> Option<Found> {
 
 /// Forbidden characters found in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// Byte offset of the first.
     pub offset: usize,
     /// The first.

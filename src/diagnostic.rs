@@ -50,7 +50,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about a whole file.
-    pub fn error(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(
+        code: &'static str,
+        path: impl Into<PathBuf>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -65,7 +69,7 @@ impl Diagnostic {
     }
 
     /// A warning about a whole file.
-    pub fn warning(
+    pub(crate) fn warning(
         code: &'static str,
         path: impl Into<PathBuf>,
         message: impl Into<String>,
@@ -78,7 +82,7 @@ impl Diagnostic {
 
     /// Places the problem at a 1-based line and column of `text`, the file's
     /// whole content, and keeps that line for display.
-    pub fn at(mut self, text: &str, line: usize, column: usize, len: usize) -> Self {
+    pub(crate) fn at(mut self, text: &str, line: usize, column: usize, len: usize) -> Self {
         self.line = line;
         self.column = column.max(1);
         self.len = len.max(1);
@@ -93,7 +97,7 @@ impl Diagnostic {
     }
 
     /// Places the problem at a byte offset of `text`, the file's whole content.
-    pub fn at_offset(self, text: &str, offset: usize, len: usize) -> Self {
+    pub(crate) fn at_offset(self, text: &str, offset: usize, len: usize) -> Self {
         let (line, column) = line_column(text, offset);
         let end = (offset + len).min(text.len());
         let chars = text
@@ -103,19 +107,19 @@ impl Diagnostic {
     }
 
     /// Adds a hint on how to fix the problem.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// True for errors.
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
 
 /// The 1-based line and column (in characters) of a byte offset in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -230,22 +234,22 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// An empty list.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Diagnostics::default()
     }
 
     /// Records a problem.
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
     /// Records every problem of another list.
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
     /// True when at least one problem is an error.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
@@ -284,7 +288,7 @@ impl Diagnostics {
     /// `{"diagnostics": [{file, line, column, end_column, severity, code,
     /// message, hint}], "errors": N, "warnings": M}`. Line and column are
     /// 1-based, and `null` for a problem with a whole file.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub(crate) fn to_json(&self) -> serde_json::Value {
         let items: Vec<serde_json::Value> = self
             .sorted()
             .into_iter()

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 /// A kind of work within the stages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Work {
+pub(crate) enum Work {
     /// Reading note files.
     Reading,
     /// Parsing notes' front matter and dates.
@@ -50,7 +50,7 @@ pub fn enable() {
 }
 
 /// Runs `f`, adding the time it took to `work` when measuring.
-pub fn measure<T>(work: Work, f: impl FnOnce() -> T) -> T {
+pub(crate) fn measure<T>(work: Work, f: impl FnOnce() -> T) -> T {
     if !ON.load(Ordering::Relaxed) {
         return f();
     }

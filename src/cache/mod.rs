@@ -54,7 +54,7 @@ impl Changes {
     }
 
     /// Whether `path`, or a folder above it, is named.
-    pub fn names(&self, path: &Path) -> bool {
+    pub(crate) fn names(&self, path: &Path) -> bool {
         let path = path.as_os_str().as_encoded_bytes();
         self.paths.iter().any(|named| {
             let named = named.as_os_str().as_encoded_bytes();
@@ -173,7 +173,7 @@ impl Cache {
 
 /// Drops `value` on another thread: freeing the last run's caches (tens of
 /// thousands of allocations at 10,000 notes) need not delay this one.
-pub fn discard<T: Send + 'static>(value: T) {
+pub(crate) fn discard<T: Send + 'static>(value: T) {
     // If no thread can be started, the value is dropped here, as usual.
     let _ = std::thread::Builder::new()
         .name("dateline-discard".into())

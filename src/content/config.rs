@@ -6,7 +6,7 @@ use crate::content::fields::Fields;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The name of the settings file at the root of every site.
-pub const CONFIG_FILE: &str = "dateline.yaml";
+pub(crate) const CONFIG_FILE: &str = "dateline.yaml";
 
 /// Keys an event note may have besides its taxonomies.
 pub(crate) const EVENT_KEYS: &[&str] = &[
@@ -20,7 +20,7 @@ const RESERVED: &[&str] = &["events", "static"];
 
 /// How many events a timeline, term or source page lists before it is split,
 /// unless `page_size` says otherwise.
-pub const DEFAULT_PAGE_SIZE: usize = 1000;
+pub(crate) const DEFAULT_PAGE_SIZE: usize = 1000;
 
 const KNOWN: &[&str] = &[
     "title",
@@ -83,12 +83,12 @@ impl Config {
     }
 
     /// Reads `dateline.yaml` in `root`, reporting every problem found in it.
-    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+    pub(crate) fn load(root: &Path) -> Result<Config, Diagnostics> {
         Config::load_warned(root).map(|(config, _)| config)
     }
 
     /// [`Config::load`], with the warnings found on the way.
-    pub fn load_warned(root: &Path) -> Result<(Config, Diagnostics), Diagnostics> {
+    pub(crate) fn load_warned(root: &Path) -> Result<(Config, Diagnostics), Diagnostics> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|err| {
             Diagnostics::from_iter([Diagnostic::error(
@@ -107,7 +107,10 @@ impl Config {
     }
 
     /// [`Config::parse`], with the warnings found on the way.
-    pub fn parse_warned(path: &Path, text: &str) -> Result<(Config, Diagnostics), Diagnostics> {
+    pub(crate) fn parse_warned(
+        path: &Path,
+        text: &str,
+    ) -> Result<(Config, Diagnostics), Diagnostics> {
         let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut fields = Fields::parse(path, text, start, text.len() - start)
             .map_err(|d| Diagnostics::from_iter([d]))?;
@@ -192,7 +195,7 @@ impl Config {
     }
 
     /// The settings file's path for a site at `root`.
-    pub fn path(root: &Path) -> PathBuf {
+    pub(crate) fn path(root: &Path) -> PathBuf {
         root.join(CONFIG_FILE)
     }
 }
@@ -204,7 +207,7 @@ impl Config {
 /// drop some of them), no user name or password, no query or fragment, for
 /// page paths are appended to it. It comes back as the `url` crate writes
 /// it (lowercase host, percent-encoded path), ending in `/`.
-pub fn check_base_url(url: &str) -> Result<String, String> {
+pub(crate) fn check_base_url(url: &str) -> Result<String, String> {
     if let Some(c) = url
         .chars()
         .find(|&c| c.is_whitespace() || c.is_control() || crate::chars::forbidden(c))

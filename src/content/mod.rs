@@ -7,7 +7,7 @@ pub mod config;
 pub(crate) mod fields;
 pub(crate) mod frontmatter;
 pub mod note;
-pub mod statics;
+pub(crate) mod statics;
 pub(crate) mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -32,7 +32,7 @@ pub struct Content {
 
 /// How notes are read and parsed: afresh ([`Fresh`]), or through `serve`'s
 /// cache, which reads again only what changed.
-pub trait NoteReader: Sync {
+pub(crate) trait NoteReader: Sync {
     /// Reads and parses the event note at `path` (`rel`: relative to `content/`).
     fn event(&self, path: &Path, rel: &str, config: &Config)
     -> Result<Arc<EventNote>, Diagnostics>;
@@ -47,7 +47,7 @@ pub trait NoteReader: Sync {
 }
 
 /// Reads every note from the disk: what `build` and `check` do.
-pub struct Fresh;
+pub(crate) struct Fresh;
 
 impl NoteReader for Fresh {
     fn event(
@@ -76,7 +76,7 @@ impl NoteReader for Fresh {
 
 /// The note files of a folder, and what was skipped on the way.
 #[derive(Clone, Debug, Default)]
-pub struct Listing {
+pub(crate) struct Listing {
     /// Each note's path, and its path relative to `content/` with `/`
     /// separators; in file name order, folder by folder.
     pub files: Arc<[(PathBuf, String)]>,
@@ -87,13 +87,13 @@ pub struct Listing {
     pub missing: bool,
 }
 
-/// Reads `content/events/` and `content/sources/` under `root`.
-pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
-    load_with(root, config, &Fresh)
-}
-
-/// [`load`], with the notes read through `reader`.
-pub fn load_with(root: &Path, config: &Config, reader: &dyn NoteReader) -> (Content, Diagnostics) {
+/// Reads `content/events/` and `content/sources/` under `root`, the notes
+/// through `reader`.
+pub(crate) fn load_with(
+    root: &Path,
+    config: &Config,
+    reader: &dyn NoteReader,
+) -> (Content, Diagnostics) {
     reader.begin();
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
@@ -146,7 +146,7 @@ pub fn load_with(root: &Path, config: &Config, reader: &dyn NoteReader) -> (Cont
 }
 
 /// The Markdown files under `content/<folder>/`.
-pub fn discover(content: &Path, folder: &str) -> Listing {
+pub(crate) fn discover(content: &Path, folder: &str) -> Listing {
     let dir = content.join(folder);
     let mut found = Vec::new();
     let mut diagnostics = Diagnostics::new();
@@ -306,7 +306,7 @@ pub(crate) fn looks_like_note(name: &str) -> bool {
 }
 
 /// Reads a note as UTF-8 text.
-pub fn read_note(path: PathBuf, rel: String) -> Result<NoteFile, Diagnostic> {
+pub(crate) fn read_note(path: PathBuf, rel: String) -> Result<NoteFile, Diagnostic> {
     let bytes = std::fs::read(&path).map_err(|err| {
         Diagnostic::error("unreadable", &path, format!("cannot read the note: {err}"))
     })?;
@@ -314,7 +314,11 @@ pub fn read_note(path: PathBuf, rel: String) -> Result<NoteFile, Diagnostic> {
 }
 
 /// A note's bytes as text, or why they are not.
-pub fn note_text(path: PathBuf, rel: String, bytes: Vec<u8>) -> Result<NoteFile, Diagnostic> {
+pub(crate) fn note_text(
+    path: PathBuf,
+    rel: String,
+    bytes: Vec<u8>,
+) -> Result<NoteFile, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(NoteFile {
             path,
@@ -334,7 +338,7 @@ pub fn note_text(path: PathBuf, rel: String, bytes: Vec<u8>) -> Result<NoteFile,
 }
 
 /// Hidden files and editors' temporary and backup files are not notes.
-pub fn is_ignored(name: &str) -> bool {
+pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || is_editor_file(name)
 }
 

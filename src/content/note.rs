@@ -24,7 +24,7 @@ pub struct NoteFile {
 
 impl NoteFile {
     /// The file name without its extension.
-    pub fn stem(&self) -> &str {
+    pub(crate) fn stem(&self) -> &str {
         Path::new(&*self.rel)
             .file_stem()
             .and_then(|s| s.to_str())
@@ -294,7 +294,7 @@ fn to_named(items: Vec<(String, usize)>) -> Vec<Named> {
 /// it can cite: far more than a newsroom gives one event, and few enough
 /// that one note cannot blow a build up (each of n terms has a page that
 /// shows the event's card with all n).
-pub const MAX_TERMS: usize = 100;
+pub(crate) const MAX_TERMS: usize = 100;
 
 /// The longest name of a file or folder most file systems allow, in bytes.
 pub(crate) const MAX_NAME: usize = 255;

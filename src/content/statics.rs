@@ -35,7 +35,7 @@ const SKIPPED: &[&str] = &[
 
 /// A file of `static/` to publish.
 #[derive(Clone, Debug)]
-pub struct StaticFile {
+pub(crate) struct StaticFile {
     /// Its path in the output, with `/` separators (`img/logo.svg`).
     pub rel: String,
     /// Where to read it: under `static/`, through the links it was found by.
@@ -44,7 +44,7 @@ pub struct StaticFile {
 
 /// The files of `static/` to publish, and what was passed over.
 #[derive(Debug, Default)]
-pub struct Listing {
+pub(crate) struct Listing {
     /// In path order.
     pub files: Vec<StaticFile>,
     /// Folders that cannot be read (errors: the site would miss their
@@ -59,7 +59,7 @@ pub(crate) fn is_skipped(name: &str) -> bool {
 
 /// The files under `dir` (the site's `static/`) to publish. No `static/`
 /// at all is no files.
-pub fn list(dir: &Path) -> Listing {
+pub(crate) fn list(dir: &Path) -> Listing {
     let mut listing = Listing::default();
     let base = match content::folder_at(dir, "static", "files to publish") {
         Ok(true) => dir.canonicalize(),

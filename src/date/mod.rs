@@ -75,7 +75,7 @@ pub struct DateError {
 
 /// The overall form of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Shape {
+pub(crate) enum Shape {
     /// One date, e.g. `2022-02-21`.
     Single,
     /// Lasted from one date to another, e.g. `2023-10/2024-03`.
@@ -86,7 +86,7 @@ pub enum Shape {
 
 impl Shape {
     /// Its name in pages and exports: `single`, `interval`, `one-of`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Shape::Single => "single",
             Shape::Interval => "interval",
@@ -97,7 +97,7 @@ impl Shape {
 
 /// How finely a date is known, from coarsest to finest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Precision {
+pub(crate) enum Precision {
     /// A year with three unspecified digits, e.g. `2XXX`.
     Millennium,
     /// A year with two unspecified digits, e.g. `19XX`.
@@ -118,7 +118,7 @@ pub enum Precision {
 
 /// EDTF qualifiers: `~` approximate, `?` uncertain, `%` both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Qualifiers {
+pub(crate) struct Qualifiers {
     /// The date is roughly right (`~` or `%`).
     pub approximate: bool,
     /// The date may be wrong (`?` or `%`).
@@ -183,7 +183,7 @@ impl Date {
     }
 
     /// Whether this is a single date, an interval or a "one of" set.
-    pub fn shape(&self) -> Shape {
+    pub(crate) fn shape(&self) -> Shape {
         match self.value {
             Value::Single(_) => Shape::Single,
             Value::Interval(..) => Shape::Interval,
@@ -192,7 +192,7 @@ impl Date {
     }
 
     /// The precision of the most precise part.
-    pub fn precision(&self) -> Precision {
+    pub(crate) fn precision(&self) -> Precision {
         self.value
             .points()
             .map(model::Point::precision)
@@ -201,7 +201,7 @@ impl Date {
     }
 
     /// The qualifiers of all parts together.
-    pub fn qualifiers(&self) -> Qualifiers {
+    pub(crate) fn qualifiers(&self) -> Qualifiers {
         self.value
             .points()
             .fold(Qualifiers::default(), |acc, p| acc.union(p.quals))
@@ -220,7 +220,7 @@ impl Date {
     }
 
     /// The astronomical year of [`Date::earliest`], else of [`Date::latest`].
-    pub fn year(&self) -> Option<i32> {
+    pub(crate) fn year(&self) -> Option<i32> {
         self.earliest.or(self.latest).map(|t| t.year())
     }
 

@@ -95,7 +95,7 @@ pub(crate) enum Value {
 impl Point {
     /// Attaches bounds to parsed fields; `None` when they fall outside the
     /// dates chrono can represent.
-    pub fn new(f: Fields) -> Option<Point> {
+    pub(super) fn new(f: Fields) -> Option<Point> {
         let (lo, hi) = bounds(&f)?;
         Some(Point {
             year: f.year,
@@ -109,7 +109,7 @@ impl Point {
         })
     }
 
-    pub fn precision(&self) -> Precision {
+    pub(super) fn precision(&self) -> Precision {
         match (self.year_x, self.month, self.day, self.time) {
             (3.., ..) => Precision::Millennium,
             (2, ..) => Precision::Century,
@@ -125,7 +125,7 @@ impl Point {
 
 impl Member {
     /// The point a member starts at, `None` when open.
-    pub fn first(&self) -> Option<&Point> {
+    pub(super) fn first(&self) -> Option<&Point> {
         match self {
             Member::At(p) => Some(p),
             Member::Range(a, _) => a.as_ref(),
@@ -133,7 +133,7 @@ impl Member {
     }
 
     /// The point a member ends at, `None` when open.
-    pub fn last(&self) -> Option<&Point> {
+    pub(super) fn last(&self) -> Option<&Point> {
         match self {
             Member::At(p) => Some(p),
             Member::Range(_, b) => b.as_ref(),
@@ -143,7 +143,7 @@ impl Member {
 
 impl Value {
     /// Every point in the date, in written order.
-    pub fn points(&self) -> impl Iterator<Item = &Point> {
+    pub(super) fn points(&self) -> impl Iterator<Item = &Point> {
         let list: Vec<&Point> = match self {
             Value::Single(p) => vec![p],
             Value::Interval(a, b) => [a, b]
@@ -165,7 +165,7 @@ impl Value {
     }
 
     /// The earliest start and latest end; `None` where open or unknown.
-    pub fn bounds(&self) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+    pub(super) fn bounds(&self) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
         match self {
             Value::Single(p) => (Some(p.lo), Some(p.hi)),
             Value::Interval(a, b) => {

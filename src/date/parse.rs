@@ -20,7 +20,7 @@ pub(crate) struct Fault {
 
 impl Fault {
     /// A fault about a date that is well formed but impossible.
-    pub fn invalid(message: String, offset: usize, end: usize) -> Fault {
+    pub(super) fn invalid(message: String, offset: usize, end: usize) -> Fault {
         Fault {
             syntax: false,
             message,
@@ -31,14 +31,14 @@ impl Fault {
     }
 
     /// A fault about text that is not shaped like EDTF.
-    pub fn syntax(message: String, offset: usize, end: usize) -> Fault {
+    pub(super) fn syntax(message: String, offset: usize, end: usize) -> Fault {
         Fault {
             syntax: true,
             ..Fault::invalid(message, offset, end)
         }
     }
 
-    pub fn with_hint(self, hint: String) -> Fault {
+    pub(super) fn with_hint(self, hint: String) -> Fault {
         Fault {
             hint: Some(hint),
             ..self
@@ -54,19 +54,19 @@ pub(crate) struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    pub fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.peek_at(0)
     }
 
-    pub fn peek_at(&self, ahead: usize) -> Option<u8> {
+    pub(super) fn peek_at(&self, ahead: usize) -> Option<u8> {
         self.text.as_bytes().get(self.pos + ahead).copied()
     }
 
-    pub fn bump(&mut self) {
+    pub(super) fn bump(&mut self) {
         self.pos = (self.pos + 1).min(self.text.len());
     }
 
-    pub fn eat(&mut self, byte: u8) -> bool {
+    pub(super) fn eat(&mut self, byte: u8) -> bool {
         let hit = self.peek() == Some(byte);
         if hit {
             self.bump();
@@ -74,7 +74,7 @@ impl<'a> Cursor<'a> {
         hit
     }
 
-    pub fn eat_str(&mut self, s: &str) -> bool {
+    pub(super) fn eat_str(&mut self, s: &str) -> bool {
         let hit = self.rest().starts_with(s);
         if hit {
             self.pos += s.len();
@@ -82,16 +82,16 @@ impl<'a> Cursor<'a> {
         hit
     }
 
-    pub fn rest(&self) -> &'a str {
+    pub(super) fn rest(&self) -> &'a str {
         self.rest_from(self.pos)
     }
 
-    pub fn rest_from(&self, at: usize) -> &'a str {
+    pub(super) fn rest_from(&self, at: usize) -> &'a str {
         self.text.get(at..).unwrap_or("")
     }
 
     /// Consumes bytes while `keep` holds and returns where the run began.
-    pub fn run(&mut self, keep: fn(u8) -> bool) -> usize {
+    pub(super) fn run(&mut self, keep: fn(u8) -> bool) -> usize {
         let start = self.pos;
         while self.peek().is_some_and(keep) {
             self.bump();
@@ -99,16 +99,16 @@ impl<'a> Cursor<'a> {
         start
     }
 
-    pub fn slice(&self, from: usize, to: usize) -> &'a str {
+    pub(super) fn slice(&self, from: usize, to: usize) -> &'a str {
         self.text.get(from..to).unwrap_or("")
     }
 
-    pub fn skip_spaces(&mut self) {
+    pub(super) fn skip_spaces(&mut self) {
         self.run(|b| b.is_ascii_whitespace());
     }
 
     /// A syntax fault at the cursor, naming what the grammar wanted instead.
-    pub fn unexpected(&self, wanted: &str) -> Fault {
+    pub(super) fn unexpected(&self, wanted: &str) -> Fault {
         match self.rest().chars().next() {
             None => Fault::syntax(
                 format!("the date ends too early: expected {wanted}"),

@@ -16,7 +16,7 @@ use crate::render::Extra;
 
 /// The files exported beside the pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Export {
+pub(crate) enum Export {
     /// `timeline.json`, for Knight Lab's TimelineJS.
     TimelineJs,
     /// `events.json`: every field of every event.

@@ -35,7 +35,7 @@ use notes::Settings;
 
 /// Why a file could not be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
+pub(crate) struct ImportError {
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -58,7 +58,7 @@ impl ImportError {
 
 /// A file the import wrote (or, in a dry run, would write).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
+pub(crate) struct Written {
     /// Where, as the user would type it.
     pub path: PathBuf,
     /// Its text.
@@ -67,7 +67,7 @@ pub struct Written {
 
 /// What an import did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Report {
+pub(crate) struct Report {
     /// Every file written, in order: settings, sources, events.
     pub written: Vec<Written>,
     /// What could not be carried over, one line each.
@@ -82,12 +82,12 @@ pub struct Report {
 
 impl Report {
     /// Whether any note was (or would be) written.
-    pub fn imported(&self) -> bool {
+    pub(crate) fn imported(&self) -> bool {
         self.events + self.sources > 0
     }
 
     /// The report as printed: one line per file, the losses, a count.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = String::new();
         for file in &self.written {
             if self.dry_run {
@@ -132,7 +132,7 @@ fn shown(root: &Path, rel: &str) -> PathBuf {
 }
 
 /// Imports a TimelineJS file into the site at `root`.
-pub fn timelinejs(root: &Path, file: &Path, dry_run: bool) -> Result<Report, ImportError> {
+pub(crate) fn timelinejs(root: &Path, file: &Path, dry_run: bool) -> Result<Report, ImportError> {
     let bytes = std::fs::read(file)
         .map_err(|err| ImportError::new(format!("cannot read {}: {err}", file.display())))?;
     let text = String::from_utf8(bytes).map_err(|_| {

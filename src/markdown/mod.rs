@@ -12,7 +12,7 @@ use crate::timings::{self, Work};
 
 /// What a link destination in a note turns into.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LinkTarget {
+pub(crate) enum LinkTarget {
     /// Keep it as written (an external or in-page link).
     Keep,
     /// Replace it (a link to another note becomes a link to its page).
@@ -23,7 +23,7 @@ pub enum LinkTarget {
 
 /// A problem found in the body: byte range in the body, message, hint.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// The kind of problem, as in [`crate::Diagnostic::code`].
     pub code: &'static str,
     /// Byte offset of the fault within the body.
@@ -38,7 +38,7 @@ pub struct Problem {
 
 /// A rendered body.
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The HTML, shared: pages and serve's caches hold it without copies.
     pub html: Arc<str>,
     /// The plain text of the first paragraph, for summaries (shared: every
@@ -57,7 +57,7 @@ pub struct Rendered {
 
 /// Renders note bodies: afresh ([`Fresh`]), or through a cache that hands
 /// back an earlier result for an identical body whose links resolve alike.
-pub trait Bodies: Sync {
+pub(crate) trait Bodies: Sync {
     /// Renders the Markdown body of the note at `rel` (relative to
     /// `content/`): `text[offset..]`, `text` being the note's whole text;
     /// `resolve` decides what each link destination becomes.
@@ -73,7 +73,7 @@ pub trait Bodies: Sync {
 
 /// Renders every body afresh, taking highlighted code from the last build's
 /// [`highlight::Store`] when given one (`build` and `check` are).
-pub struct Fresh<'a>(pub Option<&'a highlight::Store>);
+pub(crate) struct Fresh<'a>(pub Option<&'a highlight::Store>);
 
 impl Bodies for Fresh<'_> {
     fn render(
@@ -91,12 +91,17 @@ impl Bodies for Fresh<'_> {
 }
 
 /// Renders `body`. `resolve` decides what each link and image destination becomes.
-pub fn render(body: &str, unsafe_html: bool, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
+#[cfg(test)]
+pub(crate) fn render(
+    body: &str,
+    unsafe_html: bool,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+) -> Rendered {
     render_with(body, unsafe_html, resolve, None)
 }
 
 /// [`render`], highlighting code through `store` when there is one.
-pub fn render_with(
+pub(crate) fn render_with(
     body: &str,
     unsafe_html: bool,
     resolve: &dyn Fn(&str) -> LinkTarget,

@@ -13,7 +13,7 @@ use crate::markdown::LinkTarget;
 
 /// Maps note paths (relative to `content/`, like `events/leak.md`) to page
 /// URLs relative to the site root (`events/leak/index.html`).
-pub struct LinkMap {
+pub(crate) struct LinkMap {
     pages: FxHashMap<Arc<str>, (&'static str, Arc<str>)>,
     /// Notes left out of this build: drafts, and sources only drafts cite.
     held: FxHashSet<Arc<str>>,
@@ -22,7 +22,7 @@ pub struct LinkMap {
 impl LinkMap {
     /// A map from `(note path, folder, page name)`: the note's page is
     /// `<folder>/<name>/index.html`.
-    pub fn new(pages: impl IntoIterator<Item = (Arc<str>, &'static str, Arc<str>)>) -> Self {
+    pub(crate) fn new(pages: impl IntoIterator<Item = (Arc<str>, &'static str, Arc<str>)>) -> Self {
         LinkMap {
             pages: pages
                 .into_iter()
@@ -34,14 +34,20 @@ impl LinkMap {
 
     /// The map, told that `notes` (paths relative to `content/`) exist but
     /// are left out of this build, so a link to one says so.
-    pub fn holding(mut self, notes: impl IntoIterator<Item = Arc<str>>) -> Self {
+    pub(crate) fn holding(mut self, notes: impl IntoIterator<Item = Arc<str>>) -> Self {
         self.held.extend(notes);
         self
     }
 
     /// Resolves `dest`, written in the note at `from` (relative to `content/`),
     /// for a page whose way back to the site root is `root` (like `../../`).
-    pub fn resolve(&self, from: &str, dest: &str, root: &str, unsafe_html: bool) -> LinkTarget {
+    pub(crate) fn resolve(
+        &self,
+        from: &str,
+        dest: &str,
+        root: &str,
+        unsafe_html: bool,
+    ) -> LinkTarget {
         if let Some(scheme) = scheme(dest) {
             let safe = ["http", "https", "mailto"]
                 .iter()

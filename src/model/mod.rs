@@ -5,7 +5,7 @@
 
 mod checks;
 pub(crate) mod links;
-pub mod paging;
+pub(crate) mod paging;
 mod site;
 
 pub use site::*;

@@ -26,7 +26,7 @@ use crate::model::{Event, Site, term_slug};
 
 /// A page of the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Place {
+pub(crate) enum Place {
     /// `index.html`: the whole timeline, or the front page of a paged one.
     Index,
     /// `<year>/index.html`.
@@ -37,7 +37,7 @@ pub enum Place {
 
 impl Place {
     /// Its URL, relative to the site root.
-    pub fn url(self) -> String {
+    pub(crate) fn url(self) -> String {
         match self {
             Place::Index => "index.html".to_string(),
             Place::Year(year) => format!("{}/index.html", year_slug(year)),
@@ -46,7 +46,7 @@ impl Place {
     }
 
     /// The way back from it to the site root.
-    pub fn root(self) -> &'static str {
+    pub(crate) fn root(self) -> &'static str {
         match self {
             Place::Index => "",
             Place::Year(_) => "../",
@@ -55,7 +55,7 @@ impl Place {
     }
 
     /// Its name for readers: "2022", "March 2022", "44 BCE".
-    pub fn label(self) -> String {
+    pub(crate) fn label(self) -> String {
         match self {
             Place::Index => "Timeline".to_string(),
             Place::Year(year) => year_words(year),
@@ -65,13 +65,13 @@ impl Place {
 }
 
 /// The folder of a year's page: `2022`, `44-bce`.
-pub fn year_slug(year: i32) -> String {
+pub(crate) fn year_slug(year: i32) -> String {
     term_slug(&year_words(year))
 }
 
 /// Whether the timeline is split into year pages: more events than
 /// `page_size`, and at least one with a known start to name a year by.
-pub fn paged(site: &Site) -> bool {
+pub(crate) fn paged(site: &Site) -> bool {
     site.events.len() > site.config.page_size && first_year(site).is_some()
 }
 
@@ -89,7 +89,7 @@ fn first_year(site: &Site) -> Option<i32> {
 /// The events of a year's page (and of its month pages), as a range of
 /// [`Site::events`]: those starting in it, and on the first year, those
 /// with an open start before them.
-pub fn year_range(site: &Site, year: i32) -> Range<usize> {
+pub(crate) fn year_range(site: &Site, year: i32) -> Range<usize> {
     let events = &site.events;
     let start = if Some(year) == first_year(site) {
         0
@@ -106,14 +106,14 @@ fn split(site: &Site, range: &Range<usize>) -> bool {
 
 /// The month a date lies within, when it starts and ends in the same month
 /// of the same year.
-pub fn month_of(date: &Date) -> Option<(i32, u32)> {
+pub(crate) fn month_of(date: &Date) -> Option<(i32, u32)> {
     let (start, end) = (date.earliest()?, date.latest()?);
     ((start.year(), start.month()) == (end.year(), end.month()))
         .then(|| (start.year(), start.month()))
 }
 
 /// The timeline page that holds an event's card.
-pub fn place(site: &Site, event: &Event) -> Place {
+pub(crate) fn place(site: &Site, event: &Event) -> Place {
     if !paged(site) {
         return Place::Index;
     }
@@ -130,13 +130,13 @@ pub fn place(site: &Site, event: &Event) -> Place {
 }
 
 /// Where an event's card is: its page and the card's id.
-pub fn timeline_url(site: &Site, event: &Event) -> String {
+pub(crate) fn timeline_url(site: &Site, event: &Event) -> String {
     format!("{}#{}", place(site, event).url(), event.slug)
 }
 
 /// A year of a paged timeline: its events, as a range of [`Site::events`].
 #[derive(Clone, Debug)]
-pub struct YearSpan {
+pub(crate) struct YearSpan {
     /// The astronomical year.
     pub year: i32,
     /// Its events.
@@ -144,7 +144,7 @@ pub struct YearSpan {
 }
 
 /// Every year of a paged timeline that has events, in order.
-pub fn years(site: &Site) -> Vec<YearSpan> {
+pub(crate) fn years(site: &Site) -> Vec<YearSpan> {
     let mut years = Vec::new();
     let Some(first) = first_year(site) else {
         return years;
@@ -164,7 +164,7 @@ pub fn years(site: &Site) -> Vec<YearSpan> {
 
 /// A year cut into month pages: the events left on the year's own page,
 /// and each month's events, in timeline order.
-pub struct Months {
+pub(crate) struct Months {
     /// Events no single month holds.
     pub across: Vec<usize>,
     /// `(month, events)` for each month with events, in order.
@@ -172,7 +172,7 @@ pub struct Months {
 }
 
 /// How the events of a year with month pages are shared out.
-pub fn months(site: &Site, span: &YearSpan) -> Months {
+pub(crate) fn months(site: &Site, span: &YearSpan) -> Months {
     let mut across = Vec::new();
     let mut months: Vec<(u32, Vec<usize>)> = Vec::new();
     for i in span.range.clone() {
@@ -192,7 +192,7 @@ pub fn months(site: &Site, span: &YearSpan) -> Months {
 
 /// Every page of a paged timeline other than the front page, in reading
 /// order: each year, then its months when it has month pages.
-pub fn places(site: &Site) -> Vec<Place> {
+pub(crate) fn places(site: &Site) -> Vec<Place> {
     if !paged(site) {
         return Vec::new();
     }
@@ -213,7 +213,7 @@ pub fn places(site: &Site) -> Vec<Place> {
 
 /// The latest moment reached by the events before `index`, for the gap
 /// marker of the first card of a page.
-pub fn reached_before(site: &Site, index: usize) -> Option<NaiveDateTime> {
+pub(crate) fn reached_before(site: &Site, index: usize) -> Option<NaiveDateTime> {
     site.events[..index.min(site.events.len())]
         .iter()
         .filter_map(|e| e.date.latest().or(e.date.earliest()))
@@ -222,7 +222,7 @@ pub fn reached_before(site: &Site, index: usize) -> Option<NaiveDateTime> {
 
 /// Where a list stands among the pages it is cut into.
 #[derive(Clone, Debug, Serialize)]
-pub struct Pager {
+pub(crate) struct Pager {
     /// This page's number, from 1.
     pub number: usize,
     /// How many pages in all.
@@ -239,13 +239,13 @@ pub struct Pager {
 }
 
 /// How many pages a list of `items` takes at `size` a page (at least one).
-pub fn page_count(items: usize, size: usize) -> usize {
+pub(crate) fn page_count(items: usize, size: usize) -> usize {
     items.div_ceil(size.max(1)).max(1)
 }
 
 /// Page `number` of a list whose first page is `<folder>index.html`: the
 /// others are `<folder>page/<n>/index.html`.
-pub fn page_url(folder: &str, number: usize) -> String {
+pub(crate) fn page_url(folder: &str, number: usize) -> String {
     if number <= 1 {
         format!("{folder}index.html")
     } else {
@@ -255,7 +255,7 @@ pub fn page_url(folder: &str, number: usize) -> String {
 
 /// The way back to the root from page `number` of a list whose first
 /// page's way back is `root`.
-pub fn page_root(root: &str, number: usize) -> String {
+pub(crate) fn page_root(root: &str, number: usize) -> String {
     if number <= 1 {
         root.to_string()
     } else {
@@ -266,7 +266,7 @@ pub fn page_root(root: &str, number: usize) -> String {
 impl Pager {
     /// Page `number` of `items` cut every `size`, under `folder` (which
     /// ends with `/`). `None` when the list fits on one page.
-    pub fn new(folder: &str, items: usize, size: usize, number: usize) -> Option<Pager> {
+    pub(crate) fn new(folder: &str, items: usize, size: usize, number: usize) -> Option<Pager> {
         let count = page_count(items, size);
         (count > 1).then(|| Pager {
             number,
@@ -280,7 +280,7 @@ impl Pager {
 }
 
 /// The items of page `number` (from 1) of a list cut every `size`.
-pub fn page_items<T>(items: &[T], size: usize, number: usize) -> &[T] {
+pub(crate) fn page_items<T>(items: &[T], size: usize, number: usize) -> &[T] {
     let size = size.max(1);
     let start = (number.saturating_sub(1) * size).min(items.len());
     &items[start..(start + size).min(items.len())]

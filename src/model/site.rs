@@ -123,7 +123,7 @@ impl Site {
 
     /// [`Site::build`], with the note bodies rendered through `bodies`
     /// (`serve` passes its cache).
-    pub fn build_with(
+    pub(crate) fn build_with(
         config: Config,
         content: Content,
         options: ModelOptions,
@@ -358,7 +358,7 @@ fn trim(file: &mut NoteFile, body_offset: usize) {
 }
 
 /// The timeline's order: earliest start, then latest end, then title.
-pub fn order(a: &Date, a_title: &str, b: &Date, b_title: &str) -> Ordering {
+pub(crate) fn order(a: &Date, a_title: &str, b: &Date, b_title: &str) -> Ordering {
     let start = match (a.earliest(), b.earliest()) {
         (None, None) => Ordering::Equal,
         (None, Some(_)) => Ordering::Less,
@@ -625,7 +625,7 @@ fn collision(
 /// hyphens (`Vladimir Putin` -> `vladimir-putin`). Letters outside ASCII are
 /// kept; a term with none at all is named by its bytes in hexadecimal
 /// (`!!!` -> `term-212121`).
-pub fn term_slug(term: &str) -> String {
+pub(crate) fn term_slug(term: &str) -> String {
     let mut slug = String::with_capacity(term.len());
     for c in term.chars() {
         if c.is_alphanumeric() {

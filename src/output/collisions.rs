@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 /// (`pages`: every path written): at its path, or a file where the page
 /// needs a folder, or the other way round. Either would be lost, or the
 /// build would fail half-way.
-pub fn collisions<'a>(
+pub(crate) fn collisions<'a>(
     files: &[StaticFile],
     pages: impl IntoIterator<Item = &'a str>,
 ) -> Diagnostics {

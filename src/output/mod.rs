@@ -32,8 +32,8 @@ use crate::render::{Sink, WriteError};
 use crate::timings::{self, Work};
 use place::{Role, State, Working};
 
-pub use collisions::collisions;
-pub use place::{MARKER, Place, check_output};
+pub(crate) use collisions::collisions;
+pub(crate) use place::{MARKER, Place, check_output};
 
 fn context<T>(result: io::Result<T>, action: &'static str, path: &Path) -> Result<T, WriteError> {
     result.map_err(|source| WriteError {
@@ -46,7 +46,7 @@ fn context<T>(result: io::Result<T>, action: &'static str, path: &Path) -> Resul
 /// The new content of an output folder, being written. Files go in with
 /// [`Output::put`] and [`Output::stream`], from any thread; [`Output::commit`]
 /// swaps them in. Dropped without a commit, it leaves the output untouched.
-pub struct Output {
+pub(crate) struct Output {
     out: PathBuf,
     parent: PathBuf,
     name: String,
@@ -61,7 +61,7 @@ pub struct Output {
 impl Output {
     /// Starts the new content of the output folder `place` checked, in the
     /// spare copy left by the previous build when there is one.
-    pub fn begin(place: Place) -> Result<Output, WriteError> {
+    pub(crate) fn begin(place: Place) -> Result<Output, WriteError> {
         let Place {
             out,
             parent,
@@ -110,7 +110,7 @@ impl Output {
 
     /// Copies the static files listed by [`statics::list`] and returns
     /// their paths.
-    pub fn copy_static(&self, files: &[StaticFile]) -> Result<Vec<String>, WriteError> {
+    pub(crate) fn copy_static(&self, files: &[StaticFile]) -> Result<Vec<String>, WriteError> {
         let mut copied = Vec::with_capacity(files.len());
         for file in files {
             let mut from = context(statics::open(&file.path), "read", &file.path)?;
@@ -124,7 +124,7 @@ impl Output {
     /// writing anything into it; one made afresh is removed. (Dropped, the
     /// folder is removed instead: after a failed write, above all on a full
     /// disk, its space is wanted.)
-    pub fn give_back(mut self) {
+    pub(crate) fn give_back(mut self) {
         // A folder made afresh holds nothing worth keeping.
         if !self.held.is_empty() {
             keep_spare(&self.staging, &self.parent, &self.name);
@@ -134,7 +134,7 @@ impl Output {
 
     /// Removes the files not `written` this time and swaps the new content
     /// in place of the old, which becomes the spare copy for the next build.
-    pub fn commit<'a>(
+    pub(crate) fn commit<'a>(
         mut self,
         written: impl IntoIterator<Item = &'a str>,
     ) -> Result<(), WriteError> {

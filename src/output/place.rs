@@ -20,7 +20,7 @@ use crate::nofollow::{Kind, Marker, is_empty_folder};
 
 /// The file every output and working folder of dateline holds: small and
 /// harmless to publish with the site.
-pub const MARKER: &str = ".dateline-output";
+pub(crate) const MARKER: &str = ".dateline-output";
 
 pub(super) const MARK: Marker = Marker {
     name: MARKER,
@@ -30,7 +30,7 @@ pub(super) const MARK: Marker = Marker {
 /// Where a build will write, as checked: the folder and what stands beside
 /// it. Made by [`Place::survey`], taken by [`super::Output::begin`].
 #[derive(Debug)]
-pub struct Place {
+pub(crate) struct Place {
     /// The output folder (a link's target when the output is a link).
     pub(super) out: PathBuf,
     pub(super) parent: PathBuf,
@@ -71,7 +71,7 @@ impl Place {
     /// Checks the output `out` and the working folders beside it. A link at
     /// `out` is written through: its target, which must exist, is the output
     /// folder, and the working folders are beside the target.
-    pub fn survey(out: &Path) -> Result<Place, Diagnostics> {
+    pub(crate) fn survey(out: &Path) -> Result<Place, Diagnostics> {
         let mut problems = Diagnostics::new();
         let out = match resolve(out) {
             Ok(out) => out,
@@ -265,7 +265,7 @@ fn unbuilt_output(out: &Path) -> Diagnostic {
 /// Refuses an output folder that would swallow the site or sit inside one
 /// of its own folders (the swap replaces the output whole), whether or not
 /// it exists yet.
-pub fn check_output(root: &Path, out: &Path) -> Result<(), String> {
+pub(crate) fn check_output(root: &Path, out: &Path) -> Result<(), String> {
     let root = real(root);
     let out_full = real(out);
     if root.starts_with(&out_full) {

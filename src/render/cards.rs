@@ -39,7 +39,7 @@ use crate::timings::{self, Work};
 /// one by one copied each into its context, and a large site's build went
 /// into the allocator.
 #[derive(Default)]
-pub struct Items {
+pub(crate) struct Items {
     html: String,
 }
 
@@ -90,7 +90,7 @@ impl Serialize for Items {
 }
 
 /// Cards remembered by `serve` from the last run, by digest.
-pub type CardMemo = Arc<FxHashMap<u64, Arc<str>>>;
+pub(super) type CardMemo = Arc<FxHashMap<u64, Arc<str>>>;
 
 /// One run's cards.
 pub(super) struct Cards<'a> {

@@ -14,7 +14,7 @@ use crate::model::paging::{Pager, Place, page_count, page_items, page_root, page
 /// How many URLs one sitemap file lists. The sitemaps protocol allows
 /// 50,000; past this many, `sitemap.xml` becomes an index of
 /// `sitemap-1.xml`, `sitemap-2.xml`, ...
-pub const SITEMAP_URLS: usize = 10_000;
+pub(super) const SITEMAP_URLS: usize = 10_000;
 const _: () = assert!(SITEMAP_URLS <= 50_000, "the protocol's limit");
 
 /// How many URLs [`sitemap_urls`] lists, without making them.

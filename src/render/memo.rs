@@ -30,7 +30,7 @@ use super::{Done, Page};
 use crate::model::{Event, Site, Source, Taxonomy, Term};
 
 /// What one run rendered, for the next run to take from.
-pub struct PageMemo {
+pub(crate) struct PageMemo {
     theme: u64,
     shape: u64,
     slots: Vec<Slot>,

@@ -14,7 +14,7 @@ mod progress;
 mod run;
 mod sink;
 mod timeline;
-pub mod view;
+pub(crate) mod view;
 
 use std::hash::Hasher;
 use std::path::Path;
@@ -27,19 +27,18 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::highlight;
 use crate::model::Site;
 use crate::model::paging::{self, Place, page_count};
-pub use cards::Items;
-pub use memo::PageMemo;
+pub(crate) use memo::PageMemo;
 pub use progress::{Progress, Quiet};
+pub(crate) use run::WriteFailure;
 use run::{Done, Renderer};
-pub use run::{Rendering, WriteFailure};
 pub(crate) use sink::with_reused;
-pub use sink::{Discard, Sink, WriteError};
+pub(crate) use sink::{Discard, Sink, WriteError};
 use view::{EventView, LinkView, NeighbourView, SiteView, event_url, term_url};
 
 /// How many entries `feed.xml` carries: the newest events. A feed reader
 /// fetches the whole file every time it polls; a few hundred kilobytes is
 /// already generous.
-pub const FEED_ENTRIES: usize = 100;
+pub(crate) const FEED_ENTRIES: usize = 100;
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
 /// files are assets copied into the site as they are.

@@ -15,7 +15,7 @@ use crate::model::Site;
 
 /// Above this many events, the overview draws counts, not events: a mark
 /// per event stops being readable (and weighs a few hundred bytes each).
-pub const BARS_ABOVE: usize = 300;
+pub(super) const BARS_ABOVE: usize = 300;
 
 /// The overview.
 #[derive(Serialize)]

@@ -19,7 +19,7 @@ use crate::model::Site;
 use crate::timings::{self, Work};
 
 /// What [`Theme::render_with`] did: the pages, and what to remember of them.
-pub struct Rendering {
+pub(crate) struct Rendering {
     /// Every file of the output (as [`Theme::render`] returns them).
     pub pages: Vec<Page>,
     /// The memo to pass to the next run.
@@ -35,7 +35,7 @@ static HIGHLIGHT_CSS: LazyLock<Arc<[u8]>> =
 
 /// Why [`Theme::write`] stopped.
 #[derive(Debug)]
-pub enum WriteFailure {
+pub(crate) enum WriteFailure {
     /// A template failed on some pages.
     Content(Diagnostics),
     /// A file could not be written.
@@ -47,7 +47,7 @@ impl Theme {
     /// memory, or nowhere for `check`), each page written as soon as it is
     /// made and then dropped, so a build holds only the pages being worked
     /// on. Ticks `progress` once a page; returns the paths written.
-    pub fn write(
+    pub(crate) fn write(
         &self,
         site: &Site,
         output: &dyn Sink,
@@ -122,7 +122,7 @@ impl Theme {
 
     /// Renders every page of the site, taking from `previous` (the memo of
     /// the last run) each page whose inputs are unchanged: see [`memo`].
-    pub fn render_with(
+    pub(crate) fn render_with(
         &self,
         site: &Site,
         previous: Option<&PageMemo>,

@@ -53,7 +53,7 @@ impl std::error::Error for WriteError {
 
 /// Where rendered files go: an output folder, memory, or nowhere
 /// ([`Discard`]).
-pub trait Sink: Sync {
+pub(crate) trait Sink: Sync {
     /// Takes one file (`rel` with `/` separators).
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError>;
 
@@ -67,7 +67,7 @@ pub trait Sink: Sync {
 
 /// A sink that keeps nothing, and so has nothing streamed into it made at
 /// all: the exports cannot fail on content that built.
-pub struct Discard;
+pub(crate) struct Discard;
 
 impl Sink for Discard {
     fn put(&self, _: &str, _: &[u8]) -> Result<(), WriteError> {

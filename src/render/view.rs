@@ -13,7 +13,7 @@ use crate::model::{Event, Site, Source, term_slug};
 
 /// Site-wide values, available on every page as `site`.
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     /// `dateline.yaml`'s title.
     pub title: &'a str,
     /// `dateline.yaml`'s description, or empty.
@@ -30,7 +30,7 @@ pub struct SiteView<'a> {
 
 /// A plain link.
 #[derive(Clone, Serialize)]
-pub struct LinkView<'a> {
+pub(crate) struct LinkView<'a> {
     /// Its text.
     pub name: &'a str,
     /// Its URL, relative to the site root.
@@ -39,7 +39,7 @@ pub struct LinkView<'a> {
 
 /// A date, as pages show it.
 #[derive(Clone, Serialize)]
-pub struct DateView<'a> {
+pub(crate) struct DateView<'a> {
     /// The EDTF text, for `data-edtf`.
     pub edtf: &'a str,
     /// In words: "21 February 2022", "sometime between October 2023 and March 2024".
@@ -56,7 +56,7 @@ pub struct DateView<'a> {
 
 impl<'a> DateView<'a> {
     /// The view of a date.
-    pub fn new(date: &'a Date) -> Self {
+    pub(crate) fn new(date: &'a Date) -> Self {
         let machine = date.machine();
         DateView {
             edtf: date.edtf(),
@@ -71,7 +71,7 @@ impl<'a> DateView<'a> {
 
 /// A taxonomy's terms on one event: `{name, terms: [{name, url}]}`.
 #[derive(Clone, Serialize)]
-pub struct TermsView<'a> {
+pub(crate) struct TermsView<'a> {
     /// The taxonomy (`tags`).
     pub name: &'a str,
     /// The event's terms in it.
@@ -80,7 +80,7 @@ pub struct TermsView<'a> {
 
 /// A source as cited by an event.
 #[derive(Clone, Serialize)]
-pub struct SourceView<'a> {
+pub(crate) struct SourceView<'a> {
     /// Its id.
     pub id: &'a str,
     /// The headline.
@@ -101,7 +101,7 @@ pub struct SourceView<'a> {
 
 impl<'a> SourceView<'a> {
     /// The view of a source.
-    pub fn new(source: &'a Source) -> Self {
+    pub(crate) fn new(source: &'a Source) -> Self {
         SourceView {
             id: &source.id,
             title: &source.title,
@@ -117,7 +117,7 @@ impl<'a> SourceView<'a> {
 
 /// An event as a card of a list.
 #[derive(Clone, Serialize)]
-pub struct EventView<'a> {
+pub(crate) struct EventView<'a> {
     /// Its slug, also the `id` of its card on the timeline.
     pub slug: &'a str,
     /// The headline.
@@ -145,7 +145,7 @@ pub struct EventView<'a> {
 
 /// The previous or next event, as an event page links to it.
 #[derive(Clone, Serialize)]
-pub struct NeighbourView<'a> {
+pub(crate) struct NeighbourView<'a> {
     /// Its slug.
     pub slug: &'a str,
     /// The headline.
@@ -158,7 +158,7 @@ pub struct NeighbourView<'a> {
 
 impl<'a> NeighbourView<'a> {
     /// The view of a neighbouring event.
-    pub fn new(event: &'a Event) -> Self {
+    pub(crate) fn new(event: &'a Event) -> Self {
         NeighbourView {
             slug: &event.slug,
             title: &event.title,
@@ -170,7 +170,7 @@ impl<'a> NeighbourView<'a> {
 
 /// One `data-*` attribute of an event card.
 #[derive(Clone, Serialize)]
-pub struct FilterData<'a> {
+pub(crate) struct FilterData<'a> {
     /// The attribute's name after `data-`.
     pub name: &'a str,
     /// Space-separated slugs.
@@ -179,7 +179,7 @@ pub struct FilterData<'a> {
 
 impl<'a> EventView<'a> {
     /// The view of the event at `index` of the site.
-    pub fn new(site: &'a Site, event: &'a Event) -> Self {
+    pub(crate) fn new(site: &'a Site, event: &'a Event) -> Self {
         let taxonomies = site
             .taxonomies
             .iter()
@@ -218,7 +218,7 @@ impl<'a> EventView<'a> {
 
 /// The values of an event for the timeline's filters: one per taxonomy,
 /// then `outlets`, each the space-separated slugs of its terms.
-pub fn filter_data<'a>(site: &'a Site, event: &Event) -> Vec<FilterData<'a>> {
+pub(crate) fn filter_data<'a>(site: &'a Site, event: &Event) -> Vec<FilterData<'a>> {
     let mut filters: Vec<FilterData<'a>> = site
         .taxonomies
         .iter()
@@ -247,12 +247,12 @@ pub fn filter_data<'a>(site: &'a Site, event: &Event) -> Vec<FilterData<'a>> {
 }
 
 /// The URL of an event's page.
-pub fn event_url(slug: &str) -> String {
+pub(crate) fn event_url(slug: &str) -> String {
     format!("events/{slug}/index.html")
 }
 
 /// The URL of a term's page, with characters outside ASCII percent-encoded.
-pub fn term_url(taxonomy: &str, slug: &str) -> String {
+pub(crate) fn term_url(taxonomy: &str, slug: &str) -> String {
     let mut url = format!("{taxonomy}/");
     for byte in slug.bytes() {
         if byte.is_ascii_alphanumeric() || byte == b'-' {
@@ -266,7 +266,7 @@ pub fn term_url(taxonomy: &str, slug: &str) -> String {
 }
 
 /// The heading an event's date files it under.
-pub fn year_label(date: &Date) -> String {
+pub(crate) fn year_label(date: &Date) -> String {
     match (date.earliest(), date.year()) {
         (_, None) => "Undated".to_string(),
         (None, Some(year)) => format!("Up to {}", year_words(year)),

@@ -30,7 +30,7 @@ use events::Hub;
 use served::{Served, Statics};
 
 /// The port tried first when none is given.
-pub const DEFAULT_PORT: u16 = 1111;
+pub(crate) const DEFAULT_PORT: u16 = 1111;
 /// Without `--port`, this many ports from [`DEFAULT_PORT`] on are tried.
 const PORTS_TRIED: u16 = 20;
 

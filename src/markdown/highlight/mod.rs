@@ -11,8 +11,8 @@ mod lines;
 mod store;
 mod style;
 
-pub use store::{FOLDER as CACHE_FOLDER, Store};
-pub use style::stylesheet;
+pub(crate) use store::{FOLDER as CACHE_FOLDER, Store};
+pub(crate) use style::stylesheet;
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -54,19 +54,20 @@ pub fn loaded() -> bool {
 
 /// Lets go of the lines each thread of the pool has parsed: they serve
 /// while bodies are rendered, and the pages rendered next can use the memory.
-pub fn forget_parsed_lines() {
+pub(crate) fn forget_parsed_lines() {
     rayon::broadcast(|_| PARSED.with_borrow_mut(|parsed| *parsed = ParsedLines::default()));
 }
 
 /// Highlights `code` written in `lang` (a fence's info string, like `rust`)
 /// into a `<pre>` block. An unknown or absent language gives plain, escaped text.
-pub fn highlight(lang: &str, code: &str) -> String {
+#[cfg(test)]
+pub(crate) fn highlight(lang: &str, code: &str) -> String {
     highlight_with(None, lang, code)
 }
 
 /// [`highlight`], taking the HTML from `store` when it holds this code and
 /// keeping it there when not.
-pub fn highlight_with(store: Option<&Store>, lang: &str, code: &str) -> String {
+pub(crate) fn highlight_with(store: Option<&Store>, lang: &str, code: &str) -> String {
     timings::measure(Work::Highlight, || {
         let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
         let highlighted = match store {

@@ -38,7 +38,7 @@ use crate::diagnostic::Diagnostic;
 use crate::nofollow::{self, Kind, Marker};
 
 /// The folder, beside `dateline.yaml`.
-pub const FOLDER: &str = ".dateline-cache";
+pub(crate) const FOLDER: &str = ".dateline-cache";
 
 const FILE: &str = "highlight";
 
@@ -76,7 +76,7 @@ impl Record {
 }
 
 /// The previous build's highlighted code, and what this build adds to it.
-pub struct Store {
+pub(crate) struct Store {
     path: PathBuf,
     old: Option<Mutex<File>>,
     /// The old file's records by hash (positions in `records`).
@@ -111,13 +111,13 @@ impl Store {
     /// Opens the store of the site at `root`, for a build that keeps what
     /// it highlights. A missing, unreadable or damaged file gives an empty
     /// store: the cache only ever saves work.
-    pub fn open(root: &Path) -> Store {
+    pub(crate) fn open(root: &Path) -> Store {
         Store::open_with(root, true)
     }
 
     /// Opens the store of the site at `root` to take from it only; it never
     /// writes.
-    pub fn reading(root: &Path) -> Store {
+    pub(crate) fn reading(root: &Path) -> Store {
         Store::open_with(root, false)
     }
 
@@ -149,13 +149,13 @@ impl Store {
     /// Why the cache folder is not dateline's (a link, a file, a folder
     /// without its tag), if it is not: the store then neither reads nor
     /// writes it.
-    pub fn refusal(&self) -> Option<&Diagnostic> {
+    pub(crate) fn refusal(&self) -> Option<&Diagnostic> {
         self.refusal.as_ref()
     }
 
     /// The HTML kept for `code` in `lang`, or the one `make` gives, which
     /// is kept for the next build (unless `make` gives `None`).
-    pub fn get_or(
+    pub(crate) fn get_or(
         &self,
         lang: &str,
         code: &str,
@@ -212,7 +212,7 @@ impl Store {
 
     /// Saves this build's records for the next one: new ones and the old
     /// ones it used. Does nothing when the old file holds exactly those.
-    pub fn save(self) -> io::Result<()> {
+    pub(crate) fn save(self) -> io::Result<()> {
         if !self.writes {
             return Ok(());
         }

@@ -165,7 +165,7 @@ impl Looks {
 /// The stylesheet for highlighted code: the light theme's classes, and for
 /// readers whose system prefers dark, the light ones undone and the dark
 /// theme's.
-pub fn stylesheet() -> String {
+pub(crate) fn stylesheet() -> String {
     let [light, dark] = &*LOOKS;
     let mut css = format!(
         "/* Code highlighting: syntect's themes {LIGHT} and, for a dark preference, {DARK}. */\n"
