@@ -11,6 +11,7 @@ use crate::content::config::Config;
 use crate::content::statics;
 use crate::content::{self, NoteReader};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::error::Error;
 use crate::markdown::highlight;
 use crate::markdown::{self, Bodies};
 use crate::model::{ModelOptions, Site};
@@ -28,17 +29,6 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `base_url` from the settings.
     pub base_url: Option<String>,
-}
-
-/// Why a build failed.
-#[derive(Debug)]
-pub enum BuildError {
-    /// The notes, settings or templates have problems (exit code 1).
-    Content(Diagnostics),
-    /// The command was asked for something it cannot do (exit code 2).
-    Usage(String),
-    /// Writing the output failed (exit code 1).
-    Write(crate::render::WriteError),
 }
 
 /// What a successful build did.
@@ -59,26 +49,26 @@ pub struct Summary {
 }
 
 /// Loads, checks and renders the site, without writing anything.
-pub fn render(options: &BuildOptions) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
+pub fn render(options: &BuildOptions) -> Result<(Site, Vec<Page>, Diagnostics), Error> {
     render_with(options, &Quiet)
 }
 
 fn render_with(
     options: &BuildOptions,
     progress: &dyn Progress,
-) -> Result<(Site, Vec<Page>, Diagnostics), BuildError> {
+) -> Result<(Site, Vec<Page>, Diagnostics), Error> {
     let (site, theme, mut diagnostics) =
         model(options, &content::Fresh, &markdown::Fresh(None), None)?;
     let pages = theme.render(&site, progress).map_err(|found| {
         diagnostics.extend(found);
-        BuildError::Content(diagnostics.clone())
+        Error::Content(diagnostics.clone())
     })?;
     Ok((site, pages, diagnostics))
 }
 
 /// Loads and checks the site and renders every page without keeping any:
 /// what `check` does, so a template that fails on some page is found too.
-pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> {
+pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), Error> {
     let highlighted = highlight::Store::reading(&options.root);
     let bodies = markdown::Fresh(Some(&highlighted));
     let (site, theme, mut diagnostics) = model(options, &content::Fresh, &bodies, None)?;
@@ -91,15 +81,15 @@ pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), BuildError> 
                 pages.iter().map(String::as_str),
             ));
             if diagnostics.has_errors() {
-                return Err(BuildError::Content(diagnostics));
+                return Err(Error::Content(diagnostics));
             }
             Ok((site, diagnostics))
         }
         Err(WriteFailure::Content(found)) => {
             diagnostics.extend(found);
-            Err(BuildError::Content(diagnostics))
+            Err(Error::Content(diagnostics))
         }
-        Err(WriteFailure::Write(err)) => Err(BuildError::Write(err)),
+        Err(WriteFailure::Write(err)) => Err(Error::from(err)),
     }
 }
 
@@ -112,7 +102,7 @@ pub(crate) fn model(
     notes: &dyn NoteReader,
     bodies: &dyn Bodies,
     previous: Option<&Arc<Theme>>,
-) -> Result<(Site, Arc<Theme>, Diagnostics), BuildError> {
+) -> Result<(Site, Arc<Theme>, Diagnostics), Error> {
     read(options, notes, previous)?.model(options, bodies)
 }
 
@@ -131,16 +121,16 @@ pub(crate) fn read(
     options: &BuildOptions,
     notes: &dyn NoteReader,
     previous: Option<&Arc<Theme>>,
-) -> Result<Loaded, BuildError> {
+) -> Result<Loaded, Error> {
     let root = &options.root;
     if !Config::path(root).is_file() {
-        return Err(BuildError::Usage(format!(
+        return Err(Error::usage(format!(
             "no {} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
             crate::content::config::CONFIG_FILE,
             display_root(root)
         )));
     }
-    let (mut config, warnings) = Config::load_warned(root).map_err(BuildError::Content)?;
+    let (mut config, warnings) = Config::load_warned(root).map_err(Error::Content)?;
     if let Some(url) = base_url_flag(options)? {
         config.base_url = Some(url);
     }
@@ -171,7 +161,7 @@ impl Loaded {
         self,
         options: &BuildOptions,
         bodies: &dyn Bodies,
-    ) -> Result<(Site, Arc<Theme>, Diagnostics), BuildError> {
+    ) -> Result<(Site, Arc<Theme>, Diagnostics), Error> {
         let Loaded {
             config,
             theme,
@@ -189,24 +179,24 @@ impl Loaded {
         highlight::forget_parsed_lines();
         diagnostics.extend(found);
         let (Some(site), Some(theme)) = (site, theme) else {
-            return Err(BuildError::Content(diagnostics));
+            return Err(Error::Content(diagnostics));
         };
         if diagnostics.has_errors() {
-            return Err(BuildError::Content(diagnostics));
+            return Err(Error::Content(diagnostics));
         }
         Ok((site, theme, diagnostics))
     }
 }
 
 /// `--base-url`, checked, as the pages write it.
-fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, BuildError> {
+fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, Error> {
     let Some(url) = &options.base_url else {
         return Ok(None);
     };
     crate::content::config::check_base_url(url)
         .map(Some)
         .map_err(|why| {
-            BuildError::Usage(format!(
+            Error::usage(format!(
                 "--base-url must be an absolute http(s) URL, not `{}`: {why}",
                 url.escape_debug()
             ))
@@ -215,12 +205,12 @@ fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, BuildError> {
 
 /// Builds the site into its output folder, telling `progress` of the
 /// pages as they are written.
-pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary, BuildError> {
+pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary, Error> {
     let started = Instant::now();
     // A bad flag is refused before the output folder is touched.
     base_url_flag(options)?;
     let out = output_dir(options);
-    output::check_output(&options.root, &out).map_err(BuildError::Usage)?;
+    output::check_output(&options.root, &out).map_err(Error::usage)?;
     // Every path the build will touch is checked before any is.
     let highlighted = highlight::Store::open(&options.root);
     let place = output::Place::survey(&out);
@@ -229,7 +219,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
         (place, refusal) => {
             let mut refused = place.err().unwrap_or_default();
             refused.extend(refusal.into_iter().cloned().collect());
-            return Err(BuildError::Content(refused));
+            return Err(Error::Content(refused));
         }
     };
     let mut stages = Vec::new();
@@ -259,7 +249,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
             }
             Err(err)
         }
-        (Ok(_), Err(err)) => Err(BuildError::Write(err)),
+        (Ok(_), Err(err)) => Err(Error::from(err)),
     };
     let written = taken.and_then(|((site, theme, mut warnings), output)| {
         time("model");
@@ -270,9 +260,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
                 match failure {
                     WriteFailure::Content(found) => {
                         warnings.extend(found);
-                        BuildError::Content(warnings.clone())
+                        Error::Content(warnings.clone())
                     }
-                    WriteFailure::Write(err) => BuildError::Write(err),
+                    WriteFailure::Write(err) => Error::from(err),
                 }
             })?;
         // Pages go in first; a static file never replaces one (nor the
@@ -282,16 +272,14 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
             pages.iter().map(String::as_str),
         ));
         if warnings.has_errors() {
-            return Err(BuildError::Content(warnings));
+            return Err(Error::Content(warnings));
         }
-        let copied = output
-            .copy_static(&statics.files)
-            .map_err(BuildError::Write)?;
+        let copied = output.copy_static(&statics.files).map_err(Error::from)?;
         time("render and write");
         let count = copied.len() + pages.len();
         output
             .commit(copied.iter().chain(&pages).map(String::as_str))
-            .map_err(BuildError::Write)?;
+            .map_err(Error::from)?;
         time("swap");
         if let Err(err) = highlighted.save() {
             warnings.push(cache_warning(&options.root, &err));

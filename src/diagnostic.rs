@@ -227,7 +227,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Every problem of a run, in the order found.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -19,9 +19,9 @@
 //! [`build`] runs the pipeline for `build` and `check`; [`serve`] runs it
 //! again on every save over the caches of [`cache`]; [`scaffold`] and
 //! [`import`] write notes for authors. Below them all, [`date`] reads and
-//! words EDTF dates, and problems travel as [`diagnostic`] values up to the
-//! one reporter, [`report`]. The library returns values and never prints:
-//! the binary does.
+//! words EDTF dates. Problems in files travel as [`diagnostic`] values, and
+//! every command fails with one [`Error`]; [`report`] formats both for
+//! people. The library returns values and never prints: the binary does.
 
 #![warn(missing_docs, unreachable_pub)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -32,6 +32,7 @@
 mod chars;
 pub mod date;
 pub mod diagnostic;
+pub mod error;
 mod nofollow;
 pub mod timings;
 
@@ -51,7 +52,8 @@ pub mod report;
 pub mod scaffold;
 pub mod serve;
 
-pub use build::{BuildError, BuildOptions};
+pub use build::BuildOptions;
 pub use content::config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use error::{Error, Problem};
 pub use model::Site;

@@ -11,37 +11,22 @@ use std::path::{Path, PathBuf};
 use crate::content::config::CONFIG_FILE;
 use crate::content::note::{check_event_slug, check_slug};
 use crate::date::Date;
+use crate::error::Error;
 use crate::model::term_slug;
 use crate::nofollow::{self, Kind};
 
-/// Why a note or site could not be written.
-#[derive(Debug, PartialEq, Eq)]
-pub struct ScaffoldError {
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub hint: Option<String>,
-    /// True when the command's arguments were wrong (exit code 2), false
-    /// when the site refused them (an existing file: exit code 1).
-    pub usage: bool,
+/// The arguments were wrong (exit code 2).
+fn usage(message: impl Into<String>, hint: Option<String>) -> Error {
+    let err = Error::usage(message);
+    match hint {
+        Some(hint) => err.with_hint(hint),
+        None => err,
+    }
 }
 
-impl ScaffoldError {
-    fn usage(message: impl Into<String>, hint: Option<String>) -> Self {
-        ScaffoldError {
-            message: message.into(),
-            hint,
-            usage: true,
-        }
-    }
-
-    fn refused(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        ScaffoldError {
-            message: message.into(),
-            hint: Some(hint.into()),
-            usage: false,
-        }
-    }
+/// The site refused them: an existing file, a link in the way (exit code 1).
+fn refused(message: impl Into<String>, hint: impl Into<String>) -> Error {
+    Error::failed(message).with_hint(hint)
 }
 
 /// The values of a new event note.
@@ -75,9 +60,9 @@ pub struct NewSource {
 }
 
 /// Writes `content/events/<slug>.md` and returns its path.
-pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, ScaffoldError> {
+pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, Error> {
     if event.title.trim().is_empty() {
-        return Err(ScaffoldError::usage(
+        return Err(usage(
             "the title is empty",
             Some(
                 "give the event a title, like `dateline new \"The memo leaks\" --date 2024`".into(),
@@ -99,10 +84,7 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, ScaffoldError
                 }
                 None => format!("known sources: {}", known.join(", ")),
             };
-            return Err(ScaffoldError::usage(
-                format!("unknown source `{id}`"),
-                Some(hint),
-            ));
+            return Err(usage(format!("unknown source `{id}`"), Some(hint)));
         }
     }
     let slug = match &event.slug {
@@ -115,7 +97,7 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, ScaffoldError
             .to_string(),
     };
     check_event_slug(&slug).map_err(|(_, why)| {
-        ScaffoldError::usage(
+        usage(
             format!("`{slug}` cannot be a slug: {why}"),
             Some("pass `--slug` with lowercase ASCII letters, digits and hyphens".into()),
         )
@@ -142,16 +124,16 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, ScaffoldError
 }
 
 /// Writes `content/sources/<id>.md` and returns its path.
-pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, ScaffoldError> {
+pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, Error> {
     check_slug(&source.id).map_err(|why| {
-        ScaffoldError::usage(
+        usage(
             format!("`{}` cannot be a source id: {why}", source.id),
             Some("use lowercase ASCII letters, digits and hyphens, like `nyt-2025-06-07`".into()),
         )
     })?;
     for (name, value) in [("title", &source.title), ("outlet", &source.outlet)] {
         if value.trim().is_empty() {
-            return Err(ScaffoldError::usage(format!("the {name} is empty"), None));
+            return Err(usage(format!("the {name} is empty"), None));
         }
     }
     let mut text = format!(
@@ -161,7 +143,7 @@ pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, ScaffoldEr
     );
     if let Some(url) = &source.url {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
-            return Err(ScaffoldError::usage(
+            return Err(usage(
                 format!("`{url}` is not an http(s) address"),
                 Some("copy the article's address from the browser".into()),
             ));
@@ -186,12 +168,12 @@ pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, ScaffoldEr
 
 /// Writes a new site into `dir`: settings, two events, one source and a
 /// `.gitignore` for the output. Refuses a folder with files in it unless `force`.
-pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, ScaffoldError> {
+pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
     let occupied = fs::read_dir(dir)
         .map(|mut entries| entries.next().is_some())
         .unwrap_or(false);
     if occupied && !force {
-        return Err(ScaffoldError::refused(
+        return Err(refused(
             format!("{} is not empty", dir.display()),
             "choose a new or empty folder, or pass --force to write the example files into it anyway (existing files with the same names are replaced)",
         ));
@@ -212,17 +194,17 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, ScaffoldError> {
             include_str!("scaffold/second-event.md"),
         ),
     ];
-    let problems: Vec<ScaffoldError> = files
+    let problems: Vec<Error> = files
         .iter()
         .filter_map(|(rel, _)| check_path(dir, Path::new(rel), true).err())
         .collect();
     if !problems.is_empty() {
         let message = problems
             .iter()
-            .map(|p| p.message.as_str())
+            .map(Error::to_string)
             .collect::<Vec<_>>()
             .join("; ");
-        return Err(ScaffoldError::refused(
+        return Err(refused(
             message,
             "dateline init never writes through a symbolic link or over what is not a file: remove or rename these, or choose a new or empty folder",
         ));
@@ -244,8 +226,8 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, ScaffoldError> {
     Ok(written)
 }
 
-fn parse_date(written: &str) -> Result<Date, ScaffoldError> {
-    Date::parse(written).map_err(|err| ScaffoldError::usage(err.message, err.hint))
+fn parse_date(written: &str) -> Result<Date, Error> {
+    Date::parse(written).map_err(|err| usage(err.message, err.hint))
 }
 
 /// The ids of the source notes under `content/sources/`.
@@ -265,7 +247,7 @@ fn source_ids(root: &Path) -> Vec<String> {
 }
 
 /// Writes the new file `rel` of the site at `root` and returns its path.
-pub(crate) fn write_new(root: &Path, rel: &Path, text: &str) -> Result<PathBuf, ScaffoldError> {
+pub(crate) fn write_new(root: &Path, rel: &Path, text: &str) -> Result<PathBuf, Error> {
     check_new(root, rel)?;
     let path = root.join(rel);
     let fail = |err| cannot_write(&path, err);
@@ -280,14 +262,14 @@ pub(crate) fn write_new(root: &Path, rel: &Path, text: &str) -> Result<PathBuf, 
 
 /// Checks that the new file `rel` of the site at `root` can be written:
 /// nothing is there, and no folder on the way leads out of the site.
-pub(crate) fn check_new(root: &Path, rel: &Path) -> Result<(), ScaffoldError> {
+pub(crate) fn check_new(root: &Path, rel: &Path) -> Result<(), Error> {
     check_path(root, rel, false)
 }
 
 /// Checks the way to `rel` under `root`: each folder that exists is a real
 /// folder, or a link to one inside `root`; at `rel` there is nothing, or
 /// (when `replace`) a regular file.
-fn check_path(root: &Path, rel: &Path, replace: bool) -> Result<(), ScaffoldError> {
+fn check_path(root: &Path, rel: &Path, replace: bool) -> Result<(), Error> {
     let path = root.join(rel);
     let inside = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut at = root.to_path_buf();
@@ -299,7 +281,7 @@ fn check_path(root: &Path, rel: &Path, replace: bool) -> Result<(), ScaffoldErro
             Kind::Link => match fs::canonicalize(&at) {
                 Ok(target) if target.starts_with(&inside) && target.is_dir() => {}
                 Ok(target) => {
-                    return Err(ScaffoldError::refused(
+                    return Err(refused(
                         format!(
                             "{} is a symbolic link to {}, outside the site",
                             shown(&at),
@@ -317,33 +299,33 @@ fn check_path(root: &Path, rel: &Path, replace: bool) -> Result<(), ScaffoldErro
         Kind::Missing => Ok(()),
         Kind::File if replace => Ok(()),
         Kind::File => Err(exists(&path)),
-        Kind::Link => Err(ScaffoldError::refused(
+        Kind::Link => Err(refused(
             format!("{} is a symbolic link", shown(&path)),
             "dateline never writes through a link: remove the link, or pass another `--slug` (or id)",
         )),
-        kind => Err(ScaffoldError::refused(
+        kind => Err(refused(
             format!("{} is {}", shown(&path), kind.describe()),
             "remove or rename it, or pass another `--slug` (or id)",
         )),
     }
 }
 
-fn exists(path: &Path) -> ScaffoldError {
-    ScaffoldError::refused(
+fn exists(path: &Path) -> Error {
+    refused(
         format!("{} already exists", shown(path)),
         "dateline never overwrites a note; pass another `--slug` (or id), or edit the existing note",
     )
 }
 
-fn not_a_folder(path: &Path, kind: Kind) -> ScaffoldError {
-    ScaffoldError::refused(
+fn not_a_folder(path: &Path, kind: Kind) -> Error {
+    refused(
         format!("{} is {}, not a folder", shown(path), kind.describe()),
         "make it a folder, or remove it",
     )
 }
 
-fn cannot_write(path: &Path, err: io::Error) -> ScaffoldError {
-    ScaffoldError::refused(
+fn cannot_write(path: &Path, err: io::Error) -> Error {
+    refused(
         format!("cannot write {}: {err}", shown(path)),
         "check the folder exists and is writable",
     )

@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildError, BuildOptions};
+use crate::build::{self, BuildOptions};
 use crate::diagnostic::Diagnostics;
+use crate::error::Error;
 use crate::markdown::highlight;
 use crate::model::Site;
 use crate::render::{Page, PageMemo, Theme};
@@ -117,11 +118,7 @@ impl Cache {
 
     /// Runs the whole pipeline over the caches. `changes` names the files
     /// the watcher saw change; they are read again whatever their time stamp.
-    pub fn render(
-        &mut self,
-        options: &BuildOptions,
-        changes: &Changes,
-    ) -> Result<Built, BuildError> {
+    pub fn render(&mut self, options: &BuildOptions, changes: &Changes) -> Result<Built, Error> {
         let started = Instant::now();
         let changes = self.pending.merge(changes);
         let note_session = self.notes.session(&changes);
@@ -153,7 +150,7 @@ impl Cache {
             .render_with(&site, self.pages.as_ref())
             .map_err(|found| {
                 diagnostics.extend(found);
-                BuildError::Content(diagnostics.clone())
+                Error::Content(diagnostics.clone())
             })?;
         discard(self.pages.replace(rendering.memo));
         Ok(Built {

@@ -1,29 +1,34 @@
-//! Command-line arguments, and how each command reports to the terminal.
+//! The `dateline` command: its arguments, and one module per command, each
+//! handing over to the library and telling the terminal what came of it
+//! through the one reporter ([`report`]).
 
-use std::io::{IsTerminal, Write};
+mod build;
+mod import;
+mod new;
+mod progress;
+mod report;
+mod serve;
+
 use std::net::IpAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-mod progress;
-
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use dateline::scaffold::{self, NewEvent, NewSource, ScaffoldError};
-use dateline::serve::{self, ServeOptions};
-use dateline::{BuildError, BuildOptions, Diagnostics, build, report};
 
 /// Prints a line to stdout; a closed pipe (`dateline check | head`) is not
 /// an error worth a panic.
 macro_rules! say {
     ($($arg:tt)*) => {{
+        use std::io::Write as _;
         let _ = writeln!(std::io::stdout().lock(), $($arg)*);
     }};
 }
+pub(crate) use say;
 
 /// A static-site generator for timelines.
 #[derive(Parser)]
 #[command(version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The site's folder, holding dateline.yaml.
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     root: PathBuf,
@@ -117,7 +122,7 @@ enum ImportFrom {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     /// For people: each problem with its line and a caret under it.
     Human,
     /// One JSON document, for editors and CI.
@@ -126,7 +131,7 @@ enum Format {
 
 #[derive(Args)]
 #[command(args_conflicts_with_subcommands = true)]
-struct NewArgs {
+pub(crate) struct NewArgs {
     #[command(subcommand)]
     source: Option<NewSourceCommand>,
     /// What happened, as a headline.
@@ -146,7 +151,7 @@ struct NewArgs {
 }
 
 #[derive(Subcommand)]
-enum NewSourceCommand {
+pub(crate) enum NewSourceCommand {
     /// Write a new source note, content/sources/<ID>.md.
     Source {
         /// The id events will cite it by.
@@ -168,7 +173,7 @@ enum NewSourceCommand {
 
 impl Cli {
     /// Runs the command and returns the exit code: 0 ok, 1 content errors, 2 usage errors.
-    pub fn run(self) -> ExitCode {
+    pub(crate) fn run(self) -> ExitCode {
         let root = self.root;
         match self.command {
             Command::Build {
@@ -176,69 +181,24 @@ impl Cli {
                 output,
                 base_url,
                 timings,
-            } => {
-                let options = BuildOptions {
-                    root: root.clone(),
-                    output,
-                    drafts,
-                    base_url,
-                };
-                if timings {
-                    dateline::timings::enable();
-                }
-                let bar = progress::Bar::on_terminal();
-                let built = build::build(&options, &bar);
-                bar.finish();
-                match built {
-                    Ok(summary) => {
-                        report_all(&root, &summary.warnings);
-                        if timings {
-                            print_timings(&summary.stages);
-                        }
-                        say!(
-                            "built {} and {}: {} files in {} in {} ms{}",
-                            plural(summary.events, "event"),
-                            plural(summary.sources, "source"),
-                            summary.pages,
-                            build::output_dir(&options).display(),
-                            summary.elapsed.as_millis(),
-                            warnings_suffix(&summary.warnings)
-                        );
-                        ExitCode::SUCCESS
-                    }
-                    Err(err) => failure(
-                        &root,
-                        err,
-                        "the build failed; the previous site was left as it was",
-                    ),
-                }
-            }
+            } => build::build(&root, drafts, output, base_url, timings),
             Command::Serve {
                 port,
                 bind,
                 drafts,
                 open,
                 poll,
-            } => {
-                let options = ServeOptions {
-                    root: root.clone(),
-                    port,
-                    bind,
-                    drafts,
-                    open,
-                    poll,
-                };
-                match serve::run(&options) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(err) => {
-                        eprintln!("error: {}", err.0);
-                        ExitCode::from(2)
-                    }
-                }
-            }
-            Command::Check { drafts, format } => check(&root, drafts, format),
-            Command::New(args) => new(&root, args),
-            Command::Init { dir, force } => init(&dir, force),
+            } => serve::serve(dateline::serve::ServeOptions {
+                root,
+                port,
+                bind,
+                drafts,
+                open,
+                poll,
+            }),
+            Command::Check { drafts, format } => build::check(&root, drafts, format),
+            Command::New(args) => new::new(&root, args),
+            Command::Init { dir, force } => new::init(&dir, force),
             Command::Completions { shell } => {
                 clap_complete::generate(
                     shell,
@@ -250,40 +210,8 @@ impl Cli {
             }
             Command::Import(ImportArgs {
                 from: ImportFrom::Timelinejs { file, dry_run },
-            }) => ExitCode::from(dateline::import::run_timelinejs(&root, &file, dry_run)),
+            }) => import::timelinejs(&root, &file, dry_run),
         }
-    }
-}
-
-fn check(root: &Path, drafts: bool, format: Format) -> ExitCode {
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        drafts,
-        ..BuildOptions::default()
-    };
-    let result = build::check(&options);
-    if format == Format::Json {
-        let (mut diagnostics, code) = match result {
-            Ok((_, warnings)) => (warnings, ExitCode::SUCCESS),
-            Err(BuildError::Content(diagnostics)) => (diagnostics, ExitCode::from(1)),
-            Err(err) => return failure(root, err, "the check failed"),
-        };
-        relative(root, &mut diagnostics);
-        say!("{}", diagnostics.to_json_text());
-        return code;
-    }
-    match result {
-        Ok((site, warnings)) => {
-            report_all(root, &warnings);
-            say!(
-                "checked {} and {}: {}",
-                plural(site.events.len(), "event"),
-                plural(site.sources.len(), "source"),
-                report::counts(&warnings)
-            );
-            ExitCode::SUCCESS
-        }
-        Err(err) => failure(root, err, "the check found errors"),
     }
 }
 
@@ -294,147 +222,4 @@ fn parse_ip(text: &str) -> Result<IpAddr, String> {
     }
     text.parse()
         .map_err(|_| format!("`{text}` is not an IP address (such as 127.0.0.1 or ::1)"))
-}
-
-fn new(root: &Path, args: NewArgs) -> ExitCode {
-    let written = match args.source {
-        Some(NewSourceCommand::Source {
-            id,
-            title,
-            outlet,
-            url,
-            published,
-        }) => scaffold::new_source(
-            root,
-            &NewSource {
-                id,
-                title,
-                outlet,
-                url,
-                published,
-            },
-        ),
-        None => {
-            let (Some(title), Some(date)) = (args.title, args.date) else {
-                eprintln!(
-                    "error: `dateline new` needs a title and a date\n  = hint: dateline new \"What happened\" --date 2022-02-21 --sources some-source"
-                );
-                return ExitCode::from(2);
-            };
-            let event = NewEvent {
-                title,
-                date,
-                tags: args.tags,
-                sources: args.sources,
-                slug: args.slug,
-            };
-            scaffold::new_event(root, &event)
-        }
-    };
-    match written {
-        Ok(path) => {
-            say!("{}", display(root, &path));
-            ExitCode::SUCCESS
-        }
-        Err(err) => scaffold_failure(&err),
-    }
-}
-
-fn init(dir: &Path, force: bool) -> ExitCode {
-    match scaffold::init(dir, force) {
-        Ok(files) => {
-            for file in &files {
-                say!("wrote {}", file.display());
-            }
-            let cd = if dir == Path::new(".") {
-                String::new()
-            } else {
-                format!("cd {} && ", dir.display())
-            };
-            say!("a new site is ready: {cd}dateline build");
-            ExitCode::SUCCESS
-        }
-        Err(err) => scaffold_failure(&err),
-    }
-}
-
-fn scaffold_failure(err: &ScaffoldError) -> ExitCode {
-    let mut out = std::io::stderr().lock();
-    let _ = writeln!(out, "error: {}", err.message);
-    if let Some(hint) = &err.hint {
-        let _ = writeln!(out, "  = hint: {hint}");
-    }
-    ExitCode::from(if err.usage { 2 } else { 1 })
-}
-
-fn failure(root: &Path, err: BuildError, closing: &str) -> ExitCode {
-    match err {
-        BuildError::Content(diagnostics) => {
-            report_all(root, &diagnostics);
-            eprintln!("error: {closing} ({})", report::counts(&diagnostics));
-            ExitCode::from(1)
-        }
-        BuildError::Usage(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
-        }
-        BuildError::Write(err) => {
-            eprintln!("error: {err}\nThe previous site was left as it was.");
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// Prints every problem to stderr, in colour on a terminal unless NO_COLOR is set.
-fn report_all(root: &Path, diagnostics: &Diagnostics) {
-    if diagnostics.is_empty() {
-        return;
-    }
-    let mut diagnostics = diagnostics.clone();
-    relative(root, &mut diagnostics);
-    let stderr = std::io::stderr();
-    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let _ = write!(stderr.lock(), "{}", report::render(&diagnostics, color));
-}
-
-/// The wall time of each stage, then the time each kind of work within them
-/// took, summed over the threads that shared it.
-fn print_timings(stages: &[(&'static str, std::time::Duration)]) {
-    let ms = |took: &std::time::Duration| took.as_secs_f64() * 1000.0;
-    eprintln!("wall time of each stage:");
-    for (stage, took) in stages {
-        eprintln!("{stage:>18}: {:>8.1} ms", ms(took));
-    }
-    eprintln!("time of the work within them, summed over threads:");
-    for (work, took) in dateline::timings::spent() {
-        eprintln!("{work:>18}: {:>8.1} ms", ms(&took));
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
-}
-
-fn warnings_suffix(warnings: &Diagnostics) -> String {
-    match warnings.counts().1 {
-        0 => String::new(),
-        1 => ", 1 warning".to_string(),
-        n => format!(", {n} warnings"),
-    }
-}
-
-/// Paths as the user would type them: relative to the current folder when
-/// the site is the current folder.
-fn relative(root: &Path, diagnostics: &mut Diagnostics) {
-    if root == Path::new(".") {
-        diagnostics.relative_to(Path::new("."));
-    }
-}
-
-fn display(root: &Path, path: &Path) -> String {
-    if root == Path::new(".") {
-        path.strip_prefix(".").unwrap_or(path).display().to_string()
-    } else {
-        path.display().to_string()
-    }
 }

@@ -26,10 +26,10 @@ mod slug;
 mod sources;
 mod timelinejs;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::content::config::{CONFIG_FILE, Config};
+use crate::error::Error;
 use crate::scaffold;
 use notes::Settings;
 
@@ -58,7 +58,7 @@ impl ImportError {
 
 /// A file the import wrote (or, in a dry run, would write).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Written {
+pub struct Written {
     /// Where, as the user would type it.
     pub path: PathBuf,
     /// Its text.
@@ -67,7 +67,7 @@ pub(crate) struct Written {
 
 /// What an import did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Report {
+pub struct Report {
     /// Every file written, in order: settings, sources, events.
     pub written: Vec<Written>,
     /// What could not be carried over, one line each.
@@ -82,12 +82,12 @@ pub(crate) struct Report {
 
 impl Report {
     /// Whether any note was (or would be) written.
-    pub(crate) fn imported(&self) -> bool {
+    pub fn imported(&self) -> bool {
         self.events + self.sources > 0
     }
 
     /// The report as printed: one line per file, the losses, a count.
-    pub(crate) fn render(&self) -> String {
+    pub fn render(&self) -> String {
         let mut out = String::new();
         for file in &self.written {
             if self.dry_run {
@@ -131,7 +131,20 @@ fn shown(root: &Path, rel: &str) -> PathBuf {
         .unwrap_or(path)
 }
 
-/// Imports a TimelineJS file into the site at `root`.
+/// Imports a TimelineJS file into the site at `root`, never over an
+/// existing file, and says what it did: the report is the command's output.
+/// A file that is not a timeline, or cannot be read, is an [`Error`].
+pub fn run_timelinejs(root: &Path, file: &Path, dry_run: bool) -> Result<Report, Error> {
+    timelinejs(root, file, dry_run).map_err(|err| {
+        let failed = Error::failed(err.message);
+        match err.hint {
+            Some(hint) => failed.with_hint(hint),
+            None => failed,
+        }
+    })
+}
+
+/// [`run_timelinejs`], with the import's own error.
 pub(crate) fn timelinejs(root: &Path, file: &Path, dry_run: bool) -> Result<Report, ImportError> {
     let bytes = std::fs::read(file)
         .map_err(|err| ImportError::new(format!("cannot read {}: {err}", file.display())))?;
@@ -185,7 +198,7 @@ pub(crate) fn timelinejs(root: &Path, file: &Path, dry_run: bool) -> Result<Repo
             scaffold::write_new(root, Path::new(&rel), &text).map(drop)
         };
         if let Err(err) = written {
-            refused.push(format!("{}: not written", err.message));
+            refused.push(format!("{err}: not written"));
             continue;
         }
         if rel.starts_with("content/events/") {
@@ -200,30 +213,6 @@ pub(crate) fn timelinejs(root: &Path, file: &Path, dry_run: bool) -> Result<Repo
     }
     report.lost.extend(refused);
     Ok(report)
-}
-
-/// Runs the command and prints its report; returns the exit code: 0 when
-/// something was imported, 1 when nothing could be.
-pub fn run_timelinejs(root: &Path, file: &Path, dry_run: bool) -> u8 {
-    match timelinejs(root, file, dry_run) {
-        Ok(report) => {
-            let _ = write!(std::io::stdout().lock(), "{}", report.render());
-            if report.imported() {
-                0
-            } else {
-                eprintln!("error: nothing was imported");
-                1
-            }
-        }
-        Err(err) => {
-            let mut out = std::io::stderr().lock();
-            let _ = writeln!(out, "error: {}", err.message);
-            if let Some(hint) = &err.hint {
-                let _ = writeln!(out, "  = hint: {hint}");
-            }
-            1
-        }
-    }
 }
 
 #[cfg(test)]

@@ -48,17 +48,16 @@ struct Problem<'a> {
 }
 
 impl Hub {
-    /// Starts the thread that owns the streams.
-    pub(crate) fn start() -> Hub {
+    /// Starts the thread that owns the streams; says why live reload is
+    /// off when it cannot.
+    pub(crate) fn start() -> (Hub, Option<String>) {
         let (tx, rx) = mpsc::channel();
-        std::thread::Builder::new()
+        let off = std::thread::Builder::new()
             .name("dateline-events".into())
             .spawn(move || run(rx))
-            .map_or_else(
-                |err| eprintln!("warning: live reload is off: cannot start its thread: {err}"),
-                drop,
-            );
-        Hub { tx }
+            .err()
+            .map(|err| format!("live reload is off: cannot start its thread: {err}"));
+        (Hub { tx }, off)
     }
 
     /// Hands over a new stream.

@@ -16,16 +16,16 @@ mod route;
 mod served;
 mod watch;
 
-use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Instant;
 
-use crate::build::{BuildError, BuildOptions};
-use crate::cache::{Cache, Changes, discard};
+use crate::build::BuildOptions;
+use crate::cache::{Cache, Changes, Work, discard};
 use crate::content::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostics;
+use crate::error::Error;
 use events::Hub;
 use served::{Served, Statics};
 
@@ -52,9 +52,51 @@ pub struct ServeOptions {
     pub poll: bool,
 }
 
-/// Why `serve` could not start (exit code 2).
+/// What `serve` tells as it goes; the binary shows each as it comes.
 #[derive(Debug)]
-pub struct ServeError(pub String);
+pub enum Event {
+    /// The server is up: its address, and the folder it watches.
+    Serving {
+        /// `http://127.0.0.1:PORT/`.
+        url: String,
+        /// The site's folder.
+        root: PathBuf,
+        /// Whether it looks at the files every 500 ms instead of waiting for
+        /// the system's change events.
+        polling: bool,
+    },
+    /// Something the author should know that stops nothing (a busy port, a
+    /// folder that cannot be watched, a preview open to the network).
+    Note(String),
+    /// Something that does not work as it should, though serving goes on.
+    Warning(String),
+    /// The first build is served.
+    Built {
+        /// Events on the timeline.
+        events: usize,
+        /// Source notes.
+        sources: usize,
+        /// Files served.
+        files: usize,
+        /// How long it took.
+        ms: u128,
+    },
+    /// A rebuild is served.
+    Rebuilt {
+        /// How long it took.
+        ms: u128,
+        /// How long after the first change of its batch it was served.
+        since_change: Option<u128>,
+        /// What it did again.
+        work: Work,
+        /// Files that changed.
+        changed: usize,
+    },
+    /// The warnings of the latest run, when they differ from the last told.
+    Warnings(Diagnostics),
+    /// A rebuild failed: its problems. The last good build is still served.
+    Failed(Diagnostics),
+}
 
 /// What the HTTP server shares with the rebuild loop.
 pub(crate) struct State {
@@ -84,35 +126,43 @@ impl State {
     }
 }
 
-/// Serves the site until the process is stopped.
-pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
+/// Serves the site until the process is stopped, telling `tell` what
+/// happens as it goes.
+pub fn run(options: &ServeOptions, tell: &dyn Fn(Event)) -> Result<(), Error> {
     let root = std::path::absolute(&options.root)
-        .map_err(|err| ServeError(format!("cannot find {}: {err}", options.root.display())))?;
+        .map_err(|err| Error::usage(format!("cannot find {}: {err}", options.root.display())))?;
     if !Config::path(&root).is_file() {
-        return Err(ServeError(format!(
+        return Err(Error::usage(format!(
             "no {CONFIG_FILE} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
             root.display()
         )));
     }
-    let listener = bind(options)?;
+    let listener = bind(options, tell)?;
     let addr = listener
         .local_addr()
-        .map_err(|err| ServeError(format!("cannot read the address listened on: {err}")))?;
+        .map_err(|err| Error::usage(format!("cannot read the address listened on: {err}")))?;
     if !addr.ip().is_loopback() {
-        eprintln!(
-            "warning: listening on {}, which other machines can reach: the preview is open to your network",
+        tell(Event::Warning(format!(
+            "listening on {}, which other machines can reach: the preview is open to your network",
             addr.ip()
-        );
+        )));
     }
     let url = format!("http://{addr}/");
+    let (hub, no_reload) = Hub::start();
+    if let Some(why) = no_reload {
+        tell(Event::Warning(why));
+    }
     let state = Arc::new(State {
         site: RwLock::new(Arc::new(Served::default())),
-        hub: Hub::start(),
+        hub,
         loopback: addr.ip().is_loopback(),
     });
     // Watch before the first build, so a save made during it is not lost.
     let mut watch = watch::Watch::start(&root, options.poll)
-        .map_err(|err| ServeError(format!("cannot watch {}: {err}", root.display())))?;
+        .map_err(|err| Error::usage(format!("cannot watch {}: {err}", root.display())))?;
+    for why in watch.take_warnings() {
+        tell(Event::Warning(why));
+    }
     let mut rebuild = Rebuild {
         options: BuildOptions {
             root: root.clone(),
@@ -125,34 +175,37 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         statics: Statics::default(),
         state: state.clone(),
         broken: false,
-        warnings: String::new(),
+        warnings: None,
     };
-    rebuild.run(&Changes::unknown(), None);
+    rebuild.run(&Changes::unknown(), None, tell);
     http::start(listener, state)
-        .map_err(|err| ServeError(format!("cannot start the server: {err}")))?;
-    println!("serving {url}");
-    let _ = std::io::stdout().flush();
-    eprintln!(
-        "watching {} for changes{}; press Ctrl-C to stop",
-        rebuild.root.display(),
-        if options.poll { " (polling)" } else { "" }
-    );
-    if options.open {
-        open_browser(&url, addr);
+        .map_err(|err| Error::usage(format!("cannot start the server: {err}")))?;
+    tell(Event::Serving {
+        url: url.clone(),
+        root: rebuild.root.clone(),
+        polling: options.poll,
+    });
+    if options.open
+        && let Err(why) = open_browser(&url, addr)
+    {
+        tell(Event::Warning(why));
     }
     while let Some(batch) = watch.next() {
-        rebuild.run(&batch.changes, Some(batch.first));
+        for why in watch.take_warnings() {
+            tell(Event::Warning(why));
+        }
+        rebuild.run(&batch.changes, Some(batch.first), tell);
     }
-    Err(ServeError("the file watcher stopped".to_string()))
+    Err(Error::failed("the file watcher stopped"))
 }
 
 /// Listens on the port asked for, or on the first free one from 1111.
-fn bind(options: &ServeOptions) -> Result<TcpListener, ServeError> {
+fn bind(options: &ServeOptions, tell: &dyn Fn(Event)) -> Result<TcpListener, Error> {
     let ip = options.bind;
     let in_use = |err: &std::io::Error| err.kind() == std::io::ErrorKind::AddrInUse;
     if let Some(port) = options.port {
         return TcpListener::bind(SocketAddr::new(ip, port)).map_err(|err| {
-            ServeError(if in_use(&err) {
+            Error::usage(if in_use(&err) {
                 format!("port {port} on {ip} is in use: pass another --port, or --port 0 for any free port")
             } else {
                 format!("cannot listen on {}: {err}", SocketAddr::new(ip, port))
@@ -163,20 +216,22 @@ fn bind(options: &ServeOptions) -> Result<TcpListener, ServeError> {
         match TcpListener::bind(SocketAddr::new(ip, port)) {
             Ok(listener) => {
                 if port != DEFAULT_PORT {
-                    eprintln!("note: port {DEFAULT_PORT} is in use; using {port}");
+                    tell(Event::Note(format!(
+                        "port {DEFAULT_PORT} is in use; using {port}"
+                    )));
                 }
                 return Ok(listener);
             }
             Err(err) if in_use(&err) => continue,
             Err(err) => {
-                return Err(ServeError(format!(
+                return Err(Error::usage(format!(
                     "cannot listen on {}: {err}",
                     SocketAddr::new(ip, port)
                 )));
             }
         }
     }
-    Err(ServeError(format!(
+    Err(Error::usage(format!(
         "ports {DEFAULT_PORT} to {} on {ip} are all in use: pass --port N, or --port 0 for any free port",
         DEFAULT_PORT + PORTS_TRIED - 1
     )))
@@ -191,28 +246,28 @@ struct Rebuild {
     state: Arc<State>,
     /// Whether the last run failed (the browsers show the overlay).
     broken: bool,
-    /// The warnings last printed, so that each rebuild does not repeat them.
-    warnings: String,
+    /// The warnings last told, so that each rebuild does not repeat them.
+    warnings: Option<Diagnostics>,
 }
 
 impl Rebuild {
     /// Runs the pipeline; swaps the new site in and tells the browsers, or
-    /// reports why it failed and keeps serving the last good site.
-    fn run(&mut self, changes: &Changes, first_event: Option<Instant>) {
+    /// tells why it failed and keeps serving the last good site.
+    fn run(&mut self, changes: &Changes, first_event: Option<Instant>, tell: &dyn Fn(Event)) {
         let started = Instant::now();
-        let built = self.cache.render(&self.options, changes);
-        let built = match built {
+        let built = match self.cache.render(&self.options, changes) {
             Ok(built) => built,
-            Err(BuildError::Content(diagnostics)) => return self.failed(diagnostics),
-            Err(BuildError::Usage(message)) => return eprintln!("error: {message}"),
-            Err(BuildError::Write(err)) => return eprintln!("error: {err}"),
+            Err(Error::Content(diagnostics)) => return self.failed(diagnostics, tell),
+            Err(Error::Usage(problem) | Error::Failed(problem)) => {
+                return tell(Event::Warning(problem.message));
+            }
         };
         let (listed, statics, mut warnings) = self.statics.load(&self.root.join("static"));
         let pages = built.pages.iter().map(|p| p.path.as_str());
         warnings.extend(crate::output::collisions(&listed, pages));
         warnings.extend(built.warnings);
         if warnings.has_errors() {
-            return self.failed(warnings);
+            return self.failed(warnings, tell);
         }
         let current = self.state.site();
         let (next, changed) = current.next(built.pages, &statics);
@@ -226,72 +281,45 @@ impl Rebuild {
         }
         drop(current);
         self.broken = false;
-        self.print_warnings(warnings);
-        let work = built.work;
+        if self.warnings.as_ref() != Some(&warnings) {
+            self.warnings = Some(warnings.clone());
+            if !warnings.is_empty() {
+                tell(Event::Warnings(warnings));
+            }
+        }
         let ms = started.elapsed().as_millis();
         let (events, sources) = (built.site.events.len(), built.site.sources.len());
         discard(built.site);
-        if first {
-            eprintln!("built {events} events and {sources} sources: {files} files in {ms} ms");
+        tell(if first {
+            Event::Built {
+                events,
+                sources,
+                files,
+                ms,
+            }
         } else {
-            let since = first_event.map_or(String::new(), |t| {
-                format!(" ({} ms after the first change)", t.elapsed().as_millis())
-            });
-            eprintln!(
-                "rebuilt in {ms} ms{since}: {} note{} parsed, {} bod{} rendered, {} page{} rendered, {changed} file{} changed",
-                work.notes_parsed,
-                plural(work.notes_parsed, "", "s"),
-                work.bodies_rendered,
-                plural(work.bodies_rendered, "y", "ies"),
-                work.pages_rendered,
-                plural(work.pages_rendered, "", "s"),
-                plural(changed, "", "s"),
-            );
-        }
+            Event::Rebuilt {
+                ms,
+                since_change: first_event.map(|t| t.elapsed().as_millis()),
+                work: built.work,
+                changed,
+            }
+        });
     }
 
-    fn failed(&mut self, mut diagnostics: Diagnostics) {
-        let (errors, _) = diagnostics.counts();
-        let mut shown = diagnostics.clone();
-        shown.relative_to(&std::env::current_dir().unwrap_or_default());
-        print_all(&shown);
-        eprintln!(
-            "error: the rebuild failed with {errors} error{}; still serving the last good build",
-            plural(errors, "", "s")
-        );
-        diagnostics.relative_to(&self.root);
-        self.state.hub.errors(&diagnostics);
+    fn failed(&mut self, diagnostics: Diagnostics, tell: &dyn Fn(Event)) {
+        let mut for_browsers = diagnostics.clone();
+        for_browsers.relative_to(&self.root);
+        self.state.hub.errors(&for_browsers);
         self.broken = true;
-        self.warnings.clear();
-    }
-
-    fn print_warnings(&mut self, mut warnings: Diagnostics) {
-        warnings.relative_to(&std::env::current_dir().unwrap_or_default());
-        let text: String = warnings
-            .sorted()
-            .iter()
-            .map(|d| format!("{d}\n\n"))
-            .collect();
-        if text != self.warnings {
-            eprint!("{text}");
-            self.warnings = text;
-        }
+        self.warnings = None;
+        tell(Event::Failed(diagnostics));
     }
 }
 
-fn print_all(diagnostics: &Diagnostics) {
-    let mut out = std::io::stderr().lock();
-    for diagnostic in diagnostics.sorted() {
-        let _ = writeln!(out, "{diagnostic}\n");
-    }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
-}
-
-/// Opens the site in the system's browser, without waiting for it.
-fn open_browser(url: &str, addr: SocketAddr) {
+/// Opens the site in the system's browser, without waiting for it; says
+/// why when it cannot.
+fn open_browser(url: &str, addr: SocketAddr) -> Result<(), String> {
     let url = if addr.ip().is_unspecified() {
         format!("http://127.0.0.1:{}/", addr.port())
     } else {
@@ -314,7 +342,10 @@ fn open_browser(url: &str, addr: SocketAddr) {
     match command.spawn() {
         Ok(mut child) => {
             std::thread::spawn(move || child.wait());
+            Ok(())
         }
-        Err(err) => eprintln!("warning: cannot open a browser ({err}); open {url} yourself"),
+        Err(err) => Err(format!(
+            "cannot open a browser ({err}); open {url} yourself"
+        )),
     }
 }

@@ -46,6 +46,8 @@ pub(crate) struct Watch {
     /// file next to the site, twice a second).
     _top: Option<PollWatcher>,
     events: Receiver<notify::Result<Event>>,
+    /// Folders that could not be watched, not yet told.
+    warnings: Vec<String>,
 }
 
 /// A batch of changes, and when its first event came.
@@ -82,6 +84,7 @@ impl Watch {
             watcher,
             _top: top,
             events,
+            warnings: Vec::new(),
         };
         for folder in FOLDERS {
             watch.watch_folder(&root.join(folder));
@@ -89,12 +92,18 @@ impl Watch {
         Ok(watch)
     }
 
+    /// What could not be watched since the last call.
+    pub(crate) fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
     /// Watches one of the site's folders, when it exists.
     fn watch_folder(&mut self, dir: &Path) {
         if dir.is_dir()
             && let Err(err) = self.watcher.watch(dir, RecursiveMode::Recursive)
         {
-            eprintln!("warning: cannot watch {}: {err}", dir.display());
+            self.warnings
+                .push(format!("cannot watch {}: {err}", dir.display()));
         }
     }
 
