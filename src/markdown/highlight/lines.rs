@@ -1,19 +1,18 @@
 //! Lines of code already parsed, kept by each thread while a build runs.
 //!
-//! Parsing a line with syntect is regex searching (the benchmark's 21,029
-//! lines of Rust, Python and JSON take 0.5 to 0.9 s of work), and the
-//! result depends only on the line's text and the parser's state before it.
-//! Code repeats lines (closing braces, `return result`, a loop header
-//! copied from block to block), and a repeat in the same state is looked up
-//! here instead of parsed again. The first parse is the same code path as
+//! Parsing a line with syntect is regex searching, and the result depends
+//! only on the line's text and the parser's state before it. Code repeats
+//! lines (closing braces, `return result`, a loop header copied from block
+//! to block), and a repeat in the same state is looked up here instead of
+//! parsed again. The first parse is the same code path as
 //! before, so a memoised line yields exactly the same spans.
 
 use rustc_hash::FxHashMap;
 use syntect::parsing::{ParseState, ParsingError, ScopeStackOp, SyntaxSet};
 
 /// At most this many lines are kept; the table starts afresh when full, so
-/// its memory stays at a few megabytes a thread (some 2 KB a line, with
-/// its states and scope operations) whatever the site's size.
+/// its memory a thread (each line's states and scope operations) stays the
+/// same whatever the site's size.
 const CAPACITY: usize = 2048;
 
 /// One parse of a line: the state it began in, what it found, and the

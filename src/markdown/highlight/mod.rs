@@ -37,8 +37,8 @@ thread_local! {
 /// The syntax definitions, loaded on the first code block and shared by
 /// every thread. (Each thread once had its own: fancy-regex 0.16's searches
 /// were fastest on the thread that compiled a regex. Under 0.20 one shared
-/// set builds the 10,000-event benchmark as fast and with 27 MB less memory,
-/// 120 MB less for a site with code in two dozen languages.)
+/// set builds as fast with less memory, the more so the more languages a
+/// site's code is in.)
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
     LOADED.store(true, Ordering::Relaxed);
     SyntaxSet::load_defaults_newlines()
