@@ -100,6 +100,12 @@ pub(crate) fn render(
     render_with(body, unsafe_html, resolve, None)
 }
 
+/// The extensions to CommonMark that notes may use.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS);
+
 /// [`render`], highlighting code through `store` when there is one.
 pub(crate) fn render_with(
     body: &str,
@@ -107,10 +113,6 @@ pub(crate) fn render_with(
     resolve: &dyn Fn(&str) -> LinkTarget,
     store: Option<&highlight::Store>,
 ) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
     let mut rendered = Rendered {
         controls: crate::chars::find(body),
         ..Rendered::default()
@@ -127,11 +129,9 @@ pub(crate) fn render_with(
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut code: Option<(String, String)> = None;
     let mut depth = 0usize;
-    let mut in_first_paragraph = false;
-    let mut first_paragraph_done = false;
-    let mut first_paragraph = String::new();
+    let mut first_paragraph = FirstParagraph::default();
 
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         if let Some((lang, text)) = code.as_mut() {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -146,83 +146,118 @@ pub(crate) fn render_with(
             }
             continue;
         }
+        first_paragraph.see(&event, depth);
         match &event {
-            Event::Start(Tag::Paragraph) if depth == 0 && !first_paragraph_done => {
-                in_first_paragraph = true;
-            }
-            Event::End(TagEnd::Paragraph) if in_first_paragraph && depth == 1 => {
-                in_first_paragraph = false;
-                first_paragraph_done = true;
-            }
-            Event::Text(t) | Event::Code(t) if in_first_paragraph => {
-                first_paragraph.push_str(t);
-            }
-            Event::SoftBreak | Event::HardBreak if in_first_paragraph => {
-                first_paragraph.push(' ');
-            }
-            _ => {}
-        }
-        match &event {
+            // Its end is taken at the loop's top, never counted here.
+            Event::Start(Tag::CodeBlock(_)) => {}
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
-        let event = match event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                rendered.has_code = true;
-                depth = depth.saturating_sub(1);
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((lang, String::new()));
-                continue;
+        if let Event::Start(Tag::CodeBlock(kind)) = event {
+            rendered.has_code = true;
+            code = Some((language(kind), String::new()));
+            continue;
+        }
+        events.push(rewrite(
+            event,
+            &range,
+            body,
+            unsafe_html,
+            resolve,
+            &mut rendered,
+        ));
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    rendered.first_paragraph = clean(first_paragraph.text).trim().into();
+    rendered.html = clean(html).into();
+    rendered
+}
+
+/// The language a code block names: a fence's info string, none for
+/// indented code.
+fn language(kind: CodeBlockKind<'_>) -> String {
+    match kind {
+        CodeBlockKind::Fenced(info) => info.to_string(),
+        CodeBlockKind::Indented => String::new(),
+    }
+}
+
+/// The plain text of a body's first paragraph at the top level, gathered
+/// from the events as they pass.
+#[derive(Default)]
+struct FirstParagraph {
+    inside: bool,
+    done: bool,
+    text: String,
+}
+
+impl FirstParagraph {
+    /// Takes in `event`, met at `depth` (how many elements are open).
+    fn see(&mut self, event: &Event<'_>, depth: usize) {
+        match event {
+            Event::Start(Tag::Paragraph) if depth == 0 && !self.done => self.inside = true,
+            Event::End(TagEnd::Paragraph) if self.inside && depth == 1 => {
+                self.inside = false;
+                self.done = true;
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                rendered.raw_html.push(range.clone());
-                if unsafe_html {
-                    Event::Html(html)
-                } else {
-                    Event::Text(html)
-                }
+            Event::Text(t) | Event::Code(t) if self.inside => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if self.inside => self.text.push(' '),
+            _ => {}
+        }
+    }
+}
+
+/// `event` as it goes into the page: raw HTML escaped unless allowed (its
+/// place noted either way), link and image destinations resolved.
+fn rewrite<'a>(
+    event: Event<'a>,
+    range: &std::ops::Range<usize>,
+    body: &str,
+    unsafe_html: bool,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    rendered: &mut Rendered,
+) -> Event<'a> {
+    match event {
+        Event::Html(html) | Event::InlineHtml(html) => {
+            rendered.raw_html.push(range.clone());
+            if unsafe_html {
+                Event::Html(html)
+            } else {
+                Event::Text(html)
             }
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = resolved(dest_url, range, body, resolve, &mut rendered.problems);
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest_url = resolved(dest_url, &range, body, resolve, &mut rendered.problems);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = resolved(dest_url, range, body, resolve, &mut rendered.problems);
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest_url = resolved(dest_url, &range, body, resolve, &mut rendered.problems);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            other => other,
-        };
-        events.push(event);
+            })
+        }
+        other => other,
     }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    rendered.first_paragraph = clean(first_paragraph).trim().into();
-    rendered.html = clean(html).into();
-    rendered
 }
 
 fn resolved<'a>(
