@@ -8,13 +8,17 @@
 //! `title: 3.10` as the number 3.1 and `tags: [010]` as 10, so where a text
 //! is wanted and YAML found a number or true/false, the scalar's own text is
 //! taken from the file. A date, likewise, is read from what was typed, so
-//! `date: 0x7E6` is not the year 2022.
+//! `date: 0x7E6` is not the year 2022. Finding what was typed, and where,
+//! is the work of [`written`].
+
+mod written;
 
 use std::path::Path;
 
 use crate::content::yaml::{self, Scalar, Value};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use written::key_places;
 
 /// One key of the mapping with where it stands in the file.
 struct Entry {
@@ -50,24 +54,8 @@ impl<'a> Fields<'a> {
         offset: usize,
         len: usize,
     ) -> Result<Fields<'a>, Diagnostic> {
-        let yaml_text = &text[offset..offset + len];
-        let document = yaml::parse_document(yaml_text).map_err(|err| {
-            let first_line = crate::diagnostic::line_column(text, offset).0;
-            let (code, message, hint) = if err.too_deep {
-                ("yaml-too-deep", err.message, DEPTH_HINT)
-            } else {
-                let hint = yaml_hint(&err.message);
-                (
-                    "yaml-syntax",
-                    format!("invalid YAML: {}", err.message),
-                    hint,
-                )
-            };
-            Diagnostic::error(code, path, message)
-                .at(text, first_line + err.line - 1, err.column, 1)
-                .with_hint(hint)
-        })?;
-        let pairs = document.pairs;
+        let document = yaml::parse_document(&text[offset..offset + len])
+            .map_err(|err| syntax_error(path, text, offset, err))?;
         let scalars = document
             .scalars
             .into_iter()
@@ -77,18 +65,31 @@ impl<'a> Fields<'a> {
                 ..s
             })
             .collect();
-        let places = key_places(yaml_text);
-        let mut entries = Vec::with_capacity(pairs.len());
-        let mut diagnostics = Diagnostics::new();
+        let mut fields = Fields {
+            path,
+            text,
+            offset,
+            entries: Vec::with_capacity(document.pairs.len()),
+            scalars,
+            diagnostics: Diagnostics::new(),
+        };
+        fields.enter(document.pairs, len);
+        Ok(fields)
+    }
+
+    /// Takes in the mapping's pairs, each with its place in the YAML text of
+    /// `len` bytes; a key that is not plain text is an error.
+    fn enter(&mut self, pairs: Vec<(Value, Value)>, len: usize) {
+        let places = key_places(&self.text[self.offset..self.offset + len]);
         for (key, value) in pairs {
             let Some(key) = yaml::scalar_text(&key) else {
-                diagnostics.push(
+                self.diagnostics.push(
                     Diagnostic::error(
                         "yaml-key",
-                        path,
+                        self.path,
                         "a key of the front matter is not plain text",
                     )
-                    .at_offset(text, offset, 3),
+                    .at_offset(self.text, self.offset, 3),
                 );
                 continue;
             };
@@ -96,84 +97,15 @@ impl<'a> Fields<'a> {
                 .iter()
                 .find(|p| p.0 == key)
                 .map_or((0, 0, len), |p| (p.1, p.2, p.3));
-            entries.push(Entry {
+            self.entries.push(Entry {
                 key,
                 value,
-                key_offset: offset + key_at,
-                value_offset: offset + value_at,
-                value_end: offset + value_end,
+                key_offset: self.offset + key_at,
+                value_offset: self.offset + value_at,
+                value_end: self.offset + value_end,
                 taken: false,
             });
         }
-        Ok(Fields {
-            path,
-            text,
-            offset,
-            entries,
-            scalars,
-            diagnostics,
-        })
-    }
-
-    /// The scalars written in an entry's value, in order.
-    fn written(&self, index: usize) -> &[Scalar] {
-        let entry = &self.entries[index];
-        let from = self
-            .scalars
-            .partition_point(|s| s.start < entry.value_offset);
-        let to = self.scalars.partition_point(|s| s.start < entry.value_end);
-        &self.scalars[from..to.max(from)]
-    }
-
-    /// A scalar value as text: a number or true/false as the author wrote
-    /// it when `written` is where it stands, else as YAML gives it back.
-    fn as_text(&self, value: &Value, written: Option<&Scalar>) -> Option<String> {
-        match (value, written) {
-            (Value::Number(_) | Value::Bool(_), Some(scalar)) if scalar.plain => {
-                Some(self.text[scalar.start..scalar.end].to_string())
-            }
-            _ => yaml::scalar_text(value),
-        }
-    }
-
-    /// The items of an entry's value (a scalar is a list of one), each as
-    /// text with the offset of its first character, when every item is a
-    /// scalar. Offsets come from the scalars written when there is one for
-    /// each item (an alias, say, has none), else from a search of the text.
-    fn items(&self, index: usize) -> Option<Vec<(String, usize)>> {
-        let entry = &self.entries[index];
-        let values: Vec<&Value> = match &entry.value {
-            Value::Null => Vec::new(),
-            Value::Sequence(seq) => seq.iter().collect(),
-            other => vec![other],
-        };
-        let written = self.written(index);
-        if written.len() == values.len() {
-            return values
-                .into_iter()
-                .zip(written)
-                .map(|(value, scalar)| {
-                    let at = scalar.start + usize::from(!scalar.plain);
-                    Some((self.as_text(value, Some(scalar))?, at))
-                })
-                .collect();
-        }
-        let region = &self.text[entry.value_offset..entry.value_end];
-        let mut search_from = 0;
-        values
-            .into_iter()
-            .map(|value| {
-                let item = self.as_text(value, None)?.trim().to_string();
-                let at = match region[search_from..].find(item.as_str()) {
-                    Some(i) => {
-                        search_from += i + item.len();
-                        entry.value_offset + search_from - item.len()
-                    }
-                    None => entry.value_offset,
-                };
-                Some((item, at))
-            })
-            .collect()
     }
 
     fn error_at(
@@ -402,6 +334,25 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// The diagnostic for YAML that could not be parsed, at its place in the
+/// file (the YAML starting at `offset` in `text`).
+fn syntax_error(path: &Path, text: &str, offset: usize, err: yaml::SyntaxError) -> Diagnostic {
+    let first_line = crate::diagnostic::line_column(text, offset).0;
+    let (code, message, hint) = if err.too_deep {
+        ("yaml-too-deep", err.message, DEPTH_HINT)
+    } else {
+        let hint = yaml_hint(&err.message);
+        (
+            "yaml-syntax",
+            format!("invalid YAML: {}", err.message),
+            hint,
+        )
+    };
+    Diagnostic::error(code, path, message)
+        .at(text, first_line + err.line - 1, err.column, 1)
+        .with_hint(hint)
+}
+
 /// How to mend YAML nested past [`yaml::MAX_DEPTH`].
 const DEPTH_HINT: &str = "front matter and dateline.yaml need no more than a list under a key: remove the extra `[`, `{`, `-` or indentation";
 
@@ -419,31 +370,6 @@ fn yaml_hint(message: &str) -> &'static str {
     } else {
         "check the indentation and quoting; text containing `: ` or starting with `[`, `{`, `*`, `&` or `@` needs quotes"
     }
-}
-
-/// For each top-level key: (key, key offset, value offset, end of the value's
-/// region), all relative to the YAML text. Front matter is flat, so a line
-/// starting in column one with `key:` starts a key.
-fn key_places(yaml: &str) -> Vec<(String, usize, usize, usize)> {
-    let mut places: Vec<(String, usize, usize, usize)> = Vec::new();
-    let mut pos = 0;
-    for line in yaml.split_inclusive('\n') {
-        let starts_key = line
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '#' | '-' | '[' | '{' | ']' | '}'));
-        if starts_key && let Some(colon) = line.find(':') {
-            let key = line[..colon].trim().trim_matches(|c| c == '"' || c == '\'');
-            let after = &line[colon + 1..];
-            let value_at = colon + 1 + (after.len() - after.trim_start_matches([' ', '\t']).len());
-            if let Some(last) = places.last_mut() {
-                last.3 = pos;
-            }
-            places.push((key.to_string(), pos, pos + value_at, yaml.len()));
-        }
-        pos += line.len();
-    }
-    places
 }
 
 /// The known name closest to `unknown`, when close enough to be a typo.
@@ -476,148 +402,4 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn fields(text: &str) -> Fields<'_> {
-        let split = crate::content::frontmatter::split(text).unwrap();
-        Fields::parse(Path::new("n.md"), text, split.yaml_offset, split.yaml.len()).unwrap()
-    }
-
-    #[test]
-    fn suggests_the_nearest_known_key() {
-        assert_eq!(nearest("titel", &["title", "date"]), Some("title"));
-        assert_eq!(nearest("sorces", &["sources", "summary"]), Some("sources"));
-        assert_eq!(nearest("zzzzzz", &["title", "date"]), None);
-    }
-
-    #[test]
-    fn unknown_and_missing_keys_are_located_in_the_file() {
-        let text = "---\ndate: 2022\ntitel: A\n---\n";
-        let mut f = fields(text);
-        assert!(f.text("title", Some("add a title")).is_none());
-        assert!(f.date("date", Some("add a date")).is_some());
-        let diags = f.finish(&["title", "date"]);
-        let all = diags.sorted();
-        assert_eq!(all.len(), 2);
-        assert_eq!((all[0].line, all[0].column), (1, 1));
-        assert!(all[0].message.contains("`title` is missing"));
-        assert_eq!((all[1].line, all[1].column), (3, 1));
-        assert_eq!(all[1].hint.as_deref(), Some("did you mean `title`?"));
-    }
-
-    #[test]
-    fn yaml_readings_of_dates_are_undone() {
-        let text = "---\na: 2023\nb: [2023-10..2024-03]\nc: [..2025-06-07]\n---\n";
-        let mut f = fields(text);
-        assert_eq!(f.date("a", None).unwrap().edtf(), "2023");
-        assert_eq!(f.date("b", None).unwrap().edtf(), "[2023-10..2024-03]");
-        assert_eq!(f.date("c", None).unwrap().edtf(), "[..2025-06-07]");
-        assert!(f.finish(&["a", "b", "c"]).is_empty());
-    }
-
-    #[test]
-    fn a_bad_date_points_into_the_value() {
-        let text = "---\ntitle: A\ndate: 2023-02-30\n---\n";
-        let mut f = fields(text);
-        assert!(f.text("title", None).is_some());
-        assert!(f.date("date", None).is_none());
-        let diags = f.finish(&["title", "date"]);
-        let d = diags.sorted()[0].clone();
-        assert_eq!(d.line, 3, "{d}");
-        assert!(d.column >= 7, "{d}");
-    }
-
-    #[test]
-    fn text_keeps_what_the_author_typed_where_yaml_reads_a_number() {
-        let text = "---\na: 3.10\nb: 1e3 # note\nc: 0x1F\nd: yes\ne: .inf\nf: true\ng: -0\nh: \"3.10\"\n---\n";
-        let mut f = fields(text);
-        for (key, expected) in [
-            ("a", "3.10"),
-            ("b", "1e3"),
-            ("c", "0x1F"),
-            ("d", "yes"),
-            ("e", ".inf"),
-            ("f", "true"),
-            ("g", "-0"),
-            ("h", "3.10"),
-        ] {
-            assert_eq!(f.text(key, None).as_deref(), Some(expected), "{key}");
-        }
-        assert!(
-            f.finish(&["a", "b", "c", "d", "e", "f", "g", "h"])
-                .is_empty()
-        );
-    }
-
-    #[test]
-    fn list_items_keep_what_the_author_typed() {
-        let text = "---\na: [3.10, 010, x, '1e3']\nb:\n  - 0o17\n  - false # no\nc: 2.50\nd: [&n 1.0, *n]\n---\n";
-        let mut f = fields(text);
-        let a = f.list("a");
-        let names: Vec<&str> = a.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["3.10", "010", "x", "1e3"]);
-        assert_eq!(&text[a[1].1..a[1].1 + 3], "010");
-        assert_eq!(&text[a[3].1..a[3].1 + 3], "1e3");
-        let b: Vec<String> = f.list("b").into_iter().map(|(n, _)| n).collect();
-        assert_eq!(b, ["0o17", "false"]);
-        assert_eq!(f.list("c")[0].0, "2.50");
-        // An alias has no text of its own: YAML's reading is all there is.
-        let d: Vec<String> = f.list("d").into_iter().map(|(n, _)| n).collect();
-        assert_eq!(d, ["1.0", "1.0"]);
-    }
-
-    #[test]
-    fn dates_are_read_from_the_text_not_from_yaml_numbers() {
-        let text = "---\na: 0x7E6\nb: 0o3746\nc: 2022.0\nd: 2022\ne: [2022, 2023]\n---\n";
-        let mut f = fields(text);
-        for key in ["a", "b", "c"] {
-            assert!(f.date(key, None).is_none(), "{key}");
-        }
-        assert_eq!(f.date("d", None).unwrap().edtf(), "2022");
-        assert_eq!(f.date("e", None).unwrap().edtf(), "[2022, 2023]");
-        let diags = f.finish(&["a", "b", "c", "d", "e"]);
-        let all = diags.sorted();
-        assert_eq!(all.len(), 3, "{all:?}");
-        assert!(all.iter().all(|d| d.code == "invalid-date"));
-        assert_eq!(all[0].line, 2);
-    }
-
-    #[test]
-    fn nesting_past_the_limit_is_an_error_at_its_place_in_the_file() {
-        let text = format!("---\ntitle: A\ntags: {}\n---\n", "[".repeat(40));
-        let split = crate::content::frontmatter::split(&text).unwrap();
-        let err = Fields::parse(
-            Path::new("n.md"),
-            &text,
-            split.yaml_offset,
-            split.yaml.len(),
-        )
-        .err()
-        .expect("too deep");
-        assert_eq!(err.code, "yaml-too-deep");
-        assert_eq!((err.line, err.column), (3, 6 + 32));
-        assert!(
-            err.hint
-                .as_deref()
-                .unwrap_or_default()
-                .contains("a list under a key")
-        );
-    }
-
-    #[test]
-    fn list_items_carry_their_offsets_and_wrong_types_are_reported() {
-        let text = "---\nsources: [nyt, mint]\ntags: {a: 1}\n---\n";
-        let mut f = fields(text);
-        let sources = f.list("sources");
-        assert_eq!(sources[1].0, "mint");
-        assert_eq!(&text[sources[1].1..sources[1].1 + 4], "mint");
-        assert!(f.list("tags").is_empty());
-        let diags = f.finish(&["sources", "tags"]);
-        assert!(
-            diags.sorted()[0]
-                .message
-                .contains("should be a list of texts")
-        );
-    }
-}
+mod tests;
