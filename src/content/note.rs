@@ -136,15 +136,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
         .iter()
         .map(|name| (name.clone(), to_named(fields.list(name))))
         .collect();
-    // An event's card shows every term and source it has, on the page of
-    // each of them: n terms make n pages of n links each.
-    let listed = taxonomies
-        .iter()
-        .map(|(name, terms)| (name.as_str(), terms.len()))
-        .chain([("sources", sources.len())])
-        .filter(|&(_, count)| count > MAX_TERMS)
-        .map(|(key, count)| (key, count, fields.key_offset(key).unwrap_or(0)))
-        .collect::<Vec<_>>();
+    let crowded = crowded(&fields, &taxonomies, sources.len());
     let known: Vec<&str> = EVENT_KEYS
         .iter()
         .copied()
@@ -162,45 +154,11 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             offset: 0,
         },
     };
-    if let Err((code, why)) = check_event_slug(&slug.name) {
-        let (message, hint) = match (slug.offset, code) {
-            (0, _) => (
-                format!(
-                    "the file name `{}` cannot be used as the page's slug: {why}",
-                    slug.name
-                ),
-                "rename the file, or add `slug: a-safe-name` to the front matter",
-            ),
-            (_, "unsafe-slug") => (
-                format!("the slug `{}` is not safe in a URL: {why}", slug.name),
-                "use lowercase letters, digits and hyphens, like `entente-4-launch`",
-            ),
-            _ => (
-                format!(
-                    "the slug `{}` cannot name the event's page: {why}",
-                    slug.name
-                ),
-                "choose another slug, such as a few words of the title joined by hyphens",
-            ),
-        };
-        let mut d = Diagnostic::error(code, &file.path, message).with_hint(hint);
-        if slug.offset > 0 {
-            d = d.at_offset(&file.text, slug.offset, slug.name.len());
-        }
-        diagnostics.push(d);
+    if let Some(problem) = slug_problem(&file, &slug) {
+        diagnostics.push(problem);
     }
-    for (key, count, offset) in listed {
-        diagnostics.push(
-            Diagnostic::error(
-                if key == "sources" { "too-many-sources" } else { "too-many-terms" },
-                &file.path,
-                format!("`{key}` lists {count} items; an event can have at most {MAX_TERMS}"),
-            )
-            .at_offset(&file.text, offset, 1)
-            .with_hint(format!(
-                "the event's card shows each of them on the page of every one, so {count} make {count} pages of {count} links; keep the few that matter most"
-            )),
-        );
+    for (key, count, offset) in crowded {
+        diagnostics.push(too_many(&file, key, count, offset));
     }
 
     match (title, date) {
@@ -220,6 +178,68 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
         }),
         _ => Err(diagnostics),
     }
+}
+
+/// The keys of an event that list more than [`MAX_TERMS`] items: (key,
+/// how many, where). An event's card shows every term and source it has,
+/// on the page of each of them: n terms make n pages of n links each.
+fn crowded<'k>(
+    fields: &Fields<'_>,
+    taxonomies: &'k BTreeMap<String, Vec<Named>>,
+    sources: usize,
+) -> Vec<(&'k str, usize, usize)> {
+    taxonomies
+        .iter()
+        .map(|(name, terms)| (name.as_str(), terms.len()))
+        .chain([("sources", sources)])
+        .filter(|&(_, count)| count > MAX_TERMS)
+        .map(|(key, count)| (key, count, fields.key_offset(key).unwrap_or(0)))
+        .collect()
+}
+
+/// Why an event's slug cannot name its page, if it cannot: said of the
+/// file's name when the slug is not written (`slug.offset` is 0).
+fn slug_problem(file: &NoteFile, slug: &Named) -> Option<Diagnostic> {
+    let (code, why) = check_event_slug(&slug.name).err()?;
+    let (message, hint) = match (slug.offset, code) {
+        (0, _) => (
+            format!(
+                "the file name `{}` cannot be used as the page's slug: {why}",
+                slug.name
+            ),
+            "rename the file, or add `slug: a-safe-name` to the front matter",
+        ),
+        (_, "unsafe-slug") => (
+            format!("the slug `{}` is not safe in a URL: {why}", slug.name),
+            "use lowercase letters, digits and hyphens, like `entente-4-launch`",
+        ),
+        _ => (
+            format!(
+                "the slug `{}` cannot name the event's page: {why}",
+                slug.name
+            ),
+            "choose another slug, such as a few words of the title joined by hyphens",
+        ),
+    };
+    let mut d = Diagnostic::error(code, &file.path, message).with_hint(hint);
+    if slug.offset > 0 {
+        d = d.at_offset(&file.text, slug.offset, slug.name.len());
+    }
+    Some(d)
+}
+
+/// The error for `key`, which lists `count` items (more than
+/// [`MAX_TERMS`]) at `offset`.
+fn too_many(file: &NoteFile, key: &str, count: usize, offset: usize) -> Diagnostic {
+    Diagnostic::error(
+        if key == "sources" { "too-many-sources" } else { "too-many-terms" },
+        &file.path,
+        format!("`{key}` lists {count} items; an event can have at most {MAX_TERMS}"),
+    )
+    .at_offset(&file.text, offset, 1)
+    .with_hint(format!(
+        "the event's card shows each of them on the page of every one, so {count} make {count} pages of {count} links; keep the few that matter most"
+    ))
 }
 
 /// Reads a source note; every problem of its front matter is reported at once.
@@ -362,58 +382,4 @@ pub(crate) fn check_slug(slug: &str) -> Result<(), &'static str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn config() -> Config {
-        Config::parse(
-            Path::new("dateline.yaml"),
-            "title: T\ntaxonomies: [tags, people]\n",
-        )
-        .unwrap()
-    }
-
-    fn file(rel: &str, text: &str) -> NoteFile {
-        NoteFile {
-            path: PathBuf::from("content").join(rel),
-            rel: rel.into(),
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn reads_an_event_with_taxonomies_and_default_slug() {
-        let text = "---\ntitle: Launch\ndate: 2022-02-21\ntags: [fsb]\npeople: [A B]\nsources: [nyt]\n---\nBody\n";
-        let event = read_event(file("events/launch.md", text), &config()).unwrap();
-        assert_eq!(&*event.slug.name, "launch");
-        assert_eq!(&*event.taxonomies["people"][0].name, "A B");
-        assert_eq!(&*event.sources[0].name, "nyt");
-        assert_eq!(&text[event.body_offset..], "Body\n");
-    }
-
-    #[test]
-    fn reports_all_problems_of_an_event() {
-        let text = "---\ntitle: Launch\ndate: late 2023\nsorces: [nyt]\nslug: ../x\n---\n";
-        let diags = read_event(file("events/launch.md", text), &config()).unwrap_err();
-        let all = diags.sorted();
-        assert_eq!(all.len(), 3, "{all:?}");
-        assert_eq!(all[0].line, 3);
-        assert_eq!(all[1].hint.as_deref(), Some("did you mean `sources`?"));
-        assert!(all[2].message.contains("not safe"));
-    }
-
-    #[test]
-    fn source_urls_must_be_http() {
-        let text = "---\ntitle: T\noutlet: O\nurl: javascript:alert(1)\n---\n";
-        let diags = read_source(file("sources/s.md", text)).unwrap_err();
-        assert!(diags.sorted()[0].message.contains("http(s)"));
-    }
-
-    #[test]
-    fn slugs_stay_one_segment() {
-        assert!(check_slug("entente-4").is_ok());
-        for bad in ["", "..", ".hidden", "a/b", "a\\b", "C:", "a b", "é"] {
-            assert!(check_slug(bad).is_err(), "{bad}");
-        }
-    }
-}
+mod tests;
