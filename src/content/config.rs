@@ -127,44 +127,7 @@ impl Config {
         let base_offset = fields.key_offset("base_url");
         let mut diagnostics = fields.finish(KNOWN);
 
-        let mut names = Vec::new();
-        for (name, offset) in taxonomies {
-            let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if year_folder(&name) {
-                diagnostics.push(
-                    Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy: it would be the folder of a year of the timeline"))
-                        .at_offset(text, offset, name.len())
-                        .with_hint("folders named by digits (`2022`) or ending in `-bce` hold the timeline's year pages; name the taxonomy with a word, like `tags` or `people`"),
-                );
-            } else if !valid
-                || EVENT_KEYS.contains(&name.as_str())
-                || RESERVED.contains(&name.as_str())
-            {
-                diagnostics.push(
-                    Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy"))
-                        .at_offset(text, offset, name.len())
-                        .with_hint("a taxonomy is a lowercase front-matter key such as `tags` or `people`, other than title, date, summary, sources, slug, draft and events"),
-                );
-            } else if names.contains(&name) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "taxonomy-duplicate",
-                        path,
-                        format!("the taxonomy `{name}` is listed twice"),
-                    )
-                    .at_offset(text, offset, name.len()),
-                );
-            } else {
-                names.push(name);
-            }
-        }
-        if !taxonomies_given {
-            names.push("tags".to_string());
-        }
-
+        let names = taxonomy_names(path, text, taxonomies, taxonomies_given, &mut diagnostics);
         let base_url = base_url.and_then(|url| match check_base_url(&url) {
             Ok(url) => Some(url),
             Err(why) => {
@@ -198,6 +161,53 @@ impl Config {
     pub(crate) fn path(root: &Path) -> PathBuf {
         root.join(CONFIG_FILE)
     }
+}
+
+/// The taxonomies listed (each with its offset in `text`), less those that
+/// cannot name one, each of which is an error; `tags` when none are `given`.
+fn taxonomy_names(
+    path: &Path,
+    text: &str,
+    taxonomies: Vec<(String, usize)>,
+    given: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<String> {
+    let mut names = Vec::new();
+    for (name, offset) in taxonomies {
+        let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if year_folder(&name) {
+            diagnostics.push(
+                Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy: it would be the folder of a year of the timeline"))
+                    .at_offset(text, offset, name.len())
+                    .with_hint("folders named by digits (`2022`) or ending in `-bce` hold the timeline's year pages; name the taxonomy with a word, like `tags` or `people`"),
+            );
+        } else if !valid || EVENT_KEYS.contains(&name.as_str()) || RESERVED.contains(&name.as_str())
+        {
+            diagnostics.push(
+                Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy"))
+                    .at_offset(text, offset, name.len())
+                    .with_hint("a taxonomy is a lowercase front-matter key such as `tags` or `people`, other than title, date, summary, sources, slug, draft and events"),
+            );
+        } else if names.contains(&name) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "taxonomy-duplicate",
+                    path,
+                    format!("the taxonomy `{name}` is listed twice"),
+                )
+                .at_offset(text, offset, name.len()),
+            );
+        } else {
+            names.push(name);
+        }
+    }
+    if !given {
+        names.push("tags".to_string());
+    }
+    names
 }
 
 /// The site's address as every page and export writes it, or why `url`
