@@ -1,5 +1,6 @@
 //! HTML → Markdown, stripping and character references.
 
+use super::frame::is_safe_href;
 use super::*;
 
 fn md(html: &str) -> String {
