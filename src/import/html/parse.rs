@@ -4,14 +4,14 @@
 //!
 //! html5ever's tree builder looks through the open elements, and the
 //! formatting elements it may have to reopen, for most tags it meets, so
-//! hostile input costs time in the square of its tags (servo/html5ever#788:
-//! 100,000 nested `<div>` take some fifty seconds) and nothing in the crate
-//! bounds it. So only the first `MAX_TAGS` tags of a piece are markup; the
-//! tree builder gets the later ones as text, written as they were, and what
-//! is left of the input then costs it no more than the first `MAX_TAGS`
-//! tags allow. The tokenizer alone is linear but for one thing: it compares
-//! each attribute of a tag with the others (30,000 attributes in one tag
-//! take some 0.3 s), which no slide comes near.
+//! hostile input costs time in the square of its tags (servo/html5ever#788)
+//! and nothing in the crate bounds it. So only the first `MAX_TAGS` tags of
+//! a piece are markup; the tree builder gets the later ones as text, written
+//! as they were, and what is left of the input then costs it no more than
+//! the first `MAX_TAGS` tags allow. The tokenizer alone is linear but for one thing: it compares
+//! each attribute of a tag with the others, which costs time in the square
+//! of one tag's attributes, and a tag with enough of them to matter is no
+//! slide's.
 
 use std::cell::Cell;
 
@@ -25,9 +25,9 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink, create_ele
 use html5ever::{QualName, TokenizerResult, local_name, ns};
 use scraper::{Html, HtmlTreeSink};
 
-/// How many tags of one piece of HTML are read as markup. A slide's text
-/// has tens; past this, the worst shapes of markup take tens of
-/// milliseconds a piece.
+/// How many tags of one piece of HTML are read as markup: far more than a
+/// slide's text has, and few enough that even the worst shapes of markup
+/// cost the tree builder little.
 pub(crate) const MAX_TAGS: usize = 1000;
 
 /// A piece of HTML as a tree.
