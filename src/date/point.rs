@@ -1,13 +1,16 @@
 //! The grammar of one EDTF point: a year (four digits, `-` for BCE, `X`
 //! for unspecified trailing digits, or `Y` for long years), an optional
 //! month or season, day, time of day with zone, and a trailing qualifier.
-//! It also checks that the point names a real calendar date.
+//! It also checks that the point names a real calendar date. The time of
+//! day is read in [`clock`].
+
+mod clock;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::Qualifiers;
 use super::hint::UNKNOWN_HINT;
-use super::model::{Day, Fields, Month, Point, Time, Zone, days_in_month};
+use super::model::{Day, Fields, Month, Point, days_in_month};
 use super::parse::{Cursor, Fault};
 use super::words;
 
@@ -53,7 +56,7 @@ pub(crate) fn point(cur: &mut Cursor) -> Result<Point, Fault> {
         if cur.eat(b'-') {
             f.day = day(cur, &f)?;
             if cur.peek() == Some(b'T') {
-                f.time = Some(time(cur, &f)?);
+                f.time = Some(clock::time(cur, &f)?);
             }
         }
     }
@@ -300,73 +303,6 @@ fn day(cur: &mut Cursor, f: &Fields) -> Result<Day, Fault> {
             }
         }
     }
-}
-
-/// Reads a two-digit field of a time and checks it is at most `most`.
-fn clock(cur: &mut Cursor, what: &str, most: u32) -> Result<u32, Fault> {
-    let (text, from) = two(cur, what, false)?;
-    let n = number(text);
-    if n > most {
-        return Err(Fault::invalid(
-            format!("{what} {text} does not exist: it runs from 00 to {most}"),
-            from,
-            cur.pos,
-        ));
-    }
-    Ok(n)
-}
-
-fn time(cur: &mut Cursor, f: &Fields) -> Result<Time, Fault> {
-    let at = cur.pos;
-    cur.bump();
-    if !matches!((f.month, f.day), (Month::Known(_), Day::Known(_))) {
-        return Err(Fault::invalid(
-            "a time needs a full date, as in `2022-02-21T09:30`".to_owned(),
-            at,
-            at + 1,
-        ));
-    }
-    let hour = clock(cur, "hour", 23)?;
-    if !cur.eat(b':') {
-        return Err(cur.unexpected("`:` and the minutes, as in `T09:30`"));
-    }
-    let minute = clock(cur, "minute", 59)?;
-    let second = if cur.eat(b':') {
-        Some(clock(cur, "second", 59)?)
-    } else {
-        None
-    };
-    if matches!(cur.peek(), Some(b'.' | b',')) && cur.peek_at(1).is_some_and(is_digit) {
-        return Err(Fault::invalid(
-            "fractions of a second are not supported".to_owned(),
-            cur.pos,
-            cur.pos + 1,
-        ));
-    }
-    let zone = match cur.peek() {
-        Some(b'Z') => {
-            cur.bump();
-            Zone::Utc
-        }
-        Some(sign @ (b'+' | b'-')) => {
-            cur.bump();
-            let hours = clock(cur, "offset hour", 23)?;
-            let minutes = if cur.eat(b':') {
-                clock(cur, "offset minute", 59)?
-            } else {
-                0
-            };
-            let east = (hours * 60 + minutes) as i32;
-            Zone::Offset(if sign == b'-' { -east } else { east })
-        }
-        _ => Zone::Local,
-    };
-    Ok(Time {
-        hour,
-        minute,
-        second,
-        zone,
-    })
 }
 
 fn qualifiers(cur: &mut Cursor, start: usize) -> Result<Qualifiers, Fault> {
