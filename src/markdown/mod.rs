@@ -228,33 +228,12 @@ fn rewrite<'a>(
                 Event::Text(html)
             }
         }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest_url = resolved(dest_url, range, body, resolve, &mut rendered.problems);
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest_url = resolved(dest_url, range, body, resolve, &mut rendered.problems);
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
+        Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+            if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                let dest = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                *dest_url = resolved(dest, range, body, resolve, &mut rendered.problems);
+            }
+            Event::Start(tag)
         }
         other => other,
     }
