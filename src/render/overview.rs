@@ -124,18 +124,24 @@ pub(super) fn overview(
             to: String::new(),
         };
     };
-    let from = year_words(year_of(min));
-    let to = year_words(year_of(max));
-    if site.events.len() > BARS_ABOVE
-        && let Some(mut drawn) = bars(site, link)
+    let mut drawn = if site.events.len() > BARS_ABOVE
+        && let Some(bars) = bars(site, link)
     {
-        drawn.from = from;
-        drawn.to = to;
-        return drawn;
-    }
+        bars
+    } else {
+        marks(site, min, max, mark_href)
+    };
+    drawn.from = year_words(year_of(min));
+    drawn.to = year_words(year_of(max));
+    drawn
+}
+
+/// One mark per event from `min` to `max` (in seconds), in lanes so that
+/// marks do not cover each other.
+fn marks(site: &Site, min: f64, max: f64, mark_href: &dyn Fn(usize) -> String) -> Overview {
     let span = (max - min).max(86_400.0);
     let x_of = |t: f64| ((t - min) / span * WIDTH * 100.0).round() / 100.0;
-    let mut lanes: Vec<f64> = Vec::new();
+    let mut lanes = Lanes::default();
     let mut marks = Vec::with_capacity(site.events.len());
     for (i, event) in site.events.iter().enumerate() {
         let start = event.date.earliest().map(seconds);
@@ -150,15 +156,7 @@ pub(super) fn overview(
             (Shape::Single, false) if x_end - x > 7.0 => "uncertain",
             (Shape::Single, false) => "point",
         };
-        let lane = lanes
-            .iter()
-            .position(|&free| free <= x)
-            .unwrap_or_else(|| {
-                lanes.push(0.0);
-                lanes.len() - 1
-            })
-            .min(MAX_LANES - 1);
-        lanes[lane] = x + width + 3.0;
+        let lane = lanes.take(x, width);
         marks.push(Mark {
             slug: event.slug.to_string(),
             href: mark_href(i),
@@ -171,13 +169,41 @@ pub(super) fn overview(
         });
     }
     Overview {
-        height: TOP + lanes.len().min(MAX_LANES) as u32 * LANE + 4,
+        height: TOP + lanes.count() as u32 * LANE + 4,
         ticks: ticks(min, max, &x_of),
         marks,
         bars: Vec::new(),
         caption: String::new(),
-        from,
-        to,
+        from: String::new(),
+        to: String::new(),
+    }
+}
+
+/// The lanes marks are laid in, each with the x where it is free again.
+#[derive(Default)]
+struct Lanes(Vec<f64>);
+
+impl Lanes {
+    /// The first lane free at `x`, taken for a mark `width` wide; a new
+    /// lane when none is, up to [`MAX_LANES`], past which marks share the
+    /// last.
+    fn take(&mut self, x: f64, width: f64) -> usize {
+        let lane = self
+            .0
+            .iter()
+            .position(|&free| free <= x)
+            .unwrap_or_else(|| {
+                self.0.push(0.0);
+                self.0.len() - 1
+            })
+            .min(MAX_LANES - 1);
+        self.0[lane] = x + width + 3.0;
+        lane
+    }
+
+    /// How many lanes are drawn.
+    fn count(&self) -> usize {
+        self.0.len().min(MAX_LANES)
     }
 }
 
@@ -199,74 +225,31 @@ fn bars(site: &Site, link: &dyn Fn(&Bin) -> String) -> Option<Overview> {
     let lead = events.partition_point(|e| e.date.earliest().is_none());
     let first = events.get(lead)?.date.earliest()?;
     let last = events.last()?.date.earliest()?;
-    let month_index = |t: NaiveDateTime| i64::from(t.year()) * 12 + i64::from(t.month0());
-    let by_month = month_index(last) - month_index(first) < 36;
-    let years = i64::from(last.year()) - i64::from(first.year()) + 1;
-    let step: i64 = if by_month {
-        1
-    } else {
-        [
-            1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000,
-        ]
-        .into_iter()
-        .find(|s| (years + s - 1) / s <= MAX_BARS)
-        .unwrap_or(10_000)
-    };
-    // A bin's key, its start and end in seconds.
-    let key = |t: NaiveDateTime| {
-        if by_month {
-            month_index(t)
-        } else {
-            i64::from(t.year()).div_euclid(step)
-        }
-    };
-    let span_of = |key: i64| {
-        if by_month {
-            let (y, m) = (key.div_euclid(12), key.rem_euclid(12) as u32 + 1);
-            let next = key + 1;
-            (
-                month_start(y, m),
-                month_start(next.div_euclid(12), next.rem_euclid(12) as u32 + 1),
-            )
-        } else {
-            (month_start(key * step, 1), month_start((key + 1) * step, 1))
-        }
-    };
+    let binning = Binning::over(first, last);
     let mut bins: Vec<(i64, Range<usize>)> = Vec::new();
     for (i, event) in events.iter().enumerate().skip(lead) {
-        let k = key(event.date.earliest()?);
+        let k = binning.key(event.date.earliest()?);
         match bins.last_mut() {
             Some((last, range)) if *last == k => range.end = i + 1,
             _ => bins.push((k, i..i + 1)),
         }
     }
-    let t0 = span_of(bins.first()?.0).0;
-    let t1 = span_of(bins.last()?.0).1;
+    let t0 = binning.span_of(bins.first()?.0).0;
+    let t1 = binning.span_of(bins.last()?.0).1;
     let span = (t1 - t0).max(1.0);
     let x_of = |t: f64| ((t - t0) / span * WIDTH * 100.0).round() / 100.0;
     let most = bins.iter().map(|(_, r)| r.len()).max().unwrap_or(1) as f64;
-    let round = |v: f64| (v * 100.0).round() / 100.0;
     let bars = bins
         .into_iter()
         .map(|(k, range)| {
-            let (start, end) = span_of(k);
+            let (start, end) = binning.span_of(k);
             let (x0, x1) = (x_of(start), x_of(end));
             let gap = ((x1 - x0) * 0.2).min(2.0);
             let count = range.len();
             let height = round((count as f64 / most * BAR_HEIGHT).max(2.0));
             let year = events[range.start].date.earliest().map_or(0, |t| t.year());
-            let month = by_month.then(|| k.rem_euclid(12) as u32 + 1);
-            let when = match month {
-                Some(m) => format!("{} {}", month_name(m), year_words(year)),
-                None if step == 1 => year_words(year),
-                None => {
-                    let from = k * step;
-                    let to = from + step - 1;
-                    let words =
-                        |y: i64| i32::try_from(y).map_or_else(|_| y.to_string(), year_words);
-                    format!("{} to {}", words(from), words(to))
-                }
-            };
+            let month = binning.month(k);
+            let when = binning.when(k, year);
             let href = link(&Bin {
                 year,
                 month,
@@ -283,37 +266,127 @@ fn bars(site: &Site, link: &dyn Fn(&Bin) -> String) -> Option<Overview> {
             }
         })
         .collect();
-    let unit = if by_month {
-        "month".to_string()
-    } else if step == 1 {
-        "year".to_string()
-    } else {
-        format!("{step} years")
-    };
-    let mut caption = format!(
-        "Events per {unit}: each bar stands for {}, as tall as the number of events that began in it, and links to them.",
-        if step == 1 {
-            format!("one {unit}")
-        } else {
-            unit.clone()
-        }
-    );
-    if lead > 0 {
-        caption.push_str(&format!(
-            " {lead} event{} with an open start {} not counted.",
-            if lead == 1 { "" } else { "s" },
-            if lead == 1 { "is" } else { "are" }
-        ));
-    }
     Some(Overview {
         height: TOP + BAR_HEIGHT as u32 + 4,
         ticks: ticks(t0, t1 - 1.0, &x_of),
         marks: Vec::new(),
         bars,
-        caption,
+        caption: binning.caption(lead),
         from: String::new(),
         to: String::new(),
     })
+}
+
+/// To two decimal places, as the SVG is written.
+fn round(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// How events are counted into bars: by month over a short span, else by
+/// runs of `step` years, the shortest round run that keeps the bars under
+/// [`MAX_BARS`]. A bar is known by its key: the month counted from year 0,
+/// or the run of years counted from year 0.
+#[derive(Clone, Copy)]
+struct Binning {
+    by_month: bool,
+    step: i64,
+}
+
+impl Binning {
+    /// The binning for events starting from `first` to `last`.
+    fn over(first: NaiveDateTime, last: NaiveDateTime) -> Binning {
+        let by_month = month_index(last) - month_index(first) < 36;
+        let years = i64::from(last.year()) - i64::from(first.year()) + 1;
+        let step: i64 = if by_month {
+            1
+        } else {
+            [
+                1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000,
+            ]
+            .into_iter()
+            .find(|s| (years + s - 1) / s <= MAX_BARS)
+            .unwrap_or(10_000)
+        };
+        Binning { by_month, step }
+    }
+
+    /// The key of the bar counting an event that starts at `t`.
+    fn key(self, t: NaiveDateTime) -> i64 {
+        if self.by_month {
+            month_index(t)
+        } else {
+            i64::from(t.year()).div_euclid(self.step)
+        }
+    }
+
+    /// A bar's start and end, in seconds.
+    fn span_of(self, key: i64) -> (f64, f64) {
+        if self.by_month {
+            let (y, m) = (key.div_euclid(12), key.rem_euclid(12) as u32 + 1);
+            let next = key + 1;
+            (
+                month_start(y, m),
+                month_start(next.div_euclid(12), next.rem_euclid(12) as u32 + 1),
+            )
+        } else {
+            (
+                month_start(key * self.step, 1),
+                month_start((key + 1) * self.step, 1),
+            )
+        }
+    }
+
+    /// A bar's month (1-12), when bars are months.
+    fn month(self, key: i64) -> Option<u32> {
+        self.by_month.then(|| key.rem_euclid(12) as u32 + 1)
+    }
+
+    /// What a bar covers, in words; `year` is that of its first event.
+    fn when(self, key: i64, year: i32) -> String {
+        match self.month(key) {
+            Some(m) => format!("{} {}", month_name(m), year_words(year)),
+            None if self.step == 1 => year_words(year),
+            None => {
+                let from = key * self.step;
+                let to = from + self.step - 1;
+                let words = |y: i64| i32::try_from(y).map_or_else(|_| y.to_string(), year_words);
+                format!("{} to {}", words(from), words(to))
+            }
+        }
+    }
+
+    /// What the bars stand for, and how many events (the `lead` with an
+    /// open start) they leave out.
+    fn caption(self, lead: usize) -> String {
+        let unit = if self.by_month {
+            "month".to_string()
+        } else if self.step == 1 {
+            "year".to_string()
+        } else {
+            format!("{} years", self.step)
+        };
+        let mut caption = format!(
+            "Events per {unit}: each bar stands for {}, as tall as the number of events that began in it, and links to them.",
+            if self.step == 1 {
+                format!("one {unit}")
+            } else {
+                unit.clone()
+            }
+        );
+        if lead > 0 {
+            caption.push_str(&format!(
+                " {lead} event{} with an open start {} not counted.",
+                if lead == 1 { "" } else { "s" },
+                if lead == 1 { "is" } else { "are" }
+            ));
+        }
+        caption
+    }
+}
+
+/// A moment's month, counted from January of year 0.
+fn month_index(t: NaiveDateTime) -> i64 {
+    i64::from(t.year()) * 12 + i64::from(t.month0())
 }
 
 /// Year ticks at a round step giving at most about ten of them.
