@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::links::LinkMap;
 use crate::content::note::{EventNote, NoteFile, SourceNote};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{Bodies, Rendered};
 
 /// Every note page lives two folders down (`events/<slug>/index.html`).
@@ -46,9 +46,27 @@ pub(super) struct BodyRenderer<'a> {
 }
 
 impl BodyRenderer<'_> {
+    /// The bodies of `events` and of `sources`, in their order, each
+    /// body's problems reported.
+    pub(super) fn render_notes(
+        &self,
+        events: &mut [Arc<EventNote>],
+        sources: &mut [Arc<SourceNote>],
+        diagnostics: &mut Diagnostics,
+    ) -> (Vec<Arc<Rendered>>, Vec<Arc<Rendered>>) {
+        let (event_bodies, event_problems) = self.render_all(events);
+        let (source_bodies, source_problems) = self.render_all(sources);
+        for found in event_problems.into_iter().chain(source_problems) {
+            for diagnostic in found {
+                diagnostics.push(diagnostic);
+            }
+        }
+        (event_bodies, source_bodies)
+    }
+
     /// Each note's rendered body and its problems, in the notes' order;
     /// each note not shared with `serve`'s cache is trimmed (see [`trim`]).
-    pub(super) fn render_all<N: Body + Send + Sync>(
+    fn render_all<N: Body + Send + Sync>(
         &self,
         notes: &mut [Arc<N>],
     ) -> (Vec<Arc<Rendered>>, Vec<Vec<Diagnostic>>) {
@@ -79,7 +97,7 @@ impl BodyRenderer<'_> {
 }
 
 /// A note with a Markdown body: an event or a source.
-pub(super) trait Body {
+trait Body {
     /// The note's file, and where the body starts in its text.
     fn body(&self) -> (&NoteFile, usize);
     /// Cuts the note's text back to its front matter (see [`trim`]).

@@ -144,17 +144,12 @@ impl Site {
             bodies,
             unsafe_html: config.unsafe_html,
         };
-        let (event_bodies, event_problems) = renderer.render_all(&mut events);
-        let (source_bodies, source_problems) = renderer.render_all(&mut sources);
+        let (event_bodies, source_bodies) =
+            renderer.render_notes(&mut events, &mut sources, &mut diagnostics);
         let has_code = event_bodies
             .iter()
             .chain(&source_bodies)
             .any(|r| r.has_code);
-        for found in event_problems.into_iter().chain(source_problems) {
-            for diagnostic in found {
-                diagnostics.push(diagnostic);
-            }
-        }
 
         super::checks::run(&events, &cited, &event_bodies, &sources, &mut diagnostics);
         let (taxonomies, event_terms) =
