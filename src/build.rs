@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::content::config::Config;
-use crate::content::statics;
+use crate::content::statics::{self, StaticFile};
 use crate::content::{self, NoteReader};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
@@ -16,7 +16,7 @@ use crate::markdown::highlight;
 use crate::markdown::{self, Bodies};
 use crate::model::{ModelOptions, Site};
 use crate::output;
-use crate::render::{Page, Progress, Quiet, Theme, WriteFailure};
+use crate::render::{Page, Progress, Quiet, Theme, WriteError, WriteFailure};
 
 /// What to build and how.
 #[derive(Clone, Debug, Default)]
@@ -74,23 +74,9 @@ pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), Error> {
     let (site, theme, mut diagnostics) = model(options, &content::Fresh, &bodies, None)?;
     let statics = statics::list(&options.root.join("static"));
     diagnostics.extend(statics.diagnostics);
-    match theme.write(&site, &crate::render::Discard, &Quiet) {
-        Ok(pages) => {
-            diagnostics.extend(crate::output::collisions(
-                &statics.files,
-                pages.iter().map(String::as_str),
-            ));
-            if diagnostics.has_errors() {
-                return Err(Error::Content(diagnostics));
-            }
-            Ok((site, diagnostics))
-        }
-        Err(WriteFailure::Content(found)) => {
-            diagnostics.extend(found);
-            Err(Error::Content(diagnostics))
-        }
-        Err(WriteFailure::Write(err)) => Err(Error::from(err)),
-    }
+    let written = theme.write(&site, &crate::render::Discard, &Quiet);
+    let (_, diagnostics) = rendered(written, &statics.files, diagnostics)?;
+    Ok((site, diagnostics))
 }
 
 /// Loads and checks the site and its theme, reading notes through `notes`
@@ -211,36 +197,68 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
     base_url_flag(options)?;
     let out = output_dir(options);
     output::check_output(&options.root, &out).map_err(Error::usage)?;
-    // Every path the build will touch is checked before any is.
     let highlighted = highlight::Store::open(&options.root);
-    let place = output::Place::survey(&out);
-    let place = match (place, highlighted.refusal()) {
-        (Ok(place), None) => place,
-        (place, refusal) => {
-            let mut refused = place.err().unwrap_or_default();
-            refused.extend(refusal.into_iter().cloned().collect());
-            return Err(Error::Content(refused));
-        }
-    };
-    let mut stages = Vec::new();
-    let mut lap = Instant::now();
-    let mut time = |stage: &'static str| {
-        stages.push((stage, lap.elapsed()));
-        lap = Instant::now();
-    };
+    let place = survey(&out, &highlighted)?;
+    let mut stages = Stages::start();
     // Taking the output folder lists the previous build's files, a walk of
-    // a folder per event (half a second at 100,000 events): it is done
-    // while the notes load, not before the pages can be written.
+    // a folder per event, long on a large site: it is done while the notes
+    // load, not before the pages can be written.
     let (modelled, output) = rayon::join(
         || {
             read(options, &content::Fresh, None).and_then(|loaded| {
-                time("load");
+                stages.lap("load");
                 loaded.model(options, &markdown::Fresh(Some(&highlighted)))
             })
         },
         || output::Output::begin(place),
     );
-    let taken = match (modelled, output) {
+    let ((site, theme, mut warnings), output) = both(modelled, output)?;
+    stages.lap("model");
+    let statics = statics::list(&options.root.join("static"));
+    warnings.extend(statics.diagnostics);
+    let written = on_fresh_threads(|| theme.write(&site, &output, progress));
+    let (pages, mut warnings) = rendered(written, &statics.files, warnings)?;
+    let copied = output.copy_static(&statics.files).map_err(Error::from)?;
+    stages.lap("render and write");
+    let count = copied.len() + pages.len();
+    output
+        .commit(copied.iter().chain(&pages).map(String::as_str))
+        .map_err(Error::from)?;
+    stages.lap("swap");
+    if let Err(err) = highlighted.save() {
+        warnings.push(cache_warning(&options.root, &err));
+    }
+    Ok(Summary {
+        events: site.events.len(),
+        sources: site.sources.len(),
+        pages: count,
+        elapsed: started.elapsed(),
+        warnings,
+        stages: stages.done,
+    })
+}
+
+/// The output folder `out`, surveyed, once the highlighted code's cache is
+/// found usable too: every path the build will touch is checked before any
+/// is, and every refusal told at once.
+fn survey(out: &Path, highlighted: &highlight::Store) -> Result<output::Place, Error> {
+    match (output::Place::survey(out), highlighted.refusal()) {
+        (Ok(place), None) => Ok(place),
+        (place, refusal) => {
+            let mut refused = place.err().unwrap_or_default();
+            refused.extend(refusal.into_iter().cloned().collect());
+            Err(Error::Content(refused))
+        }
+    }
+}
+
+/// The model and the output folder, made side by side, once both are
+/// ready.
+fn both<T>(
+    modelled: Result<T, Error>,
+    output: Result<output::Output, WriteError>,
+) -> Result<(T, output::Output), Error> {
+    match (modelled, output) {
         (Ok(modelled), Ok(output)) => Ok((modelled, output)),
         (Err(err), output) => {
             // Nothing was written: the folder stays the next build's spare.
@@ -250,51 +268,57 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
             Err(err)
         }
         (Ok(_), Err(err)) => Err(Error::from(err)),
-    };
-    let written = taken.and_then(|((site, theme, mut warnings), output)| {
-        time("model");
-        let statics = statics::list(&options.root.join("static"));
-        warnings.extend(statics.diagnostics);
-        let pages =
-            on_fresh_threads(|| theme.write(&site, &output, progress)).map_err(|failure| {
-                match failure {
-                    WriteFailure::Content(found) => {
-                        warnings.extend(found);
-                        Error::Content(warnings.clone())
-                    }
-                    WriteFailure::Write(err) => Error::from(err),
-                }
-            })?;
-        // Pages go in first; a static file never replaces one (nor the
-        // other way round): the staging folder is dropped, the site kept.
-        warnings.extend(crate::output::collisions(
-            &statics.files,
-            pages.iter().map(String::as_str),
-        ));
-        if warnings.has_errors() {
+    }
+}
+
+/// What `build` and `check` make of the pages rendered (`written`, their
+/// paths) beside the static files: a page that failed, or a static file
+/// where a page is, fails the run with every warning found so far.
+fn rendered(
+    written: Result<Vec<String>, WriteFailure>,
+    statics: &[StaticFile],
+    mut warnings: Diagnostics,
+) -> Result<(Vec<String>, Diagnostics), Error> {
+    let pages = match written {
+        Ok(pages) => pages,
+        Err(WriteFailure::Content(found)) => {
+            warnings.extend(found);
             return Err(Error::Content(warnings));
         }
-        let copied = output.copy_static(&statics.files).map_err(Error::from)?;
-        time("render and write");
-        let count = copied.len() + pages.len();
-        output
-            .commit(copied.iter().chain(&pages).map(String::as_str))
-            .map_err(Error::from)?;
-        time("swap");
-        if let Err(err) = highlighted.save() {
-            warnings.push(cache_warning(&options.root, &err));
+        Err(WriteFailure::Write(err)) => return Err(Error::from(err)),
+    };
+    // Pages go in first; a static file never replaces one (nor the
+    // other way round): the staging folder is dropped, the site kept.
+    warnings.extend(output::collisions(
+        statics,
+        pages.iter().map(String::as_str),
+    ));
+    if warnings.has_errors() {
+        return Err(Error::Content(warnings));
+    }
+    Ok((pages, warnings))
+}
+
+/// The wall time of each stage of a build, in order.
+struct Stages {
+    done: Vec<(&'static str, Duration)>,
+    /// When the stage under way began.
+    since: Instant,
+}
+
+impl Stages {
+    fn start() -> Stages {
+        Stages {
+            done: Vec::new(),
+            since: Instant::now(),
         }
-        Ok((site, count, warnings))
-    });
-    let (site, pages, warnings) = written?;
-    Ok(Summary {
-        events: site.events.len(),
-        sources: site.sources.len(),
-        pages,
-        elapsed: started.elapsed(),
-        warnings,
-        stages,
-    })
+    }
+
+    /// Ends `stage`, and begins the next.
+    fn lap(&mut self, stage: &'static str) {
+        self.done.push((stage, self.since.elapsed()));
+        self.since = Instant::now();
+    }
 }
 
 /// Runs `work` (the rendering) on a thread pool of its own, or on the global
@@ -304,9 +328,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
 /// long-lived strings (files read, front matter parsed, Markdown grown into
 /// HTML, all freed among what is kept). glibc gives each new thread a heap
 /// (arena) of its own, so pages rendered on new threads allocate from clean
-/// heaps instead of searching those holes. At 100,000 events that took the
-/// templates' time from 14.9 to 10.1 s and a build's CPU time by a quarter,
-/// for 85 MB more at the peak; at 10,000 it is within the noise (+16 MB).
+/// heaps instead of searching those holes. On a large site that cut the
+/// templates' time and a build's CPU time markedly, for a little more
+/// memory at the peak; on a small one it is within the noise.
 fn on_fresh_threads<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     match rayon::ThreadPoolBuilder::new()
         .num_threads(rayon::current_num_threads())

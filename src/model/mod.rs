@@ -3,9 +3,13 @@
 //! notes resolved, the newsroom's checks run — and which page of the site
 //! holds what ([`paging`]).
 
+mod bodies;
 mod checks;
 pub(crate) mod links;
+mod names;
 pub(crate) mod paging;
 mod site;
+mod terms;
 
 pub use site::*;
+pub(crate) use terms::term_slug;

@@ -53,9 +53,8 @@ fn clear(path: &Path, staging: &Path) -> io::Result<()> {
 /// unlinked, and its copies keep it.
 ///
 /// Rewritten in place when it can be: with a new file for every changed
-/// page (unlinked then created), writing the 10,500 files of a rebuild that
-/// changes every page of the 10,000-event benchmark took 3.3 to 4.8 s,
-/// summed over threads, instead of 0.1 to 0.5 s in place. No one reads
+/// page (unlinked then created), a rebuild that changes every page spent
+/// many times longer writing, summed over threads. No one reads
 /// the staging folder before the swap, so a new file need not be renamed
 /// into place (on ext4 a rename over a file also starts writing the new one
 /// out to the disk at once, `auto_da_alloc`).

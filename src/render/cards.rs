@@ -117,9 +117,8 @@ fn slots(site: &Site) -> Variant {
 }
 
 /// How many bytes of cards a build keeps. The default theme's card, one per
-/// event, takes 1.1 to 1.5 KB: 1.42 KB on average in the benchmark's
-/// 100,000 events, 136 MB, so this keeps all but the last few thousand
-/// (keeping every one, with 160 MB, built no faster: 3 builds each). A
+/// event, is small enough that this keeps all but the last few thousand
+/// cards of the largest benchmark, and keeping every one built no faster. A
 /// theme's own card is kept per root and heading level, three or four
 /// variants an event; past this, cards are rendered again where shown.
 const KEPT_BYTES: usize = 128 << 20;

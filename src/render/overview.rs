@@ -4,14 +4,16 @@
 //! year (per month over a short span, per decade or more over a long one),
 //! as tall as the number of events that began in it, each a link.
 
+mod bars;
+
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
-use crate::date::year_words;
-use crate::date::{Shape, month_name};
+use crate::date::{Shape, year_words};
 use crate::model::Site;
+use bars::{Bar, bars};
 
 /// Above this many events, the overview draws counts, not events: a mark
 /// per event stops being readable (and weighs a few hundred bytes each).
@@ -55,20 +57,6 @@ struct Mark {
     y: u32,
 }
 
-/// A count of events over a span of time.
-#[derive(Serialize)]
-struct Bar {
-    /// Where it leads: a year's heading or page.
-    href: String,
-    /// Its accessible name: "1998: 214 events".
-    label: String,
-    count: usize,
-    x: f64,
-    y: f64,
-    width: f64,
-    height: f64,
-}
-
 /// The events a bar counts, for the caller to say where it leads.
 pub(super) struct Bin {
     /// The year of its first event.
@@ -83,10 +71,6 @@ const WIDTH: f64 = 1000.0;
 const LANE: u32 = 14;
 const TOP: u32 = 28;
 const MAX_LANES: usize = 8;
-/// The tallest bar, in SVG units.
-const BAR_HEIGHT: f64 = 64.0;
-/// At most about this many bars: runs of years are merged past it.
-const MAX_BARS: i64 = 150;
 
 fn seconds(t: NaiveDateTime) -> f64 {
     t.and_utc().timestamp() as f64
@@ -124,18 +108,24 @@ pub(super) fn overview(
             to: String::new(),
         };
     };
-    let from = year_words(year_of(min));
-    let to = year_words(year_of(max));
-    if site.events.len() > BARS_ABOVE
-        && let Some(mut drawn) = bars(site, link)
+    let mut drawn = if site.events.len() > BARS_ABOVE
+        && let Some(bars) = bars(site, link)
     {
-        drawn.from = from;
-        drawn.to = to;
-        return drawn;
-    }
+        bars
+    } else {
+        marks(site, min, max, mark_href)
+    };
+    drawn.from = year_words(year_of(min));
+    drawn.to = year_words(year_of(max));
+    drawn
+}
+
+/// One mark per event from `min` to `max` (in seconds), in lanes so that
+/// marks do not cover each other.
+fn marks(site: &Site, min: f64, max: f64, mark_href: &dyn Fn(usize) -> String) -> Overview {
     let span = (max - min).max(86_400.0);
     let x_of = |t: f64| ((t - min) / span * WIDTH * 100.0).round() / 100.0;
-    let mut lanes: Vec<f64> = Vec::new();
+    let mut lanes = Lanes::default();
     let mut marks = Vec::with_capacity(site.events.len());
     for (i, event) in site.events.iter().enumerate() {
         let start = event.date.earliest().map(seconds);
@@ -150,15 +140,7 @@ pub(super) fn overview(
             (Shape::Single, false) if x_end - x > 7.0 => "uncertain",
             (Shape::Single, false) => "point",
         };
-        let lane = lanes
-            .iter()
-            .position(|&free| free <= x)
-            .unwrap_or_else(|| {
-                lanes.push(0.0);
-                lanes.len() - 1
-            })
-            .min(MAX_LANES - 1);
-        lanes[lane] = x + width + 3.0;
+        let lane = lanes.take(x, width);
         marks.push(Mark {
             slug: event.slug.to_string(),
             href: mark_href(i),
@@ -171,149 +153,42 @@ pub(super) fn overview(
         });
     }
     Overview {
-        height: TOP + lanes.len().min(MAX_LANES) as u32 * LANE + 4,
+        height: TOP + lanes.count() as u32 * LANE + 4,
         ticks: ticks(min, max, &x_of),
         marks,
         bars: Vec::new(),
         caption: String::new(),
-        from,
-        to,
-    }
-}
-
-/// The start of a month, in seconds; years chrono cannot hold are estimated.
-fn month_start(year: i64, month: u32) -> f64 {
-    i32::try_from(year)
-        .ok()
-        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, 1))
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map_or_else(
-            || ((year - 1970) as f64 + f64::from(month - 1) / 12.0) * 31_556_952.0,
-            seconds,
-        )
-}
-
-/// Bars over the events with a known start; `None` when there are none.
-fn bars(site: &Site, link: &dyn Fn(&Bin) -> String) -> Option<Overview> {
-    let events = &site.events;
-    let lead = events.partition_point(|e| e.date.earliest().is_none());
-    let first = events.get(lead)?.date.earliest()?;
-    let last = events.last()?.date.earliest()?;
-    let month_index = |t: NaiveDateTime| i64::from(t.year()) * 12 + i64::from(t.month0());
-    let by_month = month_index(last) - month_index(first) < 36;
-    let years = i64::from(last.year()) - i64::from(first.year()) + 1;
-    let step: i64 = if by_month {
-        1
-    } else {
-        [
-            1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000,
-        ]
-        .into_iter()
-        .find(|s| (years + s - 1) / s <= MAX_BARS)
-        .unwrap_or(10_000)
-    };
-    // A bin's key, its start and end in seconds.
-    let key = |t: NaiveDateTime| {
-        if by_month {
-            month_index(t)
-        } else {
-            i64::from(t.year()).div_euclid(step)
-        }
-    };
-    let span_of = |key: i64| {
-        if by_month {
-            let (y, m) = (key.div_euclid(12), key.rem_euclid(12) as u32 + 1);
-            let next = key + 1;
-            (
-                month_start(y, m),
-                month_start(next.div_euclid(12), next.rem_euclid(12) as u32 + 1),
-            )
-        } else {
-            (month_start(key * step, 1), month_start((key + 1) * step, 1))
-        }
-    };
-    let mut bins: Vec<(i64, Range<usize>)> = Vec::new();
-    for (i, event) in events.iter().enumerate().skip(lead) {
-        let k = key(event.date.earliest()?);
-        match bins.last_mut() {
-            Some((last, range)) if *last == k => range.end = i + 1,
-            _ => bins.push((k, i..i + 1)),
-        }
-    }
-    let t0 = span_of(bins.first()?.0).0;
-    let t1 = span_of(bins.last()?.0).1;
-    let span = (t1 - t0).max(1.0);
-    let x_of = |t: f64| ((t - t0) / span * WIDTH * 100.0).round() / 100.0;
-    let most = bins.iter().map(|(_, r)| r.len()).max().unwrap_or(1) as f64;
-    let round = |v: f64| (v * 100.0).round() / 100.0;
-    let bars = bins
-        .into_iter()
-        .map(|(k, range)| {
-            let (start, end) = span_of(k);
-            let (x0, x1) = (x_of(start), x_of(end));
-            let gap = ((x1 - x0) * 0.2).min(2.0);
-            let count = range.len();
-            let height = round((count as f64 / most * BAR_HEIGHT).max(2.0));
-            let year = events[range.start].date.earliest().map_or(0, |t| t.year());
-            let month = by_month.then(|| k.rem_euclid(12) as u32 + 1);
-            let when = match month {
-                Some(m) => format!("{} {}", month_name(m), year_words(year)),
-                None if step == 1 => year_words(year),
-                None => {
-                    let from = k * step;
-                    let to = from + step - 1;
-                    let words =
-                        |y: i64| i32::try_from(y).map_or_else(|_| y.to_string(), year_words);
-                    format!("{} to {}", words(from), words(to))
-                }
-            };
-            let href = link(&Bin {
-                year,
-                month,
-                events: range,
-            });
-            Bar {
-                href,
-                label: format!("{when}: {count} event{}", if count == 1 { "" } else { "s" }),
-                count,
-                x: round(x0 + gap / 2.0),
-                y: round(f64::from(TOP) + BAR_HEIGHT - height),
-                width: round((x1 - x0 - gap).max(0.5)),
-                height,
-            }
-        })
-        .collect();
-    let unit = if by_month {
-        "month".to_string()
-    } else if step == 1 {
-        "year".to_string()
-    } else {
-        format!("{step} years")
-    };
-    let mut caption = format!(
-        "Events per {unit}: each bar stands for {}, as tall as the number of events that began in it, and links to them.",
-        if step == 1 {
-            format!("one {unit}")
-        } else {
-            unit.clone()
-        }
-    );
-    if lead > 0 {
-        caption.push_str(&format!(
-            " {lead} event{} with an open start {} not counted.",
-            if lead == 1 { "" } else { "s" },
-            if lead == 1 { "is" } else { "are" }
-        ));
-    }
-    Some(Overview {
-        height: TOP + BAR_HEIGHT as u32 + 4,
-        ticks: ticks(t0, t1 - 1.0, &x_of),
-        marks: Vec::new(),
-        bars,
-        caption,
         from: String::new(),
         to: String::new(),
-    })
+    }
+}
+
+/// The lanes marks are laid in, each with the x where it is free again.
+#[derive(Default)]
+struct Lanes(Vec<f64>);
+
+impl Lanes {
+    /// The first lane free at `x`, taken for a mark `width` wide; a new
+    /// lane when none is, up to [`MAX_LANES`], past which marks share the
+    /// last.
+    fn take(&mut self, x: f64, width: f64) -> usize {
+        let lane = self
+            .0
+            .iter()
+            .position(|&free| free <= x)
+            .unwrap_or_else(|| {
+                self.0.push(0.0);
+                self.0.len() - 1
+            })
+            .min(MAX_LANES - 1);
+        self.0[lane] = x + width + 3.0;
+        lane
+    }
+
+    /// How many lanes are drawn.
+    fn count(&self) -> usize {
+        self.0.len().min(MAX_LANES)
+    }
 }
 
 /// Year ticks at a round step giving at most about ten of them.
@@ -366,12 +241,5 @@ mod tests {
             .collect();
         assert_eq!(labels.first().map(String::as_str), Some("1910"));
         assert!(labels.len() <= 10, "{labels:?}");
-    }
-
-    #[test]
-    fn months_start_where_chrono_says_and_are_estimated_beyond() {
-        assert_eq!(month_start(1970, 1), 0.0);
-        assert_eq!(month_start(1970, 2), 31.0 * 86_400.0);
-        assert!(month_start(1_000_000, 1) > month_start(999_999, 1));
     }
 }

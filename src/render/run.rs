@@ -261,8 +261,8 @@ pub(super) struct Renderer<'a> {
     keyed: bool,
     /// The event cards the lists share.
     pub(super) cards: Cards<'a>,
-    /// The sitemap's URLs, made once for all its files (at 100,000 events
-    /// it is eleven).
+    /// The sitemap's URLs, made once for all its files (a large site's
+    /// sitemap is split into many).
     sitemap: OnceLock<Vec<String>>,
 }
 

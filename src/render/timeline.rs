@@ -1,25 +1,21 @@
 //! The timeline's pages: `index.html`, with every event grouped by year
-//! (and by month where a year is dense), markers for long gaps and the
-//! filter choices; or, once the site has more than `page_size` events, a
-//! front page listing the years and a page per year or month laid out the
-//! same way (see [`paging`](crate::model::paging)).
+//! (and by month where a year is dense, [`groups`]), markers for long gaps
+//! and the filter choices ([`filters`]); or, once the site has more than
+//! `page_size` events, a front page listing the years and a page per year
+//! or month laid out the same way (see [`paging`](crate::model::paging)).
 
-use std::collections::BTreeMap;
+mod filters;
+mod groups;
 
-use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::cards::{Cards, Cut, Items};
+use super::cards::Cards;
 use super::overview::{Bin, Overview, overview};
-use super::view::year_label;
-use crate::date::month_name;
-use crate::date::year_words;
 use crate::diagnostic::Diagnostic;
-use crate::model::paging::{self, Place};
-use crate::model::{Site, term_slug};
-
-/// Above this many events, a year is split under month headings.
-const DENSE_YEAR: usize = 12;
+use crate::model::Site;
+use crate::model::paging::{self, Months, Place, YearSpan};
+use filters::{FilterChoice, filters};
+use groups::{YearGroup, anchor, groups};
 
 /// `index.html`.
 #[derive(Serialize)]
@@ -84,49 +80,11 @@ impl PeriodLink {
     }
 }
 
-/// Cards under a year heading; `months` is used instead of `items` when the year is dense.
-#[derive(Serialize)]
-struct YearGroup {
-    label: String,
-    id: String,
-    /// The cards, at heading level 3.
-    items: Items,
-    months: Vec<MonthGroup>,
-}
-
-#[derive(Serialize)]
-struct MonthGroup {
-    label: String,
-    id: String,
-    /// The cards, at heading level 4.
-    items: Items,
-}
-
-/// One `<select>` of the filter form.
-#[derive(Serialize)]
-struct FilterChoice {
-    /// The query parameter (`tags`, `people`, `outlet`).
-    name: String,
-    /// The `data-*` attribute of the cards it matches (`tags`, `people`, `outlets`).
-    attr: String,
-    /// The label shown (`Tags`, `Outlet`).
-    label: String,
-    /// `(slug, name, count)` per option.
-    options: Vec<FilterOption>,
-}
-
-#[derive(Serialize)]
-struct FilterOption {
-    value: String,
-    name: String,
-    count: usize,
-}
-
 pub(super) fn index(site: &Site, cards: &Cards<'_>) -> Result<IndexPage, Diagnostic> {
     if paging::paged(site) {
         let years = paging::years(site)
             .into_iter()
-            .map(|span| PeriodLink::new(Place::Year(span.year), span.range.len()))
+            .map(|span| year_link(&span))
             .collect();
         let link = |bin: &Bin| {
             let month = bin.month.and_then(|m| {
@@ -148,17 +106,7 @@ pub(super) fn index(site: &Site, cards: &Cards<'_>) -> Result<IndexPage, Diagnos
     }
     let all: Vec<usize> = (0..site.events.len()).collect();
     let groups = groups(site, cards, "", &all, None)?;
-    let link = |bin: &Bin| {
-        let label = year_words(bin.year);
-        let Some(group) = groups.iter().find(|g| g.label == label) else {
-            return String::new();
-        };
-        let month = bin
-            .month
-            .map(|m| format!("{}-{m}", group.id))
-            .filter(|id| group.months.iter().any(|g| g.id == *id));
-        format!("#{}", month.as_deref().unwrap_or(&group.id))
-    };
+    let link = |bin: &Bin| anchor(&groups, bin);
     let mark = |i: usize| format!("#{}", site.events[i].slug);
     Ok(IndexPage {
         count: site.events.len(),
@@ -183,311 +131,165 @@ pub(super) fn period(
     let Some(at) = years.iter().position(|span| span.year == year) else {
         return Ok(None);
     };
-    let root = place.root();
     let span = &years[at];
-    let year_link =
-        |span: &paging::YearSpan| PeriodLink::new(Place::Year(span.year), span.range.len());
-    let previous_year = at.checked_sub(1).map(|i| year_link(&years[i]));
-    let next_year = years.get(at + 1).map(year_link);
+    let around = Around {
+        previous: at.checked_sub(1).map(|i| year_link(&years[i])),
+        next: years.get(at + 1).map(year_link),
+    };
     // A year past `page_size` is cut by month, unless no month holds any of
     // its events: then it is one page like any other year.
     let cut = (span.range.len() > site.config.page_size)
         .then(|| paging::months(site, span))
         .filter(|cut| !cut.months.is_empty());
-    let (shown, groups, months, up, previous, next) = match (place, &cut) {
-        (Place::Year(_), Some(cut)) => {
-            let months = cut
-                .months
-                .iter()
-                .map(|(m, events)| PeriodLink::new(Place::Month(year, *m), events.len()))
-                .collect();
-            let groups = if cut.across.is_empty() {
-                Vec::new()
-            } else {
-                vec![YearGroup {
-                    label: "Across the year".to_string(),
-                    id: format!("y-{}-across", paging::year_slug(year)),
-                    items: cards.once(root, 3).items(&cut.across)?,
-                    months: Vec::new(),
-                }]
-            };
-            let front = PeriodLink::new(Place::Index, 0);
-            let across = cut.across.clone();
-            (across, groups, months, front, previous_year, next_year)
-        }
-        (Place::Year(_), None) => {
-            let shown: Vec<usize> = span.range.clone().collect();
-            let before = paging::reached_before(site, span.range.start);
-            let groups = groups(site, cards, root, &shown, before)?;
-            let front = PeriodLink::new(Place::Index, 0);
-            (shown, groups, Vec::new(), front, previous_year, next_year)
-        }
+    let root = place.root();
+    let layout = match (place, &cut) {
+        (Place::Year(_), Some(cut)) => year_of_months(cards, root, year, cut, around)?,
+        (Place::Year(_), None) => whole_year(site, cards, root, span, around)?,
         (Place::Month(_, month), Some(cut)) => {
-            let Some(k) = cut.months.iter().position(|(m, _)| *m == month) else {
-                return Ok(None);
-            };
-            let link = |k: usize| {
-                let (m, events) = &cut.months[k];
-                PeriodLink::new(Place::Month(year, *m), events.len())
-            };
-            let previous = Some(match k.checked_sub(1) {
-                Some(k) => link(k),
-                None => year_link(span),
-            });
-            let next = if k + 1 < cut.months.len() {
-                Some(link(k + 1))
-            } else {
-                next_year
-            };
-            let shown = cut.months[k].1.clone();
-            let before = paging::reached_before(site, shown[0]);
-            let groups = groups(site, cards, root, &shown, before)?;
-            (shown, groups, Vec::new(), year_link(span), previous, next)
+            match month_page(site, cards, root, span, cut, month, around.next)? {
+                Some(layout) => layout,
+                None => return Ok(None),
+            }
         }
         (Place::Month(..) | Place::Index, _) => return Ok(None),
     };
-    Ok(Some(PeriodPage {
-        title: place.label(),
-        kind: if matches!(place, Place::Year(_)) {
-            "year"
-        } else {
-            "month"
-        },
-        count: match place {
-            Place::Month(..) => shown.len(),
-            _ => span.range.len(),
-        },
-        shown: shown.len(),
-        filters: filters(site, &shown),
-        groups,
-        months,
-        up,
-        previous,
-        next,
-    }))
+    Ok(Some(layout.page(site, place, span)))
 }
 
-/// The cards of `events` (indices into [`Site::events`], in order) under
-/// year headings, and month headings in a dense year, for a page `root`
-/// away from the site root. `reached` is the latest moment of the events
-/// before them, for the first gap marker.
-fn groups(
+/// The years before and after a period's year, where there are any.
+struct Around {
+    previous: Option<PeriodLink>,
+    next: Option<PeriodLink>,
+}
+
+/// A period page before it is counted: the events whose cards it shows,
+/// under their headings, and the pages it leads to.
+struct Layout {
+    shown: Vec<usize>,
+    groups: Vec<YearGroup>,
+    months: Vec<PeriodLink>,
+    up: PeriodLink,
+    previous: Option<PeriodLink>,
+    next: Option<PeriodLink>,
+}
+
+impl Layout {
+    /// The page of `place`, a period of the year `span`.
+    fn page(self, site: &Site, place: Place, span: &YearSpan) -> PeriodPage {
+        PeriodPage {
+            title: place.label(),
+            kind: if matches!(place, Place::Year(_)) {
+                "year"
+            } else {
+                "month"
+            },
+            count: match place {
+                Place::Month(..) => self.shown.len(),
+                _ => span.range.len(),
+            },
+            shown: self.shown.len(),
+            filters: filters(site, &self.shown),
+            groups: self.groups,
+            months: self.months,
+            up: self.up,
+            previous: self.previous,
+            next: self.next,
+        }
+    }
+}
+
+fn year_link(span: &YearSpan) -> PeriodLink {
+    PeriodLink::new(Place::Year(span.year), span.range.len())
+}
+
+/// The page of a year cut by month: a link to each month, and the cards
+/// of the events no single month holds.
+fn year_of_months(
+    cards: &Cards<'_>,
+    root: &str,
+    year: i32,
+    cut: &Months,
+    around: Around,
+) -> Result<Layout, Diagnostic> {
+    let months = cut
+        .months
+        .iter()
+        .map(|(m, events)| PeriodLink::new(Place::Month(year, *m), events.len()))
+        .collect();
+    let groups = if cut.across.is_empty() {
+        Vec::new()
+    } else {
+        let items = cards.once(root, 3).items(&cut.across)?;
+        vec![YearGroup::across(year, items)]
+    };
+    Ok(Layout {
+        shown: cut.across.clone(),
+        groups,
+        months,
+        up: PeriodLink::new(Place::Index, 0),
+        previous: around.previous,
+        next: around.next,
+    })
+}
+
+/// The page of a year not cut by month: every card of the year.
+fn whole_year(
     site: &Site,
     cards: &Cards<'_>,
     root: &str,
-    events: &[usize],
-    mut reached: Option<NaiveDateTime>,
-) -> Result<Vec<YearGroup>, Diagnostic> {
-    /// A year's events and the gap marker before each.
-    struct Draft {
-        label: String,
-        id: String,
-        members: Vec<Member>,
-    }
-    let mut drafts: Vec<Draft> = Vec::new();
-    for &i in events {
-        let event = &site.events[i];
-        let gap = match (reached, event.date.earliest()) {
-            (Some(before), Some(start)) => gap_words(before, start),
-            _ => None,
-        };
-        reached = event.date.latest().or(event.date.earliest()).max(reached);
-        let label = year_label(&event.date);
-        match drafts.last_mut() {
-            Some(draft) if draft.label == label => draft.members.push((i, gap)),
-            _ => drafts.push(Draft {
-                id: format!("y-{}", term_slug(&label)),
-                label,
-                members: vec![(i, gap)],
-            }),
-        }
-    }
-    // A label met twice (an open-start date sorts first) must not repeat an id.
-    for i in 1..drafts.len() {
-        if drafts[..i].iter().any(|g| g.id == drafts[i].id) {
-            drafts[i].id = format!("{}-{i}", drafts[i].id);
-        }
-    }
-    let year_cards = cards.once(root, 3);
-    let month_cards = cards.once(root, 4);
-    drafts
-        .into_iter()
-        .map(|draft| {
-            let (items, months) = if draft.members.len() > DENSE_YEAR {
-                (
-                    Items::default(),
-                    by_month(site, &month_cards, draft.members, &draft.id)?,
-                )
-            } else {
-                let mut items = Items::default();
-                for (i, gap) in draft.members {
-                    year_cards.push(&mut items, i, gap.as_deref())?;
-                }
-                (items, Vec::new())
-            };
-            Ok(YearGroup {
-                label: draft.label,
-                id: draft.id,
-                items,
-                months,
-            })
-        })
-        .collect()
+    span: &YearSpan,
+    around: Around,
+) -> Result<Layout, Diagnostic> {
+    let shown: Vec<usize> = span.range.clone().collect();
+    let before = paging::reached_before(site, span.range.start);
+    let groups = groups(site, cards, root, &shown, before)?;
+    Ok(Layout {
+        shown,
+        groups,
+        months: Vec::new(),
+        up: PeriodLink::new(Place::Index, 0),
+        previous: around.previous,
+        next: around.next,
+    })
 }
 
-/// An event of a list (an index into [`Site::events`]) and the gap marker
-/// before its card.
-type Member = (usize, Option<String>);
-
-/// A year and a month of it (1-12).
-type YearMonth = (i32, u32);
-
-/// Splits a year's events under month headings: first, under "Through the
-/// year", those no single month holds (known only to the year or the
-/// season, or spanning months), then each month in order. A heading and its
-/// id appear once, however the events of a month and the others interleave.
-fn by_month(
+/// The page of `month` of the year `span`, cut by month: its cards, read
+/// after its year's page or the month before, and before the next month or
+/// `next_year`. `None` when the month has no page.
+fn month_page(
     site: &Site,
-    cards: &Cut<'_, '_>,
-    members: Vec<Member>,
-    year_id: &str,
-) -> Result<Vec<MonthGroup>, Diagnostic> {
-    // Each group: the month (year, month) its events lie within, if one does.
-    let mut keyed: Vec<(Option<YearMonth>, Vec<Member>)> = Vec::new();
-    for member in members {
-        let key = paging::month_of(&site.events[member.0].date);
-        match keyed.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, group)) => group.push(member),
-            None => keyed.push((key, vec![member])),
-        }
-    }
-    // `None` (through the year) sorts first, then the months in order.
-    keyed.sort_by_key(|(key, _)| *key);
-    let mut months = Vec::with_capacity(keyed.len());
-    for (key, members) in keyed {
-        let (label, id) = match key {
-            Some((_, month)) => (month_name(month).to_string(), format!("{year_id}-{month}")),
-            None => ("Through the year".to_string(), format!("{year_id}-year")),
-        };
-        let mut items = Items::default();
-        for (i, gap) in members {
-            cards.push(&mut items, i, gap.as_deref())?;
-        }
-        months.push(MonthGroup { label, id, items });
-    }
-    Ok(months)
-}
-
-/// "2 years later", "8 months later", or nothing for a short gap.
-fn gap_words(before: NaiveDateTime, start: NaiveDateTime) -> Option<String> {
-    let days = (start - before).num_days();
-    if days >= 730 {
-        Some(format!("{} years later", days / 365))
-    } else if days >= 182 {
-        Some(format!("{} months later", (days as f64 / 30.44) as i64))
+    cards: &Cards<'_>,
+    root: &str,
+    span: &YearSpan,
+    cut: &Months,
+    month: u32,
+    next_year: Option<PeriodLink>,
+) -> Result<Option<Layout>, Diagnostic> {
+    let Some(k) = cut.months.iter().position(|(m, _)| *m == month) else {
+        return Ok(None);
+    };
+    let link = |k: usize| {
+        let (m, events) = &cut.months[k];
+        PeriodLink::new(Place::Month(span.year, *m), events.len())
+    };
+    let previous = Some(match k.checked_sub(1) {
+        Some(k) => link(k),
+        None => year_link(span),
+    });
+    let next = if k + 1 < cut.months.len() {
+        Some(link(k + 1))
     } else {
-        None
-    }
-}
-
-/// The filter choices for a page showing `events`: each term and outlet
-/// with the number of those events that have it.
-fn filters(site: &Site, events: &[usize]) -> Vec<FilterChoice> {
-    let mut counts: Vec<Vec<usize>> = site
-        .taxonomies
-        .iter()
-        .map(|t| vec![0; t.terms.len()])
-        .collect();
-    for &i in events {
-        for (counts, terms) in counts.iter_mut().zip(&site.events[i].terms) {
-            for &term in terms {
-                counts[term] += 1;
-            }
-        }
-    }
-    let mut choices: Vec<FilterChoice> = site
-        .taxonomies
-        .iter()
-        .zip(&counts)
-        .filter_map(|(t, counts)| {
-            let options: Vec<FilterOption> = t
-                .terms
-                .iter()
-                .zip(counts)
-                .filter(|(_, count)| **count > 0)
-                .map(|(term, &count)| FilterOption {
-                    value: term.slug.clone(),
-                    name: term.name.clone(),
-                    count,
-                })
-                .collect();
-            (!options.is_empty()).then(|| FilterChoice {
-                name: t.name.clone(),
-                attr: t.name.clone(),
-                label: capitalize(&t.name),
-                options,
-            })
-        })
-        .collect();
-    let mut outlets: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for &i in events {
-        let mut seen: Vec<String> = Vec::new();
-        for &s in &site.events[i].sources {
-            let outlet = &site.sources[s].outlet;
-            let slug = term_slug(outlet);
-            if !seen.contains(&slug) {
-                outlets
-                    .entry(slug.clone())
-                    .or_insert_with(|| (outlet.clone(), 0))
-                    .1 += 1;
-                seen.push(slug);
-            }
-        }
-    }
-    if !outlets.is_empty() {
-        let mut options: Vec<FilterOption> = outlets
-            .into_iter()
-            .map(|(value, (name, count))| FilterOption { value, name, count })
-            .collect();
-        options.sort_by_key(|o| o.name.to_lowercase());
-        choices.push(FilterChoice {
-            name: "outlet".to_string(),
-            attr: "outlets".to_string(),
-            label: "Outlet".to_string(),
-            options,
-        });
-    }
-    choices
-}
-
-fn capitalize(name: &str) -> String {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(s: &str) -> NaiveDateTime {
-        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap()
-    }
-
-    #[test]
-    fn long_gaps_are_said_in_words() {
-        assert_eq!(
-            gap_words(at("2022-02-24"), at("2023-10-01")).as_deref(),
-            Some("19 months later")
-        );
-        assert_eq!(
-            gap_words(at("2020-01-01"), at("2023-01-01")).as_deref(),
-            Some("3 years later")
-        );
-        assert_eq!(gap_words(at("2022-01-01"), at("2022-03-01")), None);
-    }
+        next_year
+    };
+    let shown = cut.months[k].1.clone();
+    let before = paging::reached_before(site, shown[0]);
+    let groups = groups(site, cards, root, &shown, before)?;
+    Ok(Some(Layout {
+        shown,
+        groups,
+        months: Vec::new(),
+        up: year_link(span),
+        previous,
+        next,
+    }))
 }

@@ -291,7 +291,7 @@ mod tests {
     fn theme_ids_are_known() {
         use crate::content::note::reserved_id;
         // Every `id` the default theme writes, with `x` for what it prints.
-        for (name, text) in super::super::THEME {
+        for (name, text) in super::super::theme::THEME {
             for value in text.split(" id=\"").skip(1) {
                 let value = value.split('"').next().unwrap_or_default();
                 if value == "{{ event.slug }}" {

@@ -173,14 +173,7 @@ fn respond(request: &hyper::http::request::Parts, state: &State) -> Response<Bod
     }
     let get = request.method == Method::GET;
     if !get && request.method != Method::HEAD {
-        let mut refused = text(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "405 Method Not Allowed: this server only reads\n",
-        );
-        refused
-            .headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
-        return refused;
+        return not_allowed();
     }
     // The absolute form (`GET http://host/path`) is refused: requests for
     // this server name a path.
@@ -196,54 +189,76 @@ fn respond(request: &hyper::http::request::Parts, state: &State) -> Response<Bod
             "text/javascript; charset=utf-8",
             Bytes::from_static(SCRIPT.as_bytes()),
         ),
-        Route::Events => {
-            let body = if get {
-                let (tx, rx) = mpsc::channel(QUEUED);
-                state.hub.add(tx);
-                Body::Events(rx)
-            } else {
-                Body::Full(None)
-            };
-            let mut response = Response::new(body);
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/event-stream"),
-            );
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
-        }
+        Route::Events => event_stream(state, get),
         Route::File { key, redirect } => {
-            let site = state.site();
-            if site.build == 0 {
-                return with_type(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "text/html; charset=utf-8",
-                    Bytes::from_owner(super::served::inject(NOT_BUILT.as_bytes())),
-                );
-            }
-            if let Some(file) = site.get(&key) {
-                let bytes = Bytes::from_owner(file.bytes.clone());
-                let ranges = get.then_some(&request.headers);
-                return ranged(ranges, route::content_type(&key), bytes);
-            }
-            if site.get(&format!("{key}/index.html")).is_some() {
-                let Ok(location) = HeaderValue::try_from(redirect) else {
-                    return status(StatusCode::BAD_REQUEST);
-                };
-                let mut moved = text(StatusCode::MOVED_PERMANENTLY, "");
-                moved.headers_mut().insert(header::LOCATION, location);
-                return moved;
-            }
-            match site.get("404.html") {
-                Some(page) => with_type(
-                    StatusCode::NOT_FOUND,
-                    "text/html; charset=utf-8",
-                    Bytes::from_owner(page.bytes.clone()),
-                ),
-                None => status(StatusCode::NOT_FOUND),
-            }
+            file(state, &key, redirect, get.then_some(&request.headers))
         }
+    }
+}
+
+/// 405, naming the methods this server answers.
+fn not_allowed() -> Response<Body> {
+    let mut refused = text(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "405 Method Not Allowed: this server only reads\n",
+    );
+    refused
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+    refused
+}
+
+/// The event stream, joined by a GET; a HEAD gets its headers alone.
+fn event_stream(state: &State, get: bool) -> Response<Body> {
+    let body = if get {
+        let (tx, rx) = mpsc::channel(QUEUED);
+        state.hub.add(tx);
+        Body::Events(rx)
+    } else {
+        Body::Full(None)
+    };
+    let mut response = Response::new(body);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The site's file `key` (the byte range asked for in `ranges`, the
+/// headers of a GET); a redirect to `redirect` where `key` is a folder
+/// with an `index.html`; else the site's 404 page. Until the first build
+/// succeeds, a page saying so.
+fn file(state: &State, key: &str, redirect: String, ranges: Option<&HeaderMap>) -> Response<Body> {
+    let site = state.site();
+    if site.build == 0 {
+        return with_type(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "text/html; charset=utf-8",
+            Bytes::from_owner(super::served::inject(NOT_BUILT.as_bytes())),
+        );
+    }
+    if let Some(file) = site.get(key) {
+        let bytes = Bytes::from_owner(file.bytes.clone());
+        return ranged(ranges, route::content_type(key), bytes);
+    }
+    if site.get(&format!("{key}/index.html")).is_some() {
+        let Ok(location) = HeaderValue::try_from(redirect) else {
+            return status(StatusCode::BAD_REQUEST);
+        };
+        let mut moved = text(StatusCode::MOVED_PERMANENTLY, "");
+        moved.headers_mut().insert(header::LOCATION, location);
+        return moved;
+    }
+    match site.get("404.html") {
+        Some(page) => with_type(
+            StatusCode::NOT_FOUND,
+            "text/html; charset=utf-8",
+            Bytes::from_owner(page.bytes.clone()),
+        ),
+        None => status(StatusCode::NOT_FOUND),
     }
 }
 
@@ -353,82 +368,4 @@ fn with_type(code: StatusCode, kind: &'static str, body: Bytes) -> Response<Body
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_loopback_names_are_this_machine() {
-        for yes in [
-            "localhost",
-            "localhost:1111",
-            "LOCALHOST",
-            "site.localhost:80",
-            "127.0.0.1:1111",
-            "127.1.2.3",
-            "[::1]:1111",
-            "[::1]",
-        ] {
-            assert!(is_loopback_host(yes), "{yes}");
-        }
-        for no in [
-            "evil.example",
-            "evil.example:1111",
-            "localhost.evil.example",
-            "10.0.0.1",
-            "[::2]:1",
-            "127.0.0.1.evil.example",
-            "",
-        ] {
-            assert!(!is_loopback_host(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn two_host_headers_are_not_this_machine() {
-        let mut headers = HeaderMap::new();
-        assert!(names_this_machine(&headers));
-        headers.append(header::HOST, HeaderValue::from_static("localhost"));
-        assert!(names_this_machine(&headers));
-        headers.append(header::HOST, HeaderValue::from_static("evil.example"));
-        assert!(!names_this_machine(&headers));
-    }
-
-    fn range(value: &str, size: usize) -> (u16, Option<String>, usize) {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::RANGE,
-            HeaderValue::from_str(value).expect("a header"),
-        );
-        let response = ranged(Some(&headers), "video/mp4", Bytes::from(vec![7; size]));
-        let content_range = response
-            .headers()
-            .get(header::CONTENT_RANGE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let length = match response.body() {
-            Body::Full(bytes) => bytes.as_ref().map_or(0, Bytes::len),
-            Body::Events(_) => usize::MAX,
-        };
-        (response.status().as_u16(), content_range, length)
-    }
-
-    #[test]
-    fn ranges() {
-        assert_eq!(
-            range("bytes=0-1", 10),
-            (206, Some("bytes 0-1/10".into()), 2)
-        );
-        assert_eq!(range("bytes=-3", 10), (206, Some("bytes 7-9/10".into()), 3));
-        assert_eq!(range("bytes=4-", 10), (206, Some("bytes 4-9/10".into()), 6));
-        assert_eq!(range("bytes=0-1,4-5", 10), (200, None, 10));
-        assert_eq!(
-            range("bytes=0-1,40-50", 10),
-            (206, Some("bytes 0-1/10".into()), 2)
-        );
-        assert_eq!(range("bytes=10-", 10), (416, Some("bytes */10".into()), 26));
-        assert_eq!(range("bytes=0-", 0), (416, Some("bytes */0".into()), 26));
-        assert_eq!(range("bytes=-5", 0), (200, None, 0));
-        assert_eq!(range("lines=1-2", 10), (200, None, 10));
-        assert_eq!(range("bytes=5-1", 10), (200, None, 10));
-    }
-}
+mod tests;

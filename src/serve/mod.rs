@@ -17,7 +17,7 @@ mod served;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Instant;
 
@@ -129,14 +129,7 @@ impl State {
 /// Serves the site until the process is stopped, telling `tell` what
 /// happens as it goes.
 pub fn run(options: &ServeOptions, tell: &dyn Fn(Event)) -> Result<(), Error> {
-    let root = std::path::absolute(&options.root)
-        .map_err(|err| Error::usage(format!("cannot find {}: {err}", options.root.display())))?;
-    if !Config::path(&root).is_file() {
-        return Err(Error::usage(format!(
-            "no {CONFIG_FILE} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
-            root.display()
-        )));
-    }
+    let root = site_root(&options.root)?;
     let listener = bind(options, tell)?;
     let addr = listener
         .local_addr()
@@ -197,6 +190,20 @@ pub fn run(options: &ServeOptions, tell: &dyn Fn(Event)) -> Result<(), Error> {
         rebuild.run(&batch.changes, Some(batch.first), tell);
     }
     Err(Error::failed("the file watcher stopped"))
+}
+
+/// The site's folder `root` as an absolute path, refused unless it holds
+/// the settings.
+fn site_root(root: &Path) -> Result<PathBuf, Error> {
+    let root = std::path::absolute(root)
+        .map_err(|err| Error::usage(format!("cannot find {}: {err}", root.display())))?;
+    if !Config::path(&root).is_file() {
+        return Err(Error::usage(format!(
+            "no {CONFIG_FILE} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
+            root.display()
+        )));
+    }
+    Ok(root)
 }
 
 /// Listens on the port asked for, or on the first free one from 1111.

@@ -74,73 +74,99 @@ impl Served {
         pages: Vec<Page>,
         statics: &[(String, Arc<[u8]>)],
     ) -> (Served, usize) {
-        // A static file in the place of a page fails the rebuild before
-        // this (`statics::collisions`); should one come, the page wins.
-        let statics: Vec<&(String, Arc<[u8]>)> = if statics.is_empty() {
-            Vec::new()
-        } else {
-            let pages: FxHashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-            statics
-                .iter()
-                .filter(|(key, _)| !pages.contains(key.as_str()))
-                .collect()
-        };
+        let statics = not_pages(&pages, statics);
         let count = pages.len() + statics.len();
-        let known = pages
+        let keys = pages
             .iter()
             .map(|p| p.path.as_str())
-            .chain(statics.iter().map(|(key, _)| key.as_str()))
-            .filter(|key| self.get(key).is_some())
-            .count();
+            .chain(statics.iter().map(|(key, _)| key.as_str()));
         let mut changes = self.changes.clone();
-        let mut changed = 0;
-        if known < self.len {
-            let keys: FxHashSet<&str> = pages
-                .iter()
-                .map(|p| p.path.as_str())
-                .chain(statics.iter().map(|(key, _)| key.as_str()))
-                .collect();
-            for (key, _) in self.files().filter(|(key, _)| !keys.contains(key.as_str())) {
-                changes.insert(key.clone(), None);
-                changed += 1;
-            }
-        }
+        let mut changed = self.remove_others(keys, &mut changes);
         let statics = statics
             .into_iter()
             .map(|(key, bytes)| (key.clone(), bytes.clone()));
         for (key, built) in pages.into_iter().map(|p| (p.path, p.bytes)).chain(statics) {
-            let old = self.get(&key);
-            if old.is_some_and(|old| Arc::ptr_eq(&old.built, &built)) {
-                continue;
+            if let Some((file, differs)) = self.rebuilt(&key, built) {
+                changed += usize::from(differs);
+                changes.insert(key, Some(file));
             }
-            let bytes = if key.ends_with(".html") {
-                inject(&built)
-            } else {
-                built.clone()
-            };
-            if old.is_none_or(|old| old.bytes != bytes) {
-                changed += 1;
-            }
-            changes.insert(key, Some(File { built, bytes }));
         }
-        let mut next = Served {
+        let next = Served {
             build: self.build + 1,
             base: self.base.clone(),
             changes,
             len: count,
         };
-        // Past a few hundred changes, lookups would pay for two maps: fold
-        // the changes into a new base.
-        if next.changes.len() > 256.max(next.base.len() / 16) {
-            let base: FxHashMap<String, File> = next
+        (next.folded(), changed)
+    }
+
+    /// Marks in `changes` as removed each file of this build that `keys`
+    /// (the next build's) lack; how many.
+    fn remove_others<'k>(
+        &self,
+        keys: impl Iterator<Item = &'k str> + Clone,
+        changes: &mut FxHashMap<String, Option<File>>,
+    ) -> usize {
+        let known = keys.clone().filter(|key| self.get(key).is_some()).count();
+        if known >= self.len {
+            return 0;
+        }
+        let keys: FxHashSet<&str> = keys.collect();
+        let mut removed = 0;
+        for (key, _) in self.files().filter(|(key, _)| !keys.contains(key.as_str())) {
+            changes.insert(key.clone(), None);
+            removed += 1;
+        }
+        removed
+    }
+
+    /// The file the next build serves at `key`, made from its `built`
+    /// bytes, and whether it differs from this build's; `None` when it is
+    /// this build's own file, untouched.
+    fn rebuilt(&self, key: &str, built: Arc<[u8]>) -> Option<(File, bool)> {
+        let old = self.get(key);
+        if old.is_some_and(|old| Arc::ptr_eq(&old.built, &built)) {
+            return None;
+        }
+        let bytes = if key.ends_with(".html") {
+            inject(&built)
+        } else {
+            built.clone()
+        };
+        let differs = old.is_none_or(|old| old.bytes != bytes);
+        Some((File { built, bytes }, differs))
+    }
+
+    /// Past a few hundred changes, lookups would pay for two maps: the
+    /// changes are folded into a new base.
+    fn folded(mut self) -> Served {
+        if self.changes.len() > 256.max(self.base.len() / 16) {
+            let base: FxHashMap<String, File> = self
                 .files()
                 .map(|(key, file)| (key.clone(), file.clone()))
                 .collect();
-            next.base = Arc::new(base);
-            next.changes = FxHashMap::default();
+            self.base = Arc::new(base);
+            self.changes = FxHashMap::default();
         }
-        (next, changed)
+        self
     }
+}
+
+/// The static files no page stands in the place of. A static file in the
+/// place of a page fails the rebuild before this
+/// ([`collisions`](crate::output::collisions)); should one come, the page wins.
+fn not_pages<'s>(
+    pages: &[Page],
+    statics: &'s [(String, Arc<[u8]>)],
+) -> Vec<&'s (String, Arc<[u8]>)> {
+    if statics.is_empty() {
+        return Vec::new();
+    }
+    let pages: FxHashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    statics
+        .iter()
+        .filter(|(key, _)| !pages.contains(key.as_str()))
+        .collect()
 }
 
 /// The page with the live-reload script before its last `</body>` (or at

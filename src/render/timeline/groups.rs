@@ -1,0 +1,210 @@
+//! The cards of a timeline page under their headings: a year heading per
+//! year, month headings within a dense year, and a gap marker before a card
+//! that follows a long silence.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use crate::date::{month_name, year_words};
+use crate::diagnostic::Diagnostic;
+use crate::model::paging;
+use crate::model::{Site, term_slug};
+use crate::render::cards::{Cards, Cut, Items};
+use crate::render::overview::Bin;
+use crate::render::view::year_label;
+
+/// Above this many events, a year is split under month headings.
+const DENSE_YEAR: usize = 12;
+
+/// Cards under a year heading; `months` is used instead of `items` when the year is dense.
+#[derive(Serialize)]
+pub(super) struct YearGroup {
+    label: String,
+    id: String,
+    /// The cards, at heading level 3.
+    items: Items,
+    months: Vec<MonthGroup>,
+}
+
+#[derive(Serialize)]
+struct MonthGroup {
+    label: String,
+    id: String,
+    /// The cards, at heading level 4.
+    items: Items,
+}
+
+impl YearGroup {
+    /// The cards of a year cut by month that no month holds, on the year's page.
+    pub(super) fn across(year: i32, items: Items) -> YearGroup {
+        YearGroup {
+            label: "Across the year".to_string(),
+            id: format!("y-{}-across", paging::year_slug(year)),
+            items,
+            months: Vec::new(),
+        }
+    }
+}
+
+/// Where the overview's bar for `bin` leads on a page of `groups`: its
+/// month's heading where the year is split by month, else its year's;
+/// nothing when the page has no such year.
+pub(super) fn anchor(groups: &[YearGroup], bin: &Bin) -> String {
+    let label = year_words(bin.year);
+    let Some(group) = groups.iter().find(|g| g.label == label) else {
+        return String::new();
+    };
+    let month = bin
+        .month
+        .map(|m| format!("{}-{m}", group.id))
+        .filter(|id| group.months.iter().any(|g| g.id == *id));
+    format!("#{}", month.as_deref().unwrap_or(&group.id))
+}
+
+/// The cards of `events` (indices into [`Site::events`], in order) under
+/// year headings, and month headings in a dense year, for a page `root`
+/// away from the site root. `reached` is the latest moment of the events
+/// before them, for the first gap marker.
+pub(super) fn groups(
+    site: &Site,
+    cards: &Cards<'_>,
+    root: &str,
+    events: &[usize],
+    mut reached: Option<NaiveDateTime>,
+) -> Result<Vec<YearGroup>, Diagnostic> {
+    /// A year's events and the gap marker before each.
+    struct Draft {
+        label: String,
+        id: String,
+        members: Vec<Member>,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    for &i in events {
+        let event = &site.events[i];
+        let gap = match (reached, event.date.earliest()) {
+            (Some(before), Some(start)) => gap_words(before, start),
+            _ => None,
+        };
+        reached = event.date.latest().or(event.date.earliest()).max(reached);
+        let label = year_label(&event.date);
+        match drafts.last_mut() {
+            Some(draft) if draft.label == label => draft.members.push((i, gap)),
+            _ => drafts.push(Draft {
+                id: format!("y-{}", term_slug(&label)),
+                label,
+                members: vec![(i, gap)],
+            }),
+        }
+    }
+    // A label met twice (an open-start date sorts first) must not repeat an id.
+    for i in 1..drafts.len() {
+        if drafts[..i].iter().any(|g| g.id == drafts[i].id) {
+            drafts[i].id = format!("{}-{i}", drafts[i].id);
+        }
+    }
+    let year_cards = cards.once(root, 3);
+    let month_cards = cards.once(root, 4);
+    drafts
+        .into_iter()
+        .map(|draft| {
+            let (items, months) = if draft.members.len() > DENSE_YEAR {
+                (
+                    Items::default(),
+                    by_month(site, &month_cards, draft.members, &draft.id)?,
+                )
+            } else {
+                let mut items = Items::default();
+                for (i, gap) in draft.members {
+                    year_cards.push(&mut items, i, gap.as_deref())?;
+                }
+                (items, Vec::new())
+            };
+            Ok(YearGroup {
+                label: draft.label,
+                id: draft.id,
+                items,
+                months,
+            })
+        })
+        .collect()
+}
+
+/// An event of a list (an index into [`Site::events`]) and the gap marker
+/// before its card.
+type Member = (usize, Option<String>);
+
+/// A year and a month of it (1-12).
+type YearMonth = (i32, u32);
+
+/// Splits a year's events under month headings: first, under "Through the
+/// year", those no single month holds (known only to the year or the
+/// season, or spanning months), then each month in order. A heading and its
+/// id appear once, however the events of a month and the others interleave.
+fn by_month(
+    site: &Site,
+    cards: &Cut<'_, '_>,
+    members: Vec<Member>,
+    year_id: &str,
+) -> Result<Vec<MonthGroup>, Diagnostic> {
+    // Each group: the month (year, month) its events lie within, if one does.
+    let mut keyed: Vec<(Option<YearMonth>, Vec<Member>)> = Vec::new();
+    for member in members {
+        let key = paging::month_of(&site.events[member.0].date);
+        match keyed.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.push(member),
+            None => keyed.push((key, vec![member])),
+        }
+    }
+    // `None` (through the year) sorts first, then the months in order.
+    keyed.sort_by_key(|(key, _)| *key);
+    let mut months = Vec::with_capacity(keyed.len());
+    for (key, members) in keyed {
+        let (label, id) = match key {
+            Some((_, month)) => (month_name(month).to_string(), format!("{year_id}-{month}")),
+            None => ("Through the year".to_string(), format!("{year_id}-year")),
+        };
+        let mut items = Items::default();
+        for (i, gap) in members {
+            cards.push(&mut items, i, gap.as_deref())?;
+        }
+        months.push(MonthGroup { label, id, items });
+    }
+    Ok(months)
+}
+
+/// "2 years later", "8 months later", or nothing for a short gap.
+fn gap_words(before: NaiveDateTime, start: NaiveDateTime) -> Option<String> {
+    let days = (start - before).num_days();
+    if days >= 730 {
+        Some(format!("{} years later", days / 365))
+    } else if days >= 182 {
+        Some(format!("{} months later", (days as f64 / 30.44) as i64))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn long_gaps_are_said_in_words() {
+        assert_eq!(
+            gap_words(at("2022-02-24"), at("2023-10-01")).as_deref(),
+            Some("19 months later")
+        );
+        assert_eq!(
+            gap_words(at("2020-01-01"), at("2023-01-01")).as_deref(),
+            Some("3 years later")
+        );
+        assert_eq!(gap_words(at("2022-01-01"), at("2022-03-01")), None);
+    }
+}
