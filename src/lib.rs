@@ -8,7 +8,7 @@
 //!    fields read strictly) and the files of `static/`.
 //! 2. [`markdown`]: note bodies to HTML, fenced code highlighted.
 //! 3. [`model`]: the notes checked against each other into one validated
-//!    [`Site`](model::Site), and which page holds what.
+//!    [`model::Site`], and which page holds what.
 //! 4. [`render`]: the site through the theme's Tera templates, page by page
 //!    in parallel, into a [`Sink`](render::Sink).
 //! 5. [`export`]: `timeline.json`, `events.json` and `calendar.ics`, made
@@ -25,6 +25,9 @@
 
 #![warn(missing_docs, unreachable_pub)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+// These docs are for contributors, read with `cargo doc
+// --document-private-items`: they link the private items they explain.
+#![allow(rustdoc::private_intra_doc_links)]
 // A `Diagnostic` is returned only when a note is broken, where its size costs nothing.
 #![allow(clippy::result_large_err)]
 

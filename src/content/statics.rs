@@ -7,7 +7,7 @@
 //! followed only when it resolves inside `static/`; one that leads out, or
 //! nowhere, and anything that is not a regular file (a pipe, a socket) are
 //! passed over with a warning. A static file never takes the place of a file
-//! dateline makes ([`collisions`]).
+//! dateline makes ([`crate::output::collisions`]).
 
 use std::cell::RefCell;
 use std::fs;

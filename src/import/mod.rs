@@ -9,7 +9,7 @@
 //! when it is there the import uses it, so the notes rebuild the same
 //! timeline.
 //!
-//! Reading is in [`timelinejs`] (with [`csv`] and [`dates`]), HTML becomes
+//! Reading is in [`mod@timelinejs`] (with [`csv`] and [`dates`]), HTML becomes
 //! Markdown in [`html`], and [`notes`] and [`sources`] make the notes' text.
 
 // The input is anybody's file: nothing in it may panic the import.

@@ -106,7 +106,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS);
 
-/// [`render`], highlighting code through `store` when there is one.
+/// A note body to HTML, highlighting code through `store` when there is one.
 pub(crate) fn render_with(
     body: &str,
     unsafe_html: bool,

@@ -1,6 +1,6 @@
 //! Running the jobs: every page of a site through the theme's templates,
 //! or, for `serve`, only the pages whose inputs changed since the previous
-//! run ([`memo`](super::memo)).
+//! run ([`super::memo`]).
 
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 

@@ -1,8 +1,8 @@
 //! The timeline's pages: `index.html`, with every event grouped by year
-//! (and by month where a year is dense, [`groups`]), markers for long gaps
-//! and the filter choices ([`filters`]); or, once the site has more than
+//! (and by month where a year is dense, [`mod@groups`]), markers for long gaps
+//! and the filter choices ([`mod@filters`]); or, once the site has more than
 //! `page_size` events, a front page listing the years and a page per year
-//! or month laid out the same way (see [`paging`](crate::model::paging)).
+//! or month laid out the same way (see [`crate::model::paging`]).
 
 mod filters;
 mod groups;

@@ -58,15 +58,16 @@ pub(crate) fn forget_parsed_lines() {
     rayon::broadcast(|_| PARSED.with_borrow_mut(|parsed| *parsed = ParsedLines::default()));
 }
 
-/// Highlights `code` written in `lang` (a fence's info string, like `rust`)
-/// into a `<pre>` block. An unknown or absent language gives plain, escaped text.
+/// [`highlight_with`] without a store.
 #[cfg(test)]
 pub(crate) fn highlight(lang: &str, code: &str) -> String {
     highlight_with(None, lang, code)
 }
 
-/// [`highlight`], taking the HTML from `store` when it holds this code and
-/// keeping it there when not.
+/// Highlights `code` written in `lang` (a fence's info string, like `rust`)
+/// into a `<pre>` block; an unknown or absent language gives plain, escaped
+/// text. The HTML is taken from `store` when it holds this code, and kept
+/// there when not.
 pub(crate) fn highlight_with(store: Option<&Store>, lang: &str, code: &str) -> String {
     timings::measure(Work::Highlight, || {
         let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();

@@ -25,7 +25,7 @@
 //! anything. Files in it are opened without following links or blocking
 //! (a FIFO), and read only if they are regular files.
 //!
-//! The file's layout is in [`file`], the folder's rules in [`folder`].
+//! The file's layout is in [`mod@file`], the folder's rules in [`folder`].
 
 mod file;
 mod folder;
