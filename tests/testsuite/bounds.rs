@@ -3,12 +3,10 @@
 //! render themselves forever are refused when the theme loads, and reports
 //! never pass a note's control characters to the terminal.
 
-mod common;
-
 use std::time::Duration;
 
-use common::TestSite;
-use common::server::{PATIENCE, Server};
+use crate::common::TestSite;
+use crate::common::server::{PATIENCE, Server};
 
 /// A valid site whose event note has `front` as its front matter.
 fn with_event(front: &str) -> TestSite {
@@ -319,7 +317,7 @@ fn a_macro_delegating_to_a_namesake_in_another_file_is_no_loop() {
             "templates/macros.html",
             &format!(
                 "{}{{% macro footer() %}}the end{{% endmacro footer %}}",
-                include_str!("../templates/macros.html")
+                include_str!("../../templates/macros.html")
             ),
         )
         .file(

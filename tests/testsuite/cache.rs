@@ -1,11 +1,9 @@
 //! The cached pipeline `serve` runs gives exactly the pages a fresh build
 //! gives, after every kind of edit, while doing only the work the edit needs.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::TestSite;
+use crate::common::TestSite;
 use dateline::BuildOptions;
 use dateline::cache::{Cache, Changes, Work};
 

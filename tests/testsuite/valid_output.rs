@@ -5,9 +5,7 @@
 //! an element id, names too long for the file system, and a note with more
 //! terms than a newsroom ever gives one event.
 
-mod common;
-
-use common::TestSite;
+use crate::common::TestSite;
 
 /// Characters that HTML calls parse errors and XML 1.0 forbids or
 /// discourages: C0 controls but tab, LF and CR, DEL, C1 controls and the
@@ -380,11 +378,11 @@ fn event_slugs_cannot_take_the_ids_of_the_theme() {
             continue;
         }
         let mut seen = std::collections::HashSet::new();
-        for id in common::ids(&text) {
+        for id in crate::common::ids(&text) {
             assert!(seen.insert(id), "{path} repeats id {id}");
         }
     }
-    assert!(common::broken_links(&site.path("site")).is_empty());
+    assert!(crate::common::broken_links(&site.path("site")).is_empty());
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-#[path = "../fuzz/checks/mod.rs"]
+#[path = "../../fuzz/checks/mod.rs"]
 mod checks;
 
 /// Every input of `fuzz/corpus/<target>/`, through `check`; returns how many.

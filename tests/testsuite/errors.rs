@@ -1,9 +1,7 @@
 //! Bad input: every class of problem is reported with its file and line, the
 //! build exits 1 (2 for usage errors), and the previous site survives whole.
 
-mod common;
-
-use common::TestSite;
+use crate::common::TestSite;
 
 /// Builds a good site twice (the first becomes the spare copy), breaks it
 /// with `file`, builds again, and checks the failure: exit code 1, each

@@ -1,28 +1,17 @@
 //! `dateline build` on whole sites: the demo story and small fixture sites.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{TestSite, hrefs, ids, resolve};
+use crate::common::{TestSite, hrefs, ids, resolve};
 
 /// The repository is itself a site: it builds, and every event page links to
 /// a source page that links back.
 #[test]
 fn the_story_builds_and_events_and_sources_link_both_ways() {
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--root", env!("CARGO_MANIFEST_DIR"), "build", "--output"])
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let demo = TestSite::demo();
+    demo.build_ok();
+    let site = demo.path("site");
     let read = |rel: &str| {
         std::fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     };

@@ -1,13 +1,11 @@
 //! `dateline serve` as an HTTP server: idle connections, keep-alive, byte
 //! ranges (video in `static/`), and methods it does not take.
 
-mod common;
-
 use std::io::{BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
 
-use common::TestSite;
-use common::server::{PATIENCE, Server, read_response};
+use crate::common::TestSite;
+use crate::common::server::{PATIENCE, Server, read_response};
 
 /// 1,000 bytes, none equal to its neighbour, so a wrong slice shows.
 fn clip() -> Vec<u8> {
@@ -88,7 +86,7 @@ fn one_connection_serves_request_after_request() {
 }
 
 /// `GET target` with extra header lines.
-fn get(server: &Server, target: &str, headers: &str) -> common::server::Response {
+fn get(server: &Server, target: &str, headers: &str) -> crate::common::server::Response {
     server.raw(&format!(
         "GET {target} HTTP/1.1\r\nHost: localhost\r\n{headers}\r\n"
     ))

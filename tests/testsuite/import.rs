@@ -5,12 +5,10 @@
 //! `../shared/fixtures/timelinejs/`), they are imported too. Our own export's
 //! round trip is in `import_round_trip.rs`.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::TestSite;
+use crate::common::TestSite;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(concat!(
@@ -20,7 +18,7 @@ fn fixture(name: &str) -> PathBuf {
     .join(name)
 }
 
-fn import(site: &TestSite, file: &Path, extra: &[&str]) -> common::Run {
+fn import(site: &TestSite, file: &Path, extra: &[&str]) -> crate::common::Run {
     let mut args = vec!["import", "timelinejs", file.to_str().unwrap_or_default()];
     args.extend(extra);
     site.run(&args)

@@ -2,14 +2,12 @@
 //! breaks and mends, the content folder deleted and restored, and a client
 //! that hangs up in the middle of a response. It must keep serving.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::TestSite;
-use common::server::{PATIENCE, Server};
+use crate::common::TestSite;
+use crate::common::server::{PATIENCE, Server};
 
 fn note(title: &str) -> String {
     format!("---\ntitle: {title}\ndate: 2022-02-21\nsources: [src-a]\n---\nBody.\n")

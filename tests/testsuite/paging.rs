@@ -2,11 +2,9 @@
 //! month pages, term and source pages cut into numbered pages, the overview
 //! drawn as counts, and every link still leading somewhere.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{TestSite, broken_links, resolve};
+use crate::common::{TestSite, broken_links, resolve};
 
 /// Dates of the paged fixture: 30 events with `page_size: 5`. 44 BCE holds
 /// one event and the open-start one; 2021 four; 2022 twenty (more than a
@@ -373,35 +371,17 @@ fn every_internal_link_of_the_paged_site_resolves() {
 
 #[test]
 fn every_internal_link_of_the_story_resolves() {
-    let out = tempfile::tempdir().unwrap();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--root", env!("CARGO_MANIFEST_DIR"), "build", "--output"])
-        .arg(out.path().join("site"))
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let broken = broken_links(&out.path().join("site"));
+    let demo = TestSite::demo();
+    demo.build_ok();
+    let broken = broken_links(&demo.path("site"));
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
 
 #[test]
 fn a_site_under_page_size_stays_one_page() {
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--root", env!("CARGO_MANIFEST_DIR"), "build", "--output"])
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let demo = TestSite::demo();
+    demo.build_ok();
+    let site = demo.path("site");
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
     let events: Vec<String> = std::fs::read_dir(site.join("events"))
         .unwrap()
@@ -550,7 +530,10 @@ fn the_sitemap_lists_every_page() {
         .collect();
     let mut written: Vec<String> = common_pages(&site.path("site"));
     written.retain(|p| p != "404.html");
-    let mut decoded: Vec<String> = listed.iter().map(|u| common::percent_decode(u)).collect();
+    let mut decoded: Vec<String> = listed
+        .iter()
+        .map(|u| crate::common::percent_decode(u))
+        .collect();
     decoded.sort();
     written.sort();
     assert_eq!(decoded, written);
@@ -628,7 +611,7 @@ fn a_themes_own_card_gives_the_same_pages_as_the_shared_default_card() {
     // has cards at three heading levels and at four page depths.
     let stock = paged_site();
     stock.build_ok();
-    let card = include_str!("../templates/card.html");
+    let card = include_str!("../../templates/card.html");
     let own = paged_site().file(
         "templates/card.html",
         &format!("{{# the theme's own card #}}{card}"),

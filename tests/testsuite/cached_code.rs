@@ -1,15 +1,20 @@
 //! `check` and `serve`'s first build take highlighted code from the cache
 //! the last `build` left (with nothing new, neither rewrites it): with every
 //! block of code in the cache, they never load the syntax definitions.
-//! Alone in its file, so no other test in the process has loaded them first.
+//! The test runs in a process of its own ([`alone`]), so no other test has
+//! loaded them first.
 
-mod common;
-
-use common::TestSite;
+use crate::common::{TestSite, alone};
 use dateline::cache::{Cache, Changes};
 
 #[test]
 fn check_and_serve_take_highlighted_code_from_the_last_build() {
+    if !alone(
+        "cached_code::check_and_serve_take_highlighted_code_from_the_last_build",
+        &[],
+    ) {
+        return;
+    }
     let code = |name: &str| {
         format!(
             "---\ntitle: Code\ndate: 2023\nsources: [src-a]\n---\n```rust\nfn {name}() {{}}\n```\n"

@@ -4,8 +4,10 @@
 #![allow(dead_code)]
 
 use std::fs;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// A site in a temporary folder.
 pub struct TestSite {
@@ -39,6 +41,19 @@ impl TestSite {
                 "content/events/first.md",
                 "---\ntitle: The first event\ndate: 2022-02-21\ntags: [alpha]\nsources: [src-a]\n---\nIt happened.\n",
             )
+    }
+
+    /// A copy of the repository's demo story (its `dateline.yaml` and
+    /// `content/`), built with the default theme: a build writes its `site/`,
+    /// spare copy and cache into the temporary folder, never into the
+    /// checkout.
+    pub fn demo() -> Self {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = TestSite::empty();
+        fs::copy(repo.join("dateline.yaml"), site.path("dateline.yaml"))
+            .expect("copy dateline.yaml");
+        copy_folder(&repo.join("content"), &site.path("content"));
+        site
     }
 
     /// Writes a file (folders created as needed).
@@ -133,6 +148,19 @@ impl From<Output> for Run {
     }
 }
 
+/// Copies the folder `from`, with everything in it, to `to`.
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create the folder");
+    for entry in fs::read_dir(from).expect("read the folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a file type").is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy the file");
+        }
+    }
+}
+
 fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -187,6 +215,140 @@ pub fn resolve(page: &str, href: &str) -> String {
     parts.join("/")
 }
 pub mod server;
+
+/// Set (to the test's name) in a process that [`alone`] started for one test.
+const ALONE: &str = "DATELINE_TEST_ALONE";
+
+/// The longest a test started by [`alone`] may take.
+const ALONE_PATIENCE: Duration = Duration::from_secs(300);
+
+/// Whether the calling test runs its body in this process. The tests share
+/// one process, so a test that must see what nothing else did first (the
+/// syntaxes not loaded yet), or that needs a process set up otherwise (a
+/// user namespace), calls this with its own path (`module::name`): in the
+/// process started for it, `true`; anywhere else it starts that process
+/// (this test binary, filtered to `test`, behind `wrap`: a program and its
+/// arguments, or nothing), asserts that it ran exactly that test and that
+/// the test passed, and returns `false`.
+pub fn alone(test: &str, wrap: &[&str]) -> bool {
+    if in_alone(test) {
+        return true;
+    }
+    let exe = std::env::current_exe().expect("the test binary");
+    let mut command = wrapped(wrap, exe);
+    command
+        .args([test, "--exact", "--test-threads=1", "--nocapture"])
+        .env(ALONE, test);
+    let run = run_within(&mut command, ALONE_PATIENCE)
+        .unwrap_or_else(|run| panic!("{test} did not end in its own process:\n{run}"));
+    let ran = run.stdout.contains("running 1 test") && run.stdout.contains("1 passed");
+    assert!(
+        run.code == 0 && ran,
+        "{test}, in a process of its own, exited {}:\n{}\n{}",
+        run.code,
+        run.stdout,
+        run.stderr
+    );
+    // What it said (a skip, above all) shows as if it ran here.
+    let _ = std::io::stderr().write_all(run.stderr.as_bytes());
+    false
+}
+
+/// Whether this is the process [`alone`] started for `test`.
+pub fn in_alone(test: &str) -> bool {
+    std::env::var_os(ALONE).is_some_and(|name| name == test)
+}
+
+/// A command that runs `program`, behind `wrap` when it is given (a
+/// program and its arguments put before it: `setpriv …`, `unshare …`).
+pub fn wrapped(wrap: &[&str], program: impl AsRef<std::ffi::OsStr>) -> Command {
+    match wrap.split_first() {
+        Some((first, args)) => {
+            let mut command = Command::new(first);
+            command.args(args).arg(program);
+            command
+        }
+        None => Command::new(program),
+    }
+}
+
+/// Runs `command` with its output read, killed if it has not ended within
+/// `patience` (a FIFO, an unreadable folder or a hung test must never make
+/// the suite hang): what it printed, as `Err` when it was killed.
+pub fn run_within(command: &mut Command, patience: Duration) -> Result<Run, String> {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the command");
+    // Read on threads of their own, so that a full pipe never stalls the child.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut text);
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let deadline = Instant::now() + patience;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for the command") {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.and_then(|s| s.code()).unwrap_or(-1),
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    };
+    match status {
+        Some(_) => Ok(run),
+        None => Err(format!(
+            "killed after {patience:?}:\n{}\n{}",
+            run.stdout, run.stderr
+        )),
+    }
+}
+
+/// Why a test did not run.
+pub enum Skip {
+    /// The machine lacks what the test needs (root, a user namespace).
+    /// With `DATELINE_NO_SKIP` set (CI sets it), that fails the test.
+    Machine,
+    /// Input the test can use is not there (files beside the repository).
+    Input,
+}
+
+/// Says that `test` did not run, and why, on the real stderr: libtest
+/// captures what a passing test prints, and a skip must show in every run.
+/// Under `DATELINE_NO_SKIP`, a [`Skip::Machine`] fails instead.
+pub fn skipped(test: &str, kind: Skip, why: &str) {
+    let line = format!("SKIPPED {test}: {why}\n");
+    if matches!(kind, Skip::Machine) && std::env::var_os("DATELINE_NO_SKIP").is_some() {
+        panic!("{line}DATELINE_NO_SKIP is set: this test must run here");
+    }
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}
 
 /// Every internal link of every HTML page under `out` that leads nowhere:
 /// each `href` and `src` that is not absolute (`http:`, `mailto:`, ...) is

@@ -10,15 +10,13 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
-use common::{Run, TestSite};
+use crate::common::{Run, TestSite, run_within};
 
 /// The marker every output and working folder of dateline holds.
 const MARKER: &str = ".dateline-output";
@@ -75,36 +73,9 @@ fn build(site: &TestSite, extra: &[&str]) -> Run {
 /// Runs `command` and waits for it, killing it if it has not ended by a
 /// generous deadline (then the test fails: the run would have hung).
 fn run_with_deadline(command: &mut Command) -> Run {
-    let logs = tempfile::tempdir().unwrap();
-    let (out, err) = (logs.path().join("out"), logs.path().join("err"));
-    let mut child = command
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(fs::File::create(&out).unwrap())
-        .stderr(fs::File::create(&err).unwrap())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break Some(status);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let stderr = fs::read_to_string(&err).unwrap_or_default();
-    let Some(status) = status else {
-        panic!("dateline hung and was killed:\n{stderr}");
-    };
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: fs::read_to_string(&out).unwrap_or_default(),
-        stderr,
-    }
+    command.env("NO_COLOR", "1");
+    run_within(command, Duration::from_secs(60))
+        .unwrap_or_else(|run| panic!("dateline hung and was killed:\n{run}"))
 }
 
 fn mkfifo(path: &Path) {

@@ -4,53 +4,28 @@
 //! `build` and `serve` publish the same static files; a static file never
 //! replaces a page; note files the build passes over are named.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::server::{PATIENCE, Server};
-use common::{Run, TestSite};
+use crate::common::server::{PATIENCE, Server};
+use crate::common::{Run, TestSite, run_within, wrapped};
 
 /// Runs `dateline --root <site> ARGS` (through `wrap`, when given: a
 /// program and its arguments put before the binary), killed if it has not
 /// ended within [`PATIENCE`]: a FIFO or an unreadable folder must never
 /// make a test hang.
 fn run_bounded(site: &TestSite, args: &[&str], wrap: &[&str]) -> Run {
-    let binary = env!("CARGO_BIN_EXE_dateline");
-    let mut command = match wrap.split_first() {
-        Some((program, rest)) => {
-            let mut c = Command::new(program);
-            c.args(rest).arg(binary);
-            c
-        }
-        None => Command::new(binary),
-    };
-    let mut child = command
+    let mut command = wrapped(wrap, env!("CARGO_BIN_EXE_dateline"));
+    command
         .arg("--root")
         .arg(site.root())
         .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run dateline");
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        if child.try_wait().expect("wait for dateline").is_some() {
-            return Run::from(child.wait_with_output().expect("read the output"));
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("dateline {args:?} did not end within {PATIENCE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+        .env("NO_COLOR", "1");
+    run_within(&mut command, PATIENCE)
+        .unwrap_or_else(|run| panic!("dateline {args:?} did not end within {PATIENCE:?}: {run}"))
 }
 
 /// A site built once, so a failed build has a live site to keep.

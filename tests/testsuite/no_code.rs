@@ -1,13 +1,17 @@
 //! A site without code pays nothing for syntax highlighting: the syntax
-//! definitions are never loaded. Alone in its file, so no other test in the
-//! process has loaded them first.
+//! definitions are never loaded. The test runs in a process of its own
+//! ([`alone`]), so no other test has loaded them first.
 
-mod common;
-
-use common::TestSite;
+use crate::common::{TestSite, alone};
 
 #[test]
 fn a_site_without_code_never_loads_the_syntaxes_and_one_with_code_does() {
+    if !alone(
+        "no_code::a_site_without_code_never_loads_the_syntaxes_and_one_with_code_does",
+        &[],
+    ) {
+        return;
+    }
     let site = TestSite::minimal().file(
         "content/events/inline.md",
         "---\ntitle: Inline\ndate: 2023\nsources: [src-a]\n---\nOnly `inline code`, no block.\n",

@@ -1,9 +1,7 @@
 //! Hostile content: notes whose every field tries to inject markup or script
 //! must come out escaped in every file the build writes.
 
-mod common;
-
-use common::TestSite;
+use crate::common::TestSite;
 
 const PAYLOADS: [&str; 3] = [
     "<script>alert(1)</script>",

@@ -1,12 +1,10 @@
 //! Faults: a build killed at any moment leaves the output as the old site
 //! or the new one, never a mix; an unwritable output keeps the old site.
 
-mod common;
-
 use std::process::Command;
 use std::time::Instant;
 
-use common::TestSite;
+use crate::common::TestSite;
 
 /// A site of `count` events whose titles carry `version`, so the pages of
 /// two versions differ everywhere.

@@ -2,15 +2,13 @@
 //! export (TimelineJS fields plus the `dateline` extension): imported into
 //! an empty folder, it builds into the same timeline.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::TestSite;
+use crate::common::TestSite;
 use dateline::date::Date;
 
-fn import(site: &TestSite, file: &Path) -> common::Run {
+fn import(site: &TestSite, file: &Path) -> crate::common::Run {
     site.run(&["import", "timelinejs", file.to_str().unwrap_or_default()])
 }
 
@@ -163,18 +161,9 @@ fn an_existing_site_keeps_its_settings_and_hears_what_it_lacks() {
 /// rebuilds the same timeline page and the same exports.
 #[test]
 fn the_demo_sites_export_rebuilds_the_same_timeline() {
-    let original = tempfile::tempdir().unwrap();
-    let out = original.path().join("site");
-    let built = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--root", env!("CARGO_MANIFEST_DIR"), "build", "--output"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    let demo = TestSite::demo();
+    demo.build_ok();
+    let out = demo.path("site");
 
     let copy = TestSite::empty();
     let run = import(&copy, &out.join("timeline.json"));

@@ -2,12 +2,10 @@
 //! edits reaching the browser, the reload event's timing, the error
 //! overlay, concurrency.
 
-mod common;
-
 use std::time::Duration;
 
-use common::TestSite;
-use common::server::{PATIENCE, Server, get_on};
+use crate::common::TestSite;
+use crate::common::server::{PATIENCE, Server, get_on};
 
 /// The minimal site, with a static file and a second event.
 fn site() -> TestSite {
@@ -22,7 +20,12 @@ fn site() -> TestSite {
 /// Waits, reload after reload, until `target` shows `needle`: an editor's
 /// save in two steps may be seen as two rebuilds, the first of a half-saved
 /// note.
-fn until_shown(server: &Server, events: &common::server::Events, target: &str, needle: &str) {
+fn until_shown(
+    server: &Server,
+    events: &crate::common::server::Events,
+    target: &str,
+    needle: &str,
+) {
     let deadline = std::time::Instant::now() + PATIENCE;
     while std::time::Instant::now() < deadline {
         events.next("reload");
@@ -35,7 +38,7 @@ fn until_shown(server: &Server, events: &common::server::Events, target: &str, n
 
 /// The first error report that mentions `needle` (a half-saved note may
 /// give another report first).
-fn until_error(events: &common::server::Events, needle: &str) -> String {
+fn until_error(events: &crate::common::server::Events, needle: &str) -> String {
     let deadline = std::time::Instant::now() + PATIENCE;
     while std::time::Instant::now() < deadline {
         let report = events.next("errors");
