@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::server::{PATIENCE, Server};
-use crate::common::{Run, TestSite, run_within, wrapped};
+use crate::common::{Run, Skip, TestSite, run_within, skipped, wrapped};
 
 /// Runs `dateline --root <site> ARGS` (through `wrap`, when given: a
 /// program and its arguments put before the binary), killed if it has not
@@ -211,8 +211,10 @@ fn an_unreadable_folder_of_notes_is_an_error() {
             .status();
         if !probe.is_ok_and(|status| !status.success()) {
             set_mode(&site.path("content/events/sub"), 0o755);
-            eprintln!(
-                "SKIPPED an_unreadable_folder_of_notes_is_an_error: running as root, and setpriv could not take away the right to read any folder"
+            skipped(
+                "content_rules::an_unreadable_folder_of_notes_is_an_error",
+                Skip::Machine,
+                "running as root, and setpriv could not take away the right to read any folder",
             );
             return;
         }

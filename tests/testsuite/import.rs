@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::TestSite;
+use crate::common::{Skip, TestSite, skipped};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(concat!(
@@ -128,8 +128,10 @@ fn knight_labs_own_files_import_when_present() {
         "/../shared/fixtures/timelinejs/"
     ));
     if !dir.is_dir() {
-        eprintln!(
-            "SKIPPED knight_labs_own_files_import_when_present: Knight Lab's files are not in ../shared/fixtures/timelinejs/"
+        skipped(
+            "import::knight_labs_own_files_import_when_present",
+            Skip::Input,
+            "Knight Lab's files are not in ../shared/fixtures/timelinejs/",
         );
         return;
     }
