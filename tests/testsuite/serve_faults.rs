@@ -75,9 +75,13 @@ fn a_note_that_breaks_and_mends_keeps_the_last_good_page_then_the_new_one() {
 fn the_content_folder_deleted_and_restored() {
     let site = TestSite::minimal();
     let server = Server::start(&site, &[]);
+    let events = server.events();
     let saved = site.path("saved-content");
     std::fs::rename(site.path("content"), &saved).unwrap();
-    std::thread::sleep(Duration::from_millis(500));
+    // The rebuild without the folder has failed: a missing folder of notes
+    // is an error.
+    let report = events.next("errors");
+    assert!(report.contains("content"), "{report}");
     // Still serving: the last good site, or the error page, never a dead server.
     assert!(matches!(server.get("/").status, 200 | 404 | 500 | 503));
     std::fs::rename(&saved, site.path("content")).unwrap();
