@@ -28,4 +28,5 @@ mod safety;
 mod serve;
 mod serve_faults;
 mod serve_http;
+mod theme;
 mod valid_output;
