@@ -1,6 +1,6 @@
 //! What each fuzz target holds to, shared by the targets (`fuzz_targets/`)
 //! and by `cargo test`, which replays the corpora through them
-//! (`tests/fuzz_corpus.rs`).
+//! (`tests/testsuite/fuzz_corpus.rs`).
 
 pub mod edtf;
 pub mod front_matter;

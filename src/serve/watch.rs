@@ -235,4 +235,36 @@ mod tests {
             assert!(!relevant(root, Path::new(no)), "{no}");
         }
     }
+
+    /// The files `relevant` turns away open no batch of their own and join
+    /// none: the first batch after them, which they would be in (events are
+    /// read in order), names only the note saved after them.
+    #[test]
+    fn editor_files_and_files_outside_the_site_are_in_no_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let note = root.join("content/events/a.md");
+        std::fs::create_dir_all(root.join("content/events")).unwrap();
+        std::fs::write(&note, "a").unwrap();
+        let mut watch = Watch::start(&root, false).unwrap();
+        for rel in [
+            "site/index.html",
+            "content/events/.a.md.swp",
+            "content/events/a.md~",
+            "notes.txt",
+        ] {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        std::fs::write(&note, "b").unwrap();
+        // On a thread, so that a watcher that never sends fails the test
+        // instead of hanging it.
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(watch.next().map(|batch| batch.changes.paths));
+        });
+        let paths = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+        assert_eq!(paths, Some(vec![note]));
+    }
 }
