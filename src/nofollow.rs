@@ -73,16 +73,17 @@ impl From<fs::FileType> for Kind {
 /// Opens `path` to read if it is a regular file: a link at it is not
 /// followed, and a FIFO neither blocks the open nor is read.
 pub(crate) fn open_regular(path: &Path) -> io::Result<File> {
-    open_regular_with(path, OpenOptions::new().read(true))
+    open_regular_with(path, OpenOptions::new().read(true)).map(|(file, _)| file)
 }
 
 /// Opens `path` to read and write if it is a regular file, as
 /// [`open_regular`] does.
-pub(crate) fn open_regular_rw(path: &Path) -> io::Result<File> {
+/// Its metadata comes with it, read once for the check.
+pub(crate) fn open_regular_rw(path: &Path) -> io::Result<(File, fs::Metadata)> {
     open_regular_with(path, OpenOptions::new().read(true).write(true))
 }
 
-fn open_regular_with(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
+fn open_regular_with(path: &Path, options: &mut OpenOptions) -> io::Result<(File, fs::Metadata)> {
     #[cfg(target_os = "linux")]
     std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
     #[cfg(not(target_os = "linux"))]
@@ -90,10 +91,11 @@ fn open_regular_with(path: &Path, options: &mut OpenOptions) -> io::Result<File>
         return Err(not_regular(path));
     }
     let file = options.open(path)?;
-    if !file.metadata()?.is_file() {
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
         return Err(not_regular(path));
     }
-    Ok(file)
+    Ok((file, metadata))
 }
 
 fn not_regular(path: &Path) -> io::Error {

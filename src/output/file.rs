@@ -93,9 +93,9 @@ impl Replace {
             }
         }
         match nofollow::open_regular_rw(path) {
-            Ok(old) => Ok(Replace {
+            Ok((old, metadata)) => Ok(Replace {
                 path: path.to_path_buf(),
-                old_len: old.metadata()?.len(),
+                old_len: metadata.len(),
                 old: Some(old),
                 at: 0,
                 new: None,
