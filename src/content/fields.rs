@@ -279,7 +279,8 @@ impl<'a> Fields<'a> {
             texts
         });
         let written = match (&self.entries[index].value, items) {
-            (Value::Sequence(_), Some(items)) => Some(format!("[{}]", items.join(", "))),
+            // EDTF allows no spaces in a set: YAML's `, ` is not the author's EDTF.
+            (Value::Sequence(_), Some(items)) => Some(format!("[{}]", items.join(","))),
             (Value::Null, _) => None,
             (_, Some(mut items)) => items.pop(),
             (_, None) => None,

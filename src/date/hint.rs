@@ -127,8 +127,14 @@ pub(crate) fn suggest(text: &str) -> Option<String> {
 }
 
 /// Small typing slips, applied one after another until the text parses.
-const REPAIRS: &[fn(&str) -> Option<String>] =
-    &[upper_case, dashes, space_for_t, no_spaces, year_dash_year];
+const REPAIRS: &[fn(&str) -> Option<String>] = &[
+    upper_case,
+    dashes,
+    space_for_t,
+    seconds,
+    no_spaces,
+    year_dash_year,
+];
 
 fn repaired(text: &str) -> Option<String> {
     let mut current = text.to_owned();
@@ -162,6 +168,18 @@ fn space_for_t(s: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// "09:30" is half past nine and no seconds; EDTF writes "09:30:00".
+fn seconds(s: &str) -> Option<String> {
+    let at = s.find('T')? + 1;
+    let clock = s.get(at..at + 5)?;
+    let shaped = clock.bytes().enumerate().all(|(i, b)| match i {
+        2 => b == b':',
+        _ => b.is_ascii_digit(),
+    });
+    let (head, tail) = (s.get(..at + 5)?, s.get(at + 5..)?);
+    (shaped && !tail.starts_with(':')).then(|| format!("{head}:00{tail}"))
 }
 
 fn no_spaces(s: &str) -> Option<String> {
@@ -240,7 +258,7 @@ fn alternatives(tokens: &[String]) -> Option<String> {
             }
         }
     }
-    Some(format!("[{}]", dates.join(", ")))
+    Some(format!("[{}]", dates.join(",")))
 }
 
 /// "late 2023", "spring 2023", "around 2023", "before June 2025".
@@ -273,6 +291,13 @@ mod tests {
             Some("2022-02-21T09:30")
         );
         assert_eq!(space_for_t("late 2023"), None);
+        assert_eq!(
+            seconds("2022-02-21T09:30Z").as_deref(),
+            Some("2022-02-21T09:30:00Z")
+        );
+        assert_eq!(seconds("2022-02-21T09:30:00Z"), None);
+        assert_eq!(seconds("2022-02-21T9:30"), None);
+        assert_eq!(seconds("2022-02-21"), None);
         assert_eq!(year_dash_year("2023-2024").as_deref(), Some("2023/2024"));
         assert_eq!(year_dash_year("2023-10"), None);
         assert_eq!(repaired("2023 ~").as_deref(), Some("2023~"));

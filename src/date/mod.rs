@@ -2,6 +2,38 @@
 //! owns the public [`Date`] type, its accessors and ordering, and the
 //! [`DateError`] a reader sees when a date cannot be understood. Parsing,
 //! English wording, HTML machine forms and error hints live in submodules.
+//!
+//! The grammar is the Library of Congress EDTF specification of 4 February
+//! 2019 (<https://www.loc.gov/standards/datetime/>), read where it is terse
+//! against the grammars of edtf.js (`src/edtf.ne`) and the `edtf` crate.
+//! Beyond what it defines nothing is accepted; each of these is refused
+//! with the form the author probably meant:
+//!
+//! - A time of day is complete, `T09:30:00`: Level 0 "Date and Time" gives
+//!   complete representations only (`1985-04-12T23:20:30`, with `Z`, `-04`
+//!   or `+04:30`). `T09:30` is refused.
+//! - A qualifier (`~ ? %`) follows a date, never a time: Level 1
+//!   "Qualification of a date" qualifies dates.
+//! - Intervals run from date to date: Level 0 "Time Interval" says "Time of
+//!   day is excluded", and Level 1 extends those intervals. Set members are
+//!   dates too (every Level 2 example, and the rule on their precision).
+//! - Year zero is `0000`; `-0000` is refused (a minus sign marks a year
+//!   before it, as in edtf.js and the `edtf` crate).
+//! - `Y` prefixes a year "when (and only when) the year exceeds four
+//!   digits" (Level 1): `Y2022` and `Y012345` are refused.
+//! - Sets (Level 2): "No spaces are allowed, anywhere within the
+//!   expression"; `..` at "the beginning or end of the list" means on or
+//!   before / on or after, so only the first member may be open at its
+//!   start and only the last at its end; and the elements on either side of
+//!   `..` "all have the same precision" (`[2022-01..2023-05]`, not
+//!   `[2022..2023-05]`).
+//!
+//! Whitespace around the whole date is trimmed: it belongs to the YAML.
+//! dateline reads a subset of Levels 1 and 2: unspecified digits only at
+//! the end of a year, qualifiers only after the whole date, seasons 21–24,
+//! no `{…}` lists, no exponent or significant-digit years. The
+//! specification is silent on qualifiers after a `Y` year and on `Y`
+//! years in intervals and sets; those stay accepted.
 
 // Dates come from hand-written YAML: no input may be able to panic the build.
 #![deny(
@@ -114,6 +146,22 @@ pub(crate) enum Precision {
     Day,
     /// A time of day on a calendar day.
     Moment,
+}
+
+impl Precision {
+    /// Its name in messages and exports: `year`, `month`, `day`, ...
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Precision::Millennium => "millennium",
+            Precision::Century => "century",
+            Precision::Decade => "decade",
+            Precision::Year => "year",
+            Precision::Season => "season",
+            Precision::Month => "month",
+            Precision::Day => "day",
+            Precision::Moment => "moment",
+        }
+    }
 }
 
 /// EDTF qualifiers: `~` approximate, `?` uncertain, `%` both.

@@ -38,7 +38,7 @@ pub(crate) enum Zone {
 pub(crate) struct Time {
     pub hour: u32,
     pub minute: u32,
-    pub second: Option<u32>,
+    pub second: u32,
     pub zone: Zone,
 }
 
@@ -224,8 +224,8 @@ fn bounds(f: &Fields) -> Option<(NaiveDateTime, NaiveDateTime)> {
     match (f.month, f.day, f.time) {
         (Month::Known(m), Day::Known(d), Some(t)) => {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            let lo = date.and_hms_opt(t.hour, t.minute, t.second.unwrap_or(0))?;
-            let hi = date.and_hms_opt(t.hour, t.minute, t.second.unwrap_or(59))?;
+            let lo = date.and_hms_opt(t.hour, t.minute, t.second)?;
+            let hi = lo;
             let shift = match t.zone {
                 Zone::Local | Zone::Utc => 0,
                 Zone::Offset(minutes) => minutes,

@@ -1,10 +1,13 @@
 //! The strict EDTF grammar above the level of a single point: intervals
-//! (`a/b`, open `..` and unknown empty ends), "one of" sets (`[a, b..c]`),
+//! (`a/b`, open `..` and unknown empty ends), "one of" sets (`[a,b..c]`),
 //! the byte cursor shared with the point parser, and the `Fault` type that
 //! carries a parse error with its span before hints are added.
 
-use super::model::{End, Member, Point, Value};
-use super::point::point;
+use chrono::Datelike;
+
+use super::model::{Day, End, Member, Month, Point, Value};
+use super::point::{point, symbol};
+use super::{Precision, prose, words};
 
 /// A parse failure inside the trimmed text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +47,19 @@ impl Fault {
             ..self
         }
     }
+
+    pub(super) fn with_maybe_hint(self, hint: Option<String>) -> Fault {
+        Fault { hint, ..self }
+    }
+}
+
+/// What the point being read belongs to: the grammar allows a time of day
+/// only in a date standing alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Context {
+    Alone,
+    Interval,
+    Set,
 }
 
 /// A position in the text. All grammar characters are ASCII, so the cursor
@@ -51,6 +67,10 @@ impl Fault {
 pub(crate) struct Cursor<'a> {
     pub text: &'a str,
     pub pos: usize,
+    pub context: Context,
+    /// Off while checking a suggested fix, so that checking one never
+    /// suggests (and checks) another.
+    pub hints: bool,
 }
 
 impl<'a> Cursor<'a> {
@@ -103,8 +123,22 @@ impl<'a> Cursor<'a> {
         self.text.get(from..to).unwrap_or("")
     }
 
-    pub(super) fn skip_spaces(&mut self) {
-        self.run(|b| b.is_ascii_whitespace());
+    /// The whole text with `from..to` replaced by `with`.
+    pub(super) fn replaced(&self, from: usize, to: usize, with: &str) -> String {
+        format!("{}{with}{}", self.slice(0, from), self.rest_from(to))
+    }
+
+    /// "did you mean `fixed` (its words)?", if `fixed` is a date: a fix made
+    /// by editing the author's text is checked before it is offered.
+    pub(super) fn did_you_mean(&self, fixed: &str) -> Option<String> {
+        if !self.hints {
+            return None;
+        }
+        let value = parse_with(fixed, false).ok()?;
+        Some(format!(
+            "did you mean `{fixed}` ({})?",
+            words::words(&value)
+        ))
     }
 
     /// A syntax fault at the cursor, naming what the grammar wanted instead.
@@ -133,7 +167,21 @@ impl<'a> Cursor<'a> {
 
 /// Parses trimmed, non-empty EDTF text.
 pub(crate) fn parse(text: &str) -> Result<Value, Fault> {
-    let mut cur = Cursor { text, pos: 0 };
+    parse_with(text, true)
+}
+
+fn parse_with(text: &str, hints: bool) -> Result<Value, Fault> {
+    let context = match text.as_bytes().first() {
+        Some(b'[') => Context::Set,
+        _ if text.contains('/') => Context::Interval,
+        _ => Context::Alone,
+    };
+    let mut cur = Cursor {
+        text,
+        pos: 0,
+        context,
+        hints,
+    };
     match cur.peek() {
         None => Err(Fault::syntax("the date is empty".to_owned(), 0, 0)),
         Some(b'[') => set(&mut cur),
@@ -143,9 +191,31 @@ pub(crate) fn parse(text: &str) -> Result<Value, Fault> {
             1,
         )
         .with_hint(
-            "write `[2021, 2022]` for one of several dates, or `2021/2022` for a span".to_owned(),
+            "write `[2021,2022]` for one of several dates, or `2021/2022` for a span".to_owned(),
         )),
         Some(_) => interval_or_single(&mut cur),
+    }
+}
+
+/// The text with every time of day taken out, and an interval from a day
+/// to the same day made that day: what an author who wrote times where
+/// EDTF allows none can write instead.
+pub(super) fn without_times(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'T' {
+            while chars
+                .next_if(|c| c.is_ascii_digit() || matches!(c, ':' | 'Z' | '+' | '-'))
+                .is_some()
+            {}
+        } else {
+            out.push(c);
+        }
+    }
+    match out.split_once('/') {
+        Some((a, b)) if a == b => a.to_owned(),
+        _ => out,
     }
 }
 
@@ -236,12 +306,19 @@ fn end(cur: &mut Cursor) -> Result<End, Fault> {
     }
 }
 
+/// A member of a set, with where it is written.
+struct Written {
+    member: Member,
+    from: usize,
+    to: usize,
+}
+
 fn set(cur: &mut Cursor) -> Result<Value, Fault> {
     let open = cur.pos;
     cur.bump();
     let mut members = Vec::new();
     loop {
-        cur.skip_spaces();
+        no_spaces(cur)?;
         if members.is_empty() && cur.peek() == Some(b']') {
             return Err(Fault::invalid(
                 "`[]` is an empty set, not a date".to_owned(),
@@ -249,8 +326,14 @@ fn set(cur: &mut Cursor) -> Result<Value, Fault> {
                 cur.pos + 1,
             ));
         }
-        members.push(member(cur)?);
-        cur.skip_spaces();
+        let from = cur.pos;
+        let member = member(cur)?;
+        members.push(Written {
+            member,
+            from,
+            to: cur.pos,
+        });
+        no_spaces(cur)?;
         match cur.peek() {
             Some(b',') => cur.bump(),
             Some(b']') => {
@@ -270,7 +353,57 @@ fn set(cur: &mut Cursor) -> Result<Value, Fault> {
     if cur.peek().is_some() {
         return Err(cur.unexpected("the end of the date after `]`"));
     }
-    Ok(Value::OneOf(members))
+    open_ends(cur, &members)?;
+    Ok(Value::OneOf(
+        members.into_iter().map(|w| w.member).collect(),
+    ))
+}
+
+/// The specification: "No spaces are allowed, anywhere within the
+/// expression" of a set.
+fn no_spaces(cur: &mut Cursor) -> Result<(), Fault> {
+    let from = cur.run(|b| b.is_ascii_whitespace());
+    if from == cur.pos {
+        return Ok(());
+    }
+    let packed: String = cur.text.chars().filter(|c| !c.is_whitespace()).collect();
+    Err(Fault::invalid(
+        "a set cannot hold spaces: EDTF writes its members side by side, as in `[2021,2023]`"
+            .to_owned(),
+        from,
+        cur.pos,
+    )
+    .with_maybe_hint(cur.did_you_mean(&packed)))
+}
+
+/// `..` at the beginning or end of the list means "on or before" or "on or
+/// after": only the first member can be open at its start, only the last
+/// at its end.
+fn open_ends(cur: &Cursor, members: &[Written]) -> Result<(), Fault> {
+    let last = members.len().saturating_sub(1);
+    let side = |m: &Member| match m {
+        Member::Range(None, _) => 0,
+        Member::Range(_, None) => 2,
+        _ => 1,
+    };
+    for (i, w) in members.iter().enumerate() {
+        let message = match side(&w.member) {
+            0 if i != 0 => {
+                "only the first member of a set can be open at its start: `..` before a date means \"on or before\" and may only begin the list"
+            }
+            2 if i != last => {
+                "only the last member of a set can be open at its end: `..` after a date means \"on or after\" and may only end the list"
+            }
+            _ => continue,
+        };
+        let mut moved: Vec<&Written> = members.iter().collect();
+        moved.sort_by_key(|w| side(&w.member));
+        let texts: Vec<&str> = moved.iter().map(|w| cur.slice(w.from, w.to)).collect();
+        let fixed = format!("[{}]", texts.join(","));
+        return Err(Fault::invalid(message.to_owned(), w.from, w.to)
+            .with_maybe_hint(cur.did_you_mean(&fixed)));
+    }
+    Ok(())
 }
 
 /// A set member: `a`, `..a`, `a..` or `a..b`.
@@ -278,7 +411,9 @@ fn member(cur: &mut Cursor) -> Result<Member, Fault> {
     if cur.eat_str("..") {
         return Ok(Member::Range(None, Some(point(cur)?)));
     }
+    let from = cur.pos;
     let a = point(cur)?;
+    let dots = cur.pos;
     if !cur.eat_str("..") {
         return Ok(Member::At(a));
     }
@@ -288,10 +423,64 @@ fn member(cur: &mut Cursor) -> Result<Member, Fault> {
         Some(_) => {
             let start = cur.pos;
             let b = point(cur)?;
+            equally_precise(cur, (&a, from, dots), (&b, start))?;
             ordered(cur, &a, &b, start)?;
             Ok(Member::Range(Some(a), Some(b)))
         }
     }
+}
+
+/// The specification: the elements on either side of `..` "all have the
+/// same precision". `a` is the first point with where it begins and ends,
+/// `b` the second with where it begins; the cursor is at the end of `b`.
+fn equally_precise(
+    cur: &Cursor,
+    a: (&Point, usize, usize),
+    b: (&Point, usize),
+) -> Result<(), Fault> {
+    let ((a, a_from, a_to), (b, b_from)) = (a, b);
+    let (pa, pb) = (a.precision(), b.precision());
+    if pa == pb {
+        return Ok(());
+    }
+    let fault = Fault::invalid(
+        format!(
+            "the two ends of a `..` range must be equally precise: `{}` is a {} and `{}` a {}",
+            cur.slice(a_from, a_to),
+            pa.name(),
+            cur.slice(b_from, cur.pos),
+            pb.name()
+        ),
+        a_from,
+        cur.pos,
+    );
+    // The same span, its coarser end written as finely as the other.
+    let finer = pa.max(pb);
+    let fixed = spelled(a, finer, false)
+        .zip(spelled(b, finer, true))
+        .map(|(a, b)| cur.replaced(a_from, cur.pos, &format!("{a}..{b}")));
+    Err(fault.with_maybe_hint(fixed.and_then(|f| cur.did_you_mean(&f))))
+}
+
+/// A plain year, month or day written as a year, month or day: from its
+/// first instant when it starts a range, from its last when it ends one.
+fn spelled(p: &Point, at: Precision, end: bool) -> Option<String> {
+    let plain = p.year_x == 0
+        && p.time.is_none()
+        && matches!(p.month, Month::Known(_) | Month::Absent)
+        && matches!(p.day, Day::Known(_) | Day::Absent);
+    if !plain {
+        return None;
+    }
+    let when = if end { p.hi } else { p.lo };
+    let (y, m, d) = (when.year(), when.month(), when.day());
+    let text = match at {
+        Precision::Year => prose::edtf(y, None, None),
+        Precision::Month => prose::edtf(y, Some(m), None),
+        Precision::Day => prose::edtf(y, Some(m), Some(d)),
+        _ => None,
+    }?;
+    Some(format!("{text}{}", symbol(p.quals)))
 }
 
 #[cfg(test)]
@@ -302,7 +491,10 @@ mod tests {
     #[test]
     fn the_cursor_reports_whole_characters_and_the_end() {
         let mut cur = Cursor {
-            text: "é2", pos: 0
+            text: "é2",
+            pos: 0,
+            context: Context::Alone,
+            hints: true,
         };
         let fault = cur.unexpected("a year");
         assert_eq!((fault.offset, fault.len), (0, 2));
@@ -318,7 +510,7 @@ mod tests {
 
     #[test]
     fn set_members_take_every_form() {
-        let Ok(Value::OneOf(members)) = parse("[..2020, 2021,2022..2023 , 2024.. ]") else {
+        let Ok(Value::OneOf(members)) = parse("[..2020,2021,2022..2023,2024..]") else {
             panic!("not a set");
         };
         let open = |m: &Member| (m.first().is_none(), m.last().is_none());

@@ -49,6 +49,7 @@ pub(crate) fn point(cur: &mut Cursor) -> Result<Point, Fault> {
         quals: Qualifiers::default(),
     };
     check_qualifier_placement(cur, start)?;
+    let mut timed = None;
     if !long && cur.eat(b'-') {
         let year_text = cur.slice(start, cur.pos.saturating_sub(1));
         f.month = month(cur, &f, year_text)?;
@@ -56,12 +57,33 @@ pub(crate) fn point(cur: &mut Cursor) -> Result<Point, Fault> {
         if cur.eat(b'-') {
             f.day = day(cur, &f)?;
             if cur.peek() == Some(b'T') {
+                timed = Some(cur.pos);
                 f.time = Some(clock::time(cur, &f)?);
             }
         }
     }
+    let from = cur.pos;
     f.quals = qualifiers(cur, start)?;
+    if let Some(at) = timed.filter(|_| from < cur.pos) {
+        return Err(qualified_time(cur, start, at, from));
+    }
     Point::new(f).ok_or_else(|| out_of_range(start, cur.pos))
+}
+
+/// Level 1 qualifies a date ("Qualification of a date"), never a date and
+/// time; `at` is where the time begins and `from` where the qualifier does.
+fn qualified_time(cur: &Cursor, start: usize, at: usize, from: usize) -> Fault {
+    Fault::invalid(
+        "a time of day cannot be qualified: EDTF qualifies dates only".to_owned(),
+        from,
+        cur.pos,
+    )
+    .with_hint(format!(
+        "write `{}{}` to qualify the day, or `{}` without the qualifier",
+        cur.slice(start, at),
+        cur.slice(from, cur.pos),
+        cur.slice(start, from)
+    ))
 }
 
 fn out_of_range(from: usize, to: usize) -> Fault {
@@ -112,7 +134,7 @@ fn misplaced(cur: &Cursor, start: usize) -> Fault {
     ))
 }
 
-fn symbol(q: Qualifiers) -> &'static str {
+pub(super) fn symbol(q: Qualifiers) -> &'static str {
     match (q.approximate, q.uncertain) {
         (true, true) => "%",
         (true, false) => "~",
@@ -178,6 +200,14 @@ fn year(cur: &mut Cursor) -> Result<(i32, u32, bool), Fault> {
             cur.pos,
         ));
     }
+    if negative && known.bytes().all(|b| b == b'0') {
+        return Err(Fault::invalid(
+            "year zero is written `0000`, without a minus sign: it is 1 BCE".to_owned(),
+            start,
+            cur.pos,
+        )
+        .with_maybe_hint(cur.did_you_mean(&cur.replaced(start, start + 1, ""))));
+    }
     let unspecified = unspecified as u32;
     // At most four digits: no overflow.
     let value = number(known) as i32 * 10i32.pow(unspecified);
@@ -197,6 +227,29 @@ fn long_year(cur: &mut Cursor, start: usize) -> Result<i32, Fault> {
             cur.pos,
             cur.pos + 1,
         ));
+    }
+    // Level 1: `Y` is used "when (and only when) the year exceeds four digits".
+    let significant = digits.trim_start_matches('0');
+    let short = significant.len() <= 4;
+    if short || digits.starts_with('0') {
+        let sign = if negative && !significant.is_empty() {
+            "-"
+        } else {
+            ""
+        };
+        let (message, written) = if short {
+            (
+                "a `Y` year has more than four digits: a shorter year is written without `Y`",
+                format!("{sign}{significant:0>4}"),
+            )
+        } else {
+            (
+                "a `Y` year cannot start with 0",
+                format!("Y{sign}{significant}"),
+            )
+        };
+        return Err(Fault::invalid(message.to_owned(), start, cur.pos)
+            .with_maybe_hint(cur.did_you_mean(&cur.replaced(start, cur.pos, &written))));
     }
     let range = NaiveDate::MIN.year()..=NaiveDate::MAX.year();
     let value = Some(digits)

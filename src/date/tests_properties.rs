@@ -51,7 +51,7 @@ fn compositions(count: usize) -> Vec<Date> {
             4 => format!("[{}..]", a.edtf()),
             5 => format!("{}/..", a.edtf()),
             6 => format!("../{}", b.edtf()),
-            _ => format!("[{}, {}]", b.edtf(), a.edtf()),
+            _ => format!("[{},{}]", b.edtf(), a.edtf()),
         };
         if let Ok(date) = Date::parse(&text) {
             out.push(date);

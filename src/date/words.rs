@@ -188,8 +188,8 @@ fn season(y: i32, code: u32, mixed: bool) -> String {
 /// "09:30 UTC", "09:30 UTC+3", "09:30:15 UTC+5:30"; seconds only when not 0.
 fn clock(t: Time) -> String {
     let mut s = format!("{:02}:{:02}", t.hour, t.minute);
-    if let Some(sec) = t.second.filter(|s| *s != 0) {
-        s.push_str(&format!(":{sec:02}"));
+    if t.second != 0 {
+        s.push_str(&format!(":{:02}", t.second));
     }
     match t.zone {
         Zone::Local => s,
@@ -252,11 +252,11 @@ mod tests {
             second,
             zone,
         };
-        assert_eq!(clock(t(None, Zone::Utc)), "09:30 UTC");
-        assert_eq!(clock(t(Some(0), Zone::Offset(180))), "09:30 UTC+3");
-        assert_eq!(clock(t(Some(15), Zone::Offset(330))), "09:30:15 UTC+5:30");
-        assert_eq!(clock(t(None, Zone::Offset(-300))), "09:30 UTC-5");
-        assert_eq!(clock(t(None, Zone::Offset(0))), "09:30 UTC");
-        assert_eq!(clock(t(None, Zone::Local)), "09:30");
+        assert_eq!(clock(t(0, Zone::Utc)), "09:30 UTC");
+        assert_eq!(clock(t(0, Zone::Offset(180))), "09:30 UTC+3");
+        assert_eq!(clock(t(15, Zone::Offset(330))), "09:30:15 UTC+5:30");
+        assert_eq!(clock(t(0, Zone::Offset(-300))), "09:30 UTC-5");
+        assert_eq!(clock(t(0, Zone::Offset(0))), "09:30 UTC");
+        assert_eq!(clock(t(0, Zone::Local)), "09:30");
     }
 }

@@ -6,7 +6,7 @@ use std::io;
 use serde::{Serialize, Serializer};
 
 use super::{Streamed, page_url};
-use crate::date::{Date, Precision};
+use crate::date::Date;
 use crate::model::{Event, Site, Source};
 
 /// Writes the file, one event at a time: at 100,000 events the whole
@@ -148,16 +148,7 @@ fn date(date: &Date) -> DateOut<'_> {
         edtf: date.edtf(),
         words: date.words(),
         shape: date.shape().name(),
-        precision: match date.precision() {
-            Precision::Millennium => "millennium",
-            Precision::Century => "century",
-            Precision::Decade => "decade",
-            Precision::Year => "year",
-            Precision::Season => "season",
-            Precision::Month => "month",
-            Precision::Day => "day",
-            Precision::Moment => "moment",
-        },
+        precision: date.precision().name(),
         approximate: qualifiers.approximate,
         uncertain: qualifiers.uncertain,
         earliest: iso(date.earliest()),

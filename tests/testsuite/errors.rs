@@ -108,6 +108,32 @@ fn prose_date_gets_an_edtf_hint() {
 }
 
 #[test]
+fn a_space_in_a_quoted_set_is_refused_where_it_stands() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: '[2021, 2023]'\nsources: [src-a]\n"),
+        &[
+            "content/events/bad.md:3:14",
+            "error[invalid-date]: a set cannot hold spaces",
+            "did you mean `[2021,2023]` (2021 or 2023)?",
+        ],
+    );
+}
+
+#[test]
+fn a_time_without_seconds_is_refused_with_the_seconds_added() {
+    fails(
+        "content/events/bad.md",
+        &event("title: A\ndate: 2022-02-21T09:30Z\nsources: [src-a]\n"),
+        &[
+            "content/events/bad.md:3:18",
+            "a time of day needs seconds",
+            "did you mean `2022-02-21T09:30:00Z`",
+        ],
+    );
+}
+
+#[test]
 fn unknown_source_is_named_with_a_suggestion() {
     fails(
         "content/events/bad.md",

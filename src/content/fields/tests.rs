@@ -99,7 +99,7 @@ fn dates_are_read_from_the_text_not_from_yaml_numbers() {
         assert!(f.date(key, None).is_none(), "{key}");
     }
     assert_eq!(f.date("d", None).unwrap().edtf(), "2022");
-    assert_eq!(f.date("e", None).unwrap().edtf(), "[2022, 2023]");
+    assert_eq!(f.date("e", None).unwrap().edtf(), "[2022,2023]");
     let diags = f.finish(&["a", "b", "c", "d", "e"]);
     let all = diags.sorted();
     assert_eq!(all.len(), 3, "{all:?}");

@@ -1,9 +1,10 @@
-//! The time of day an EDTF point may end with: `T09:30`, with seconds or
-//! not, and a zone (`Z`, `+05:30`) or none.
+//! The time of day an EDTF point may end with: `T09:30:00`, and a zone
+//! (`Z`, `+05`, `+05:30`) or none. The grammar allows it only in a date
+//! standing alone, never in an interval or a set.
 
 use super::{is_digit, number, two};
 use crate::date::model::{Day, Fields, Month, Time, Zone};
-use crate::date::parse::{Cursor, Fault};
+use crate::date::parse::{Context, Cursor, Fault, without_times};
 
 /// Reads a two-digit field of a time and checks it is at most `most`.
 fn clock(cur: &mut Cursor, what: &str, most: u32) -> Result<u32, Fault> {
@@ -23,23 +24,32 @@ fn clock(cur: &mut Cursor, what: &str, most: u32) -> Result<u32, Fault> {
 pub(super) fn time(cur: &mut Cursor, f: &Fields) -> Result<Time, Fault> {
     let at = cur.pos;
     cur.bump();
+    if cur.context != Context::Alone {
+        return Err(not_here(cur, at));
+    }
     if !matches!((f.month, f.day), (Month::Known(_), Day::Known(_))) {
         return Err(Fault::invalid(
-            "a time needs a full date, as in `2022-02-21T09:30`".to_owned(),
+            "a time needs a full date, as in `2022-02-21T09:30:00`".to_owned(),
             at,
             at + 1,
         ));
     }
+    let from = cur.pos;
     let hour = clock(cur, "hour", 23)?;
     if !cur.eat(b':') {
-        return Err(cur.unexpected("`:` and the minutes, as in `T09:30`"));
+        return Err(cur.unexpected("`:` and the minutes, as in `T09:30:00`"));
     }
     let minute = clock(cur, "minute", 59)?;
-    let second = if cur.eat(b':') {
-        Some(clock(cur, "second", 59)?)
-    } else {
-        None
-    };
+    // Level 0 "Date and Time" has complete times only.
+    if !cur.eat(b':') {
+        return Err(Fault::invalid(
+            "a time of day needs seconds, as in `T09:30:00`".to_owned(),
+            from,
+            cur.pos,
+        )
+        .with_maybe_hint(cur.did_you_mean(&cur.replaced(cur.pos, cur.pos, ":00"))));
+    }
+    let second = clock(cur, "second", 59)?;
     if matches!(cur.peek(), Some(b'.' | b',')) && cur.peek_at(1).is_some_and(is_digit) {
         return Err(Fault::invalid(
             "fractions of a second are not supported".to_owned(),
@@ -71,4 +81,16 @@ pub(super) fn time(cur: &mut Cursor, f: &Fields) -> Result<Time, Fault> {
         second,
         zone,
     })
+}
+
+/// Level 0 intervals exclude the time of day ("Time of day is excluded"),
+/// and set members are dates; `at` is where the `T` is.
+fn not_here(cur: &mut Cursor, at: usize) -> Fault {
+    cur.run(|b| b.is_ascii_digit() || matches!(b, b':' | b'Z' | b'+' | b'-'));
+    let message = match cur.context {
+        Context::Set => "a member of a set is a date: EDTF allows no time of day in it",
+        _ => "an interval runs from date to date: EDTF allows no time of day in it",
+    };
+    Fault::invalid(message.to_owned(), at, cur.pos)
+        .with_maybe_hint(cur.did_you_mean(&without_times(cur.text)))
 }
