@@ -172,7 +172,7 @@ fn dates_against_sources(
 }
 
 /// Where the date's EDTF text starts in the note (after any quote).
-fn date_at(event: &EventNote) -> usize {
+pub(super) fn date_at(event: &EventNote) -> usize {
     let from = event.date_offset;
     let line_end = event.file.text[from..]
         .find('\n')
