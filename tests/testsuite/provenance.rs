@@ -379,3 +379,55 @@ fn a_duplicate_slug_is_reported_at_the_slug_key() {
         &["error[duplicate-slug]", "content/events/other.md:4:7"],
     );
 }
+
+#[test]
+fn events_json_carries_the_claims_their_spans_and_what_follows() {
+    let site = site(
+        "",
+        &format!(
+            "{}accounts:\n  - point: who\n    says:\n      - source: mint\n        words: A\n      - source: toi\n        words: B\ncorrections:\n  - date: 2026-12-06\n    text: Fixed.\n",
+            launch("2022-02", TWO_CLAIMS)
+        ),
+    );
+    site.build_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.page("events.json")).unwrap_or_default();
+    let launch = by_slug(&json, "launch");
+    let claims = &launch["dated_by"];
+    assert_eq!(claims[0]["source"], "mint");
+    assert_eq!(claims[0]["before"], "russia-invades-ukraine");
+    assert_eq!(claims[0]["by"], "P3D");
+    assert_eq!(claims[0]["span"]["earliest"], "2022-02-21");
+    assert_eq!(claims[0]["span"]["latest"], "2022-02-21");
+    assert_eq!(
+        claims[0]["meaning"],
+        "3 days before Russia invades Ukraine (24 February 2022): 21 February 2022"
+    );
+    assert_eq!(claims[1]["by"], serde_json::json!(["P1D", "P14D"]));
+    assert_eq!(claims[1]["span"]["edtf"], "[2022-02-10..2022-02-23]");
+    assert_eq!(
+        claims[1]["meaning"],
+        "1 to 14 days before Russia invades Ukraine (24 February 2022): sometime between 10 and 23 February 2022"
+    );
+    assert_eq!(launch["disputed"], false);
+    assert_eq!(launch["unsourced_date"], false);
+    assert_eq!(launch["first_reported"]["source"], "mint");
+    assert_eq!(launch["first_reported"]["days"], 1223);
+    assert_eq!(launch["accounts"][0]["says"][1]["source"], "toi");
+    assert_eq!(launch["corrections"][0]["text"], "Fixed.");
+    assert_eq!(launch["modified"]["edtf"], "2026-12-06");
+    let invasion = by_slug(&json, "russia-invades-ukraine");
+    assert_eq!(invasion["unsourced_date"], true);
+    assert_eq!(invasion["dated_by"][0]["basis"], "general knowledge");
+}
+
+/// The event of `events.json` with `slug`.
+fn by_slug(json: &serde_json::Value, slug: &str) -> serde_json::Value {
+    json["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["slug"] == slug)
+        .cloned()
+        .unwrap_or_default()
+}
