@@ -40,6 +40,7 @@ const KNOWN: &[&str] = &[
     "unsafe_html",
     "page_size",
     "provenance",
+    "require_archive",
 ];
 
 /// Site settings.
@@ -64,6 +65,8 @@ pub struct Config {
     pub page_size: usize,
     /// How strictly an event's date is held to its claims.
     pub provenance: Provenance,
+    /// Warn of every source with a `url` but no `archive_url`.
+    pub require_archive: bool,
 }
 
 /// How strictly an event's date is held to its claims (`provenance:`).
@@ -91,6 +94,7 @@ impl Config {
             unsafe_html,
             page_size,
             provenance,
+            require_archive,
         } = self;
         let mut h = rustc_hash::FxHasher::default();
         (
@@ -102,6 +106,7 @@ impl Config {
             unsafe_html,
             page_size,
             provenance,
+            require_archive,
         )
             .hash(&mut h);
         h.finish()
@@ -152,6 +157,7 @@ impl Config {
         let base_offset = fields.key_offset("base_url");
         let provenance_written = fields.text("provenance", None);
         let provenance_offset = fields.key_offset("provenance");
+        let require_archive = fields.flag("require_archive").unwrap_or(false);
         let mut diagnostics = fields.finish(KNOWN);
         let provenance = match provenance_written.as_deref() {
             None | Some("relaxed") => Provenance::Relaxed,
@@ -194,6 +200,7 @@ impl Config {
                     unsafe_html,
                     page_size,
                     provenance,
+                    require_archive,
                 },
                 diagnostics,
             )),

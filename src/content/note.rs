@@ -93,6 +93,8 @@ pub struct SourceNote {
     pub outlet: String,
     /// The address of the original, when known.
     pub url: Option<String>,
+    /// Byte offset of `url`'s value in the text (0 without one).
+    pub url_offset: usize,
     /// When it was published, as precisely as known.
     pub published: Option<Date>,
     /// Who wrote it.
@@ -342,6 +344,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             title,
             outlet,
             url,
+            url_offset: url_offset.unwrap_or(0),
             published,
             author,
             language,

@@ -179,7 +179,14 @@ impl Site {
             .chain(&source_bodies)
             .any(|r| r.has_code);
 
-        super::checks::run(&events, &cited, &event_bodies, &sources, &mut diagnostics);
+        super::checks::run(
+            &events,
+            &cited,
+            &event_bodies,
+            &sources,
+            config.require_archive,
+            &mut diagnostics,
+        );
         let datings = provenance::date_events(
             &events,
             &drafts,

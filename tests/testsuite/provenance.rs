@@ -431,3 +431,23 @@ fn by_slug(json: &serde_json::Value, slug: &str) -> serde_json::Value {
         .cloned()
         .unwrap_or_default()
 }
+
+#[test]
+fn a_site_can_ask_for_an_archived_copy_of_every_source_with_a_url() {
+    let good = site("", &launch("2022-02", TWO_CLAIMS));
+    lacks(&check(&good), &["no-archive"]);
+    let asking = site("require_archive: true\n", &launch("2022-02", TWO_CLAIMS)).file(
+        "content/sources/toi.md",
+        "---\ntitle: Memo\noutlet: Time of India\nurl: https://example.org/toi\npublished: 2025-06-09\narchive_url: https://web.archive.org/web/2025/https://example.org/toi\n---\n",
+    );
+    let run = check(&asking);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    has(
+        &run,
+        &[
+            "warning[no-archive]: the source `mint` has a URL but no archived copy",
+            "content/sources/mint.md:4:6",
+        ],
+    );
+    lacks(&run, &["`toi` has a URL but no archived copy"]);
+}
