@@ -83,7 +83,7 @@ pub(super) fn date_events(
         .enumerate()
         .map(|(index, event)| {
             let mut complete = true;
-            let claims: Vec<Claim> = event
+            let (claims, notes): (Vec<Claim>, Vec<&ClaimNote>) = event
                 .dated_by
                 .iter()
                 .filter_map(|note| {
@@ -97,10 +97,10 @@ pub(super) fn date_events(
                     {
                         edges[index].push((*anchor, named));
                     }
-                    claim
+                    claim.map(|claim| (claim, note))
                 })
-                .collect();
-            let disputed = disagreements(event, &claims, diagnostics);
+                .unzip();
+            let disputed = disagreements(event, &claims, &notes, diagnostics);
             if complete {
                 hold(event, &claims, strict, diagnostics);
             }
@@ -245,8 +245,13 @@ impl<'a> Names<'a> {
 }
 
 /// Warns of each pair of claims that cannot both be right, at the later
-/// one; whether there was any.
-fn disagreements(event: &EventNote, claims: &[Claim], diagnostics: &mut Diagnostics) -> bool {
+/// one (`notes[i]` wrote `claims[i]`); whether there was any.
+fn disagreements(
+    event: &EventNote,
+    claims: &[Claim],
+    notes: &[&ClaimNote],
+    diagnostics: &mut Diagnostics,
+) -> bool {
     let mut disputed = false;
     for (j, later) in claims.iter().enumerate() {
         for earlier in &claims[..j] {
@@ -254,7 +259,13 @@ fn disagreements(event: &EventNote, claims: &[Claim], diagnostics: &mut Diagnost
                 continue;
             }
             disputed = true;
-            let offset = event.dated_by.get(j).map_or(0, |note| note.offset);
+            let (offset, len) = notes.get(j).map_or((0, 1), |note| {
+                let written = match &note.witness {
+                    Witness::Source(id) => id.name.len(),
+                    Witness::Basis(basis) => basis.len(),
+                };
+                (note.offset, written)
+            });
             diagnostics.push(
                 Diagnostic::warning(
                     "sources-disagree",
@@ -264,7 +275,7 @@ fn disagreements(event: &EventNote, claims: &[Claim], diagnostics: &mut Diagnost
                         earlier.who, earlier.meaning, later.who, later.meaning
                     ),
                 )
-                .at_offset(&event.file.text, offset, later.who.len().min(40))
+                .at_offset(&event.file.text, offset, len)
                 .with_hint("the page shows them side by side; check the sources again, and give the event a date that both allow, or the one you trust with a `basis` that says why"),
             );
         }
