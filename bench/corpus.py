@@ -21,7 +21,12 @@ The shape of the corpus:
   - bodies of 150 to 400 words in 3 to 6 paragraphs, with emphasis, links,
     inline code and, in about a third of the events, a bulleted list;
   - a fenced code block (Rust, Python or JSON, 10 to 30 lines) in about one
-    event in ten, which is what makes highlighting part of a build.
+    event in ten, which is what makes highlighting part of a build;
+  - with --claims (dateline only), two date claims an event: its date as its
+    first source gives it, and, from its last source, so many days after the
+    event before it in the timeline. The first event's second claim is an
+    outside record instead: when every event is dated by another, some chain
+    of them must come back on itself, which dateline refuses (`claim-cycle`).
 
 Standard library only; the output is the same byte for byte for the same
 arguments.
@@ -338,13 +343,35 @@ def written_date(event, partial):
     return day.isoformat()
 
 
+def claims(events, partial):
+    """Each event's `dated_by` (see --claims), by slug."""
+    ordered = sorted(events, key=lambda e: (e["date"], e["slug"]))
+    found = {}
+    for i, e in enumerate(ordered):
+        date = written_date(e, partial)
+        text = (f"dated_by:\n  - source: {quoted(e['sources'][0])}\n"
+                f"    words: {quoted('reported as ' + date)}\n    says: {quoted(date)}\n")
+        if i == 0:
+            text += f"  - basis: \"the benchmark's calendar\"\n    says: {quoted(date)}\n"
+        else:
+            before = ordered[i - 1]
+            days = (e["date"] - before["date"]).days
+            text += (f"  - source: {quoted(e['sources'][-1])}\n"
+                     f"    words: {quoted(f'{days} days after ' + before['title'])}\n"
+                     f"    after: {quoted(before['slug'])}\n    by: P{days}D\n")
+        found[e["slug"]] = text
+    return found
+
+
 def as_dateline(out, events, sources, args):
     put(os.path.join(out, "dateline.yaml"),
         f"title: {quoted(args.title)}\nbase_url: {quoted(args.base_url)}\n")
+    dated_by = claims(events, args.partial_dates) if args.claims else {}
     for e in events:
         put(os.path.join(out, "content", "events", e["slug"] + ".md"),
             f"---\ntitle: {quoted(e['title'])}\ndate: {written_date(e, args.partial_dates)}\n"
-            f"tags: {quoted_list(e['tags'])}\nsources: {quoted_list(e['sources'])}\n---\n\n"
+            f"tags: {quoted_list(e['tags'])}\nsources: {quoted_list(e['sources'])}\n"
+            + dated_by.get(e["slug"], "") + "---\n\n"
             + e["body"])
     for s in sources:
         put(os.path.join(out, "content", "sources", s["id"] + ".md"),
@@ -506,8 +533,12 @@ def main(argv=None):
     ap.add_argument("--base-url", default="https://timeline.example.org/")
     ap.add_argument("--partial-dates", action="store_true",
                     help="dateline only: month- and year-precise dates as YYYY-MM and YYYY")
+    ap.add_argument("--claims", action="store_true",
+                    help="dateline only: two date claims an event, one relative to another event")
     ap.add_argument("--force", action="store_true", help="replace --out if it is not empty")
     args = ap.parse_args(argv)
+    if args.claims and args.flavor != "dateline":
+        ap.error("--claims is for --flavor dateline only")
     if args.events < 1:
         ap.error("--events must be at least 1")
     if os.path.isdir(args.out) and os.listdir(args.out):

@@ -10,7 +10,16 @@ pub(crate) const CONFIG_FILE: &str = "dateline.yaml";
 
 /// Keys an event note may have besides its taxonomies.
 pub(crate) const EVENT_KEYS: &[&str] = &[
-    "title", "date", "summary", "sources", "slug", "draft", "forecast",
+    "title",
+    "date",
+    "summary",
+    "sources",
+    "slug",
+    "draft",
+    "forecast",
+    "dated_by",
+    "accounts",
+    "corrections",
 ];
 
 /// Folder names of the output that a taxonomy's pages would collide with.
@@ -30,6 +39,8 @@ const KNOWN: &[&str] = &[
     "taxonomies",
     "unsafe_html",
     "page_size",
+    "provenance",
+    "require_archive",
 ];
 
 /// Site settings.
@@ -52,6 +63,21 @@ pub struct Config {
     /// a page per year (and a dense year into a page per month), and a term
     /// or source page with more continues on `page/2/`, `page/3/`, ...
     pub page_size: usize,
+    /// How strictly an event's date is held to its claims.
+    pub provenance: Provenance,
+    /// Warn of every source with a `url` but no `archive_url`.
+    pub require_archive: bool,
+}
+
+/// How strictly an event's date is held to its claims (`provenance:`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Provenance {
+    /// A date its claims do not support is a warning; an event without
+    /// claims is not reported.
+    #[default]
+    Relaxed,
+    /// Both are errors.
+    Strict,
 }
 
 impl Config {
@@ -67,6 +93,8 @@ impl Config {
             taxonomies,
             unsafe_html,
             page_size,
+            provenance,
+            require_archive,
         } = self;
         let mut h = rustc_hash::FxHasher::default();
         (
@@ -77,6 +105,8 @@ impl Config {
             taxonomies,
             unsafe_html,
             page_size,
+            provenance,
+            require_archive,
         )
             .hash(&mut h);
         h.finish()
@@ -125,7 +155,26 @@ impl Config {
         let unsafe_html = fields.flag("unsafe_html").unwrap_or(false);
         let page_size = fields.positive("page_size").unwrap_or(DEFAULT_PAGE_SIZE);
         let base_offset = fields.key_offset("base_url");
+        let provenance_written = fields.text("provenance", None);
+        let provenance_offset = fields.key_offset("provenance");
+        let require_archive = fields.flag("require_archive").unwrap_or(false);
         let mut diagnostics = fields.finish(KNOWN);
+        let provenance = match provenance_written.as_deref() {
+            None | Some("relaxed") => Provenance::Relaxed,
+            Some("strict") => Provenance::Strict,
+            Some(other) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-setting",
+                        path,
+                        format!("`provenance` must be `strict` or `relaxed`, not `{}`", other.escape_debug()),
+                    )
+                    .at_offset(text, provenance_offset.unwrap_or(0), other.len())
+                    .with_hint("`strict` makes a date its claims do not support, and an event without `dated_by`, errors; `relaxed` (the default) warns of the first only"),
+                );
+                Provenance::Relaxed
+            }
+        };
 
         let names = taxonomy_names(path, text, taxonomies, taxonomies_given, &mut diagnostics);
         let base_url = base_url.and_then(|url| match check_base_url(&url) {
@@ -150,6 +199,8 @@ impl Config {
                     taxonomies: names,
                     unsafe_html,
                     page_size,
+                    provenance,
+                    require_archive,
                 },
                 diagnostics,
             )),

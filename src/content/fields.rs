@@ -11,6 +11,8 @@
 //! `date: 0x7E6` is not the year 2022. Finding what was typed, and where,
 //! is the work of [`written`].
 
+mod items;
+mod nested;
 mod written;
 
 use std::path::Path;
@@ -18,6 +20,8 @@ use std::path::Path;
 use crate::content::yaml::{self, Scalar, Value};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+pub(crate) use items::Item;
+pub(crate) use nested::{Kind, Node};
 use written::key_places;
 
 /// One key of the mapping with where it stands in the file.

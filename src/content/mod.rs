@@ -3,6 +3,7 @@
 //! Files are read and their front matter parsed in parallel; every problem is
 //! collected, so one run names every bad note.
 
+pub mod claims;
 pub mod config;
 pub(crate) mod fields;
 pub(crate) mod frontmatter;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::content::claims::{self, AccountNote, ClaimNote, CorrectionNote};
 use crate::content::config::{Config, EVENT_KEYS};
 use crate::content::fields::Fields;
 use crate::content::frontmatter;
@@ -34,7 +35,7 @@ impl NoteFile {
 
 /// A reference from a note to something named in its front matter, with the
 /// byte offset of the name in the file so a later error can point at it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Named {
     /// The name as written.
     pub name: Arc<str>,
@@ -66,6 +67,12 @@ pub struct EventNote {
     pub forecast: bool,
     /// Byte offset of the date's value in the text.
     pub date_offset: usize,
+    /// How each source dates the event (`dated_by`), in the order written.
+    pub dated_by: Vec<ClaimNote>,
+    /// Points on which the sources' accounts differ.
+    pub accounts: Vec<AccountNote>,
+    /// Corrections, newest first.
+    pub corrections: Vec<CorrectionNote>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -86,12 +93,20 @@ pub struct SourceNote {
     pub outlet: String,
     /// The address of the original, when known.
     pub url: Option<String>,
+    /// Byte offset of `url`'s value in the text (0 without one).
+    pub url_offset: usize,
     /// When it was published, as precisely as known.
     pub published: Option<Date>,
     /// Who wrote it.
     pub author: Option<String>,
     /// Its language.
     pub language: Option<String>,
+    /// The address of an archived copy (a web archive's), when there is one.
+    pub archive_url: Option<String>,
+    /// When that copy was archived.
+    pub archived: Option<Date>,
+    /// Corrections, newest first.
+    pub corrections: Vec<CorrectionNote>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -99,7 +114,17 @@ pub struct SourceNote {
     pub warnings: Diagnostics,
 }
 
-const SOURCE_KEYS: &[&str] = &["title", "outlet", "url", "published", "author", "language"];
+const SOURCE_KEYS: &[&str] = &[
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "author",
+    "language",
+    "archive_url",
+    "archived",
+    "corrections",
+];
 
 /// Splits a note and reads its front matter, or reports why it cannot.
 fn fields(file: &NoteFile) -> Result<(Fields<'_>, usize), Diagnostics> {
@@ -136,6 +161,9 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
         .iter()
         .map(|name| (name.clone(), to_named(fields.list(name))))
         .collect();
+    let dated_by = claims::dated_by(&mut fields, &sources);
+    let accounts = claims::accounts(&mut fields, &sources);
+    let corrections = claims::corrections(&mut fields);
     let crowded = crowded(&fields, &taxonomies, sources.len());
     let known: Vec<&str> = EVENT_KEYS
         .iter()
@@ -173,6 +201,9 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             draft,
             forecast,
             date_offset,
+            dated_by,
+            accounts,
+            corrections,
             body_offset,
             warnings: diagnostics,
         }),
@@ -258,6 +289,10 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let published = fields.date("published", None);
     let author = fields.text("author", None);
     let language = fields.text("language", None);
+    let archive_url = fields.text("archive_url", None);
+    let archive_offset = fields.key_offset("archive_url");
+    let archived = fields.date("archived", None);
+    let corrections = claims::corrections(&mut fields);
     let mut diagnostics = fields.finish(SOURCE_KEYS);
 
     let id = file.stem().to_string();
@@ -273,14 +308,33 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             ),
         );
     }
-    if let Some(url) = &url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        diagnostics.push(
-            Diagnostic::error("unsafe-url", &file.path, format!("`url` must be an http(s) address, not `{url}`"))
-                .at_offset(&file.text, url_offset.unwrap_or(0), url.len())
-                .with_hint("copy the article's address from the browser, or leave `url` out when it is not known"),
-        );
+    for (key, url, offset, hint) in [
+        (
+            "url",
+            &url,
+            url_offset,
+            "copy the article's address from the browser, or leave `url` out when it is not known",
+        ),
+        (
+            "archive_url",
+            &archive_url,
+            archive_offset,
+            "copy the archived copy's address (such as https://web.archive.org/web/...), or leave `archive_url` out",
+        ),
+    ] {
+        if let Some(url) = url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    "unsafe-url",
+                    &file.path,
+                    format!("`{key}` must be an http(s) address, not `{url}`"),
+                )
+                .at_offset(&file.text, offset.unwrap_or(0), url.len())
+                .with_hint(hint),
+            );
+        }
     }
 
     match (title, outlet) {
@@ -290,9 +344,13 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             title,
             outlet,
             url,
+            url_offset: url_offset.unwrap_or(0),
             published,
             author,
             language,
+            archive_url,
+            archived,
+            corrections,
             body_offset,
             warnings: diagnostics,
         }),

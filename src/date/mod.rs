@@ -43,6 +43,7 @@
     clippy::panic
 )]
 
+mod duration;
 mod hint;
 mod machine;
 mod model;
@@ -58,6 +59,7 @@ mod tests_formats;
 #[cfg(test)]
 mod tests_properties;
 
+pub use duration::{Duration, DurationError, DurationRange};
 pub(crate) use words::{month_name, year_words};
 
 use std::cmp::Ordering;
@@ -65,7 +67,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use model::Value;
 
@@ -265,6 +267,20 @@ impl Date {
     /// `2022-12-31T23:59:59`); `None` for an open or unknown end.
     pub fn latest(&self) -> Option<NaiveDateTime> {
         self.latest
+    }
+
+    /// The days its start can fall on (an interval's first end; any other
+    /// date is one moment), `None` where open or unknown: what a claim
+    /// counts back from.
+    pub(crate) fn start_days(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let (lo, hi) = self.value.start_bounds();
+        (lo.map(|t| t.date()), hi.map(|t| t.date()))
+    }
+
+    /// The days its end can fall on: what a claim counts on from.
+    pub(crate) fn end_days(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let (lo, hi) = self.value.end_bounds();
+        (lo.map(|t| t.date()), hi.map(|t| t.date()))
     }
 
     /// The astronomical year of [`Date::earliest`], else of [`Date::latest`].

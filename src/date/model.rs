@@ -164,6 +164,27 @@ impl Value {
         list.into_iter()
     }
 
+    /// The first and last instant its start can be at; `None` where open
+    /// or unknown. An interval starts at its first end; any other date is
+    /// one moment, which starts where it ends.
+    pub(super) fn start_bounds(&self) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+        match self {
+            Value::Interval(End::At(p), _) => (Some(p.lo), Some(p.hi)),
+            Value::Interval(_, end) => (None, end_at(end).map(|p| p.hi)),
+            _ => self.bounds(),
+        }
+    }
+
+    /// The first and last instant its end can be at; `None` where open or
+    /// unknown.
+    pub(super) fn end_bounds(&self) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+        match self {
+            Value::Interval(_, End::At(p)) => (Some(p.lo), Some(p.hi)),
+            Value::Interval(start, _) => (end_at(start).map(|p| p.lo), None),
+            _ => self.bounds(),
+        }
+    }
+
     /// The earliest start and latest end; `None` where open or unknown.
     pub(super) fn bounds(&self) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
         match self {
@@ -189,6 +210,14 @@ impl Value {
                 )
             }
         }
+    }
+}
+
+/// The point at an end of an interval, when it has one.
+fn end_at(end: &End) -> Option<&Point> {
+    match end {
+        End::At(p) => Some(p),
+        End::Open | End::Unknown => None,
     }
 }
 

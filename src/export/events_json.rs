@@ -5,6 +5,7 @@ use std::io;
 
 use serde::{Serialize, Serializer};
 
+use super::provenance::{self, AccountOut, ClaimOut, CorrectionOut};
 use super::{Streamed, page_url};
 use crate::date::Date;
 use crate::model::{Event, Site, Source};
@@ -49,6 +50,21 @@ struct EventOut<'a> {
     sources: Cited<'a>,
     url: String,
     timeline_url: String,
+    dated_by: Vec<ClaimOut<'a>>,
+    disputed: bool,
+    unsourced_date: bool,
+    first_reported: Option<FirstReported<'a>>,
+    accounts: Vec<AccountOut<'a>>,
+    corrections: Vec<CorrectionOut<'a, DateOut<'a>>>,
+    modified: Option<DateOut<'a>>,
+}
+
+/// The cited source published first, by id, and how many days after the
+/// event's earliest start.
+#[derive(Serialize)]
+struct FirstReported<'a> {
+    source: &'a str,
+    days: i64,
 }
 
 fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
@@ -61,6 +77,20 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
         sources: Cited { site, event },
         url: page_url(site, &format!("events/{}/index.html", event.slug)),
         timeline_url: page_url(site, &crate::model::paging::timeline_url(site, event)),
+        dated_by: event
+            .dated_by
+            .iter()
+            .map(|c| provenance::claim(site, c, true))
+            .collect(),
+        disputed: event.disputed,
+        unsourced_date: event.unsourced_date,
+        first_reported: event.first_reported.map(|f| FirstReported {
+            source: &site.sources[f.source].id,
+            days: f.days,
+        }),
+        accounts: provenance::accounts(site, event),
+        corrections: provenance::corrections(&event.corrections, date),
+        modified: event.modified.as_ref().map(date),
     }
 }
 
@@ -109,6 +139,10 @@ struct SourceOut<'a> {
     author: Option<&'a str>,
     language: Option<&'a str>,
     page_url: String,
+    archive_url: Option<&'a str>,
+    archived: Option<DateOut<'a>>,
+    corrections: Vec<CorrectionOut<'a, DateOut<'a>>>,
+    modified: Option<DateOut<'a>>,
 }
 
 fn source<'a>(site: &Site, source: &'a Source) -> SourceOut<'a> {
@@ -121,6 +155,10 @@ fn source<'a>(site: &Site, source: &'a Source) -> SourceOut<'a> {
         author: source.author.as_deref(),
         language: source.language.as_deref(),
         page_url: page_url(site, &format!("sources/{}/index.html", source.id)),
+        archive_url: source.archive_url.as_deref(),
+        archived: source.archived.as_ref().map(date),
+        corrections: provenance::corrections(&source.corrections, date),
+        modified: source.modified.as_ref().map(date),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod events_json;
 mod ical;
+mod provenance;
 mod timelinejs;
 
 use std::io;

@@ -16,6 +16,7 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::provenance::{self, AccountOut, ClaimOut, CorrectionOut};
 use super::{Streamed, is_plain, page_url};
 use crate::date::{Date, Precision, Shape};
 use crate::markdown::highlight::escape;
@@ -54,7 +55,13 @@ pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
 #[derive(Serialize)]
 struct SourceOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
+    archive_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archived: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<CorrectionOut<'a, &'a str>>,
     id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'a str>,
@@ -68,7 +75,10 @@ struct SourceOut<'a> {
 
 fn source(s: &Source) -> SourceOut<'_> {
     SourceOut {
+        archive_url: s.archive_url.as_deref(),
+        archived: s.archived.as_ref().map(Date::edtf),
         author: s.author.as_deref(),
+        corrections: provenance::corrections(&s.corrections, Date::edtf),
         id: &s.id,
         language: s.language.as_deref(),
         outlet: &s.outlet,
@@ -97,6 +107,12 @@ struct Slide<'a> {
 /// What TimelineJS has no field for.
 #[derive(Serialize)]
 struct EventExtension<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    accounts: Vec<AccountOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<CorrectionOut<'a, &'a str>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    dated_by: Vec<ClaimOut<'a>>,
     edtf: &'a str,
     slug: &'a str,
     sources: Vec<&'a str>,
@@ -141,6 +157,13 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> Slide<'a> {
         .and_then(|(taxonomy, terms)| terms.first().map(|&t| &taxonomy.terms[t].name));
     Slide {
         dateline: EventExtension {
+            accounts: provenance::accounts(site, event),
+            corrections: provenance::corrections(&event.corrections, Date::edtf),
+            dated_by: event
+                .dated_by
+                .iter()
+                .map(|c| provenance::claim(site, c, false))
+                .collect(),
             edtf: date.edtf(),
             slug: &event.slug,
             sources: event

@@ -22,6 +22,7 @@ mod csv;
 mod dates;
 mod html;
 mod notes;
+mod provenance;
 mod slug;
 mod sources;
 mod timelinejs;

@@ -147,6 +147,28 @@ impl Sources {
                 text.push_str(&format!("{key}: {}\n", quote(value)));
             }
         }
+        match &source.archive_url {
+            Some(url) if is_http(url) => text.push_str(&format!("archive_url: {}\n", quote(url))),
+            Some(url) => lost.push(format!(
+                "{place}: archive `{url}` is not an http(s) address"
+            )),
+            None => {}
+        }
+        match source.archived.as_deref().map(Date::parse) {
+            Some(Ok(date)) => text.push_str(&format!("archived: {}\n", quote(date.edtf()))),
+            Some(Err(err)) => lost.push(format!("{place}: archived date {}", err.message)),
+            None => {}
+        }
+        let mut corrections_lost = Vec::new();
+        text.push_str(&crate::import::provenance::corrections(
+            &source.corrections,
+            &mut corrections_lost,
+        ));
+        lost.extend(
+            corrections_lost
+                .into_iter()
+                .map(|why| format!("{place}: {why}")),
+        );
         text.push_str("---\n");
         self.ids.insert(id);
         self.notes.push(SourceNote {

@@ -75,6 +75,10 @@ pub(crate) struct EventExt {
     pub summary: Option<String>,
     pub taxonomies: Vec<(String, Vec<String>)>,
     pub sources: Vec<String>,
+    /// Date claims, accounts and corrections, as exported.
+    pub dated_by: Vec<Value>,
+    pub accounts: Vec<Value>,
+    pub corrections: Vec<Value>,
 }
 
 /// A source of dateline's extension (`dateline.sources`).
@@ -87,6 +91,9 @@ pub(crate) struct ExtSource {
     pub published: Option<String>,
     pub author: Option<String>,
     pub language: Option<String>,
+    pub archive_url: Option<String>,
+    pub archived: Option<String>,
+    pub corrections: Vec<Value>,
 }
 
 /// Reads a file's text as a TimelineJS timeline: JSON when it starts with
@@ -257,6 +264,9 @@ fn event_ext(ext: &Map<String, Value>) -> EventExt {
         summary: non_empty(string(ext.get("summary"))),
         taxonomies,
         sources: strings(ext.get("sources")),
+        dated_by: objects(ext.get("dated_by")),
+        accounts: objects(ext.get("accounts")),
+        corrections: objects(ext.get("corrections")),
     }
 }
 
@@ -270,5 +280,13 @@ fn ext_source(value: &Value) -> Option<ExtSource> {
         published: field("published"),
         author: field("author"),
         language: field("language"),
+        archive_url: field("archive_url"),
+        archived: field("archived"),
+        corrections: objects(value.get("corrections")),
     })
+}
+
+/// The items of a list, as they are (read in [`crate::import::provenance`]).
+fn objects(value: Option<&Value>) -> Vec<Value> {
+    value.and_then(Value::as_array).cloned().unwrap_or_default()
 }

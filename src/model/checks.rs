@@ -15,6 +15,7 @@ pub(super) fn run(
     cited: &[Vec<usize>],
     bodies: &[Arc<Rendered>],
     sources: &[Arc<SourceNote>],
+    require_archive: bool,
     diagnostics: &mut Diagnostics,
 ) {
     for ((event, cited), body) in events.iter().zip(cited).zip(bodies) {
@@ -48,6 +49,16 @@ pub(super) fn run(
                     "add `{}` to the `sources:` of the events it supports, or remove the note",
                     source.id
                 )),
+            );
+        }
+        if let Some(url) = &source.url
+            && require_archive
+            && source.archive_url.is_none()
+        {
+            diagnostics.push(
+                Diagnostic::warning("no-archive", &source.file.path, format!("the source `{}` has a URL but no archived copy", source.id))
+                    .at_offset(&source.file.text, source.url_offset, url.len())
+                    .with_hint("save a copy in a web archive (such as https://web.archive.org/save/ and the address) and add its address as `archive_url:`, with the day as `archived:`"),
             );
         }
         if source.url.is_none() {
@@ -172,7 +183,7 @@ fn dates_against_sources(
 }
 
 /// Where the date's EDTF text starts in the note (after any quote).
-fn date_at(event: &EventNote) -> usize {
+pub(super) fn date_at(event: &EventNote) -> usize {
     let from = event.date_offset;
     let line_end = event.file.text[from..]
         .find('\n')

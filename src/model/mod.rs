@@ -5,11 +5,17 @@
 
 mod bodies;
 mod checks;
+mod corrections;
 pub(crate) mod links;
 mod names;
 pub(crate) mod paging;
+mod provenance;
 mod site;
+mod span;
 mod terms;
 
+pub use corrections::{Account, Correction, FirstReported};
+pub use provenance::{Claim, ClaimSays};
 pub use site::*;
+pub use span::Span;
 pub(crate) use terms::term_slug;

@@ -120,30 +120,40 @@ fn drop_draft_sources(
     held
 }
 
-/// Reports every name given to more than one note.
+/// Reports every name given to more than one note: at the key that gives
+/// it (`slug:`) in whichever of the two notes writes one, else on the note
+/// met second.
 fn unique<'a>(
     items: impl Iterator<Item = (&'a str, &'a PathBuf, Option<usize>, &'a str)>,
     what: &str,
     code: &'static str,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut seen: HashMap<&str, &PathBuf> = HashMap::default();
+    type Place<'a> = (&'a PathBuf, Option<usize>, &'a str);
+    let mut seen: HashMap<&str, Place<'a>> = HashMap::default();
     for (name, path, offset, text) in items {
+        let offset = offset.filter(|&o| o > 0);
+        let here = (path, offset, text);
         match seen.get(name) {
-            Some(first) => {
+            Some(&first) => {
+                let (at, other) = if offset.is_none() && first.1.is_some() {
+                    (first, path)
+                } else {
+                    (here, first.0)
+                };
                 let mut d = Diagnostic::error(
                     code,
-                    path,
-                    format!("the {what} `{name}` is already used by {}", first.display()),
+                    at.0,
+                    format!("the {what} `{name}` is already used by {}", other.display()),
                 )
                 .with_hint(format!("give one of the two notes another {what}"));
-                if let Some(offset) = offset.filter(|&o| o > 0) {
-                    d = d.at_offset(text, offset, name.len());
+                if let Some(offset) = at.1 {
+                    d = d.at_offset(at.2, offset, name.len());
                 }
                 diagnostics.push(d);
             }
             None => {
-                seen.insert(name, path);
+                seen.insert(name, here);
             }
         }
     }

@@ -6,7 +6,11 @@ use std::cmp::Ordering;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::bodies::{self, BodyRenderer};
+use super::corrections::{self, Account, Correction, FirstReported};
+use super::provenance::{self, Claim, Dating};
 use super::{names, terms};
 use crate::content::Content;
 use crate::content::config::Config;
@@ -48,6 +52,22 @@ pub struct Event {
     pub terms: Vec<Vec<usize>>,
     /// Indices into [`Site::sources`] of what it cites, in the order written.
     pub sources: Vec<usize>,
+    /// How each source dates it (`dated_by`), in the order written.
+    pub dated_by: Vec<Claim>,
+    /// Some two of its claims cannot both be right (`sources-disagree`):
+    /// the page shows them side by side.
+    pub disputed: bool,
+    /// No claim comes from a source it cites: its date rests on outside
+    /// records only, or on nothing said.
+    pub unsourced_date: bool,
+    /// The cited source published first, and how long after the event.
+    pub first_reported: Option<FirstReported>,
+    /// Points on which its sources' accounts differ.
+    pub accounts: Vec<Account>,
+    /// Its corrections, newest first.
+    pub corrections: Vec<Correction>,
+    /// The date of its newest correction.
+    pub modified: Option<Date>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -71,6 +91,14 @@ pub struct Source {
     pub language: Option<String>,
     /// The note's body as HTML.
     pub html: Arc<str>,
+    /// The address of an archived copy, when there is one.
+    pub archive_url: Option<String>,
+    /// When that copy was archived.
+    pub archived: Option<Date>,
+    /// Its corrections, newest first.
+    pub corrections: Vec<Correction>,
+    /// The date of its newest correction.
+    pub modified: Option<Date>,
     /// Indices into [`Site::events`] of the events that cite it, in timeline order.
     pub cited_by: Vec<usize>,
     /// The note's file.
@@ -151,31 +179,55 @@ impl Site {
             .chain(&source_bodies)
             .any(|r| r.has_code);
 
-        super::checks::run(&events, &cited, &event_bodies, &sources, &mut diagnostics);
+        super::checks::run(
+            &events,
+            &cited,
+            &event_bodies,
+            &sources,
+            config.require_archive,
+            &mut diagnostics,
+        );
+        let datings = provenance::date_events(
+            &events,
+            &drafts,
+            &sources,
+            config.provenance,
+            &mut diagnostics,
+        );
         let (taxonomies, event_terms) =
             terms::taxonomies(&config.taxonomies, &events, &mut diagnostics);
         if diagnostics.has_errors() {
             return (None, diagnostics);
         }
 
-        let mut sources: Vec<Source> = sources
-            .into_iter()
+        let source_notes = sources;
+        let mut sources: Vec<Source> = source_notes
+            .iter()
             .zip(source_bodies)
-            .map(|(note, body)| source(&note, body.html.clone()))
+            .map(|(note, body)| source(note, body.html.clone()))
+            .collect();
+        let source_index: HashMap<&str, usize> = source_notes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
             .collect();
         let events = events
-            .into_iter()
+            .iter()
             .zip(event_bodies)
             .zip(cited)
             .zip(event_terms)
+            .zip(datings)
             .enumerate()
-            .map(|(index, (((note, body), cited), terms))| {
+            .map(|(index, ((((note, body), cited), terms), dating))| {
                 for &s in &cited {
                     if !sources[s].cited_by.contains(&index) {
                         sources[s].cited_by.push(index);
                     }
                 }
-                event(&note, &body, cited, terms)
+                let first_reported = corrections::first_reported(&note.date, &cited, &source_notes);
+                let mut event = event(note, &body, cited, terms, dating, first_reported);
+                event.accounts = corrections::accounts(&note.accounts, &source_index);
+                event
             })
             .collect();
         let site = Site {
@@ -234,7 +286,15 @@ pub(crate) fn order(a: &Date, a_title: &str, b: &Date, b_title: &str) -> Orderin
     start.then_with(end).then_with(|| a_title.cmp(b_title))
 }
 
-fn event(note: &EventNote, body: &Rendered, cited: Vec<usize>, terms: Vec<Vec<usize>>) -> Event {
+fn event(
+    note: &EventNote,
+    body: &Rendered,
+    cited: Vec<usize>,
+    terms: Vec<Vec<usize>>,
+    dating: Dating,
+    first_reported: Option<FirstReported>,
+) -> Event {
+    let corrections = corrections::corrections(&note.corrections);
     Event {
         slug: note.slug.name.clone(),
         title: note.title.clone(),
@@ -246,11 +306,19 @@ fn event(note: &EventNote, body: &Rendered, cited: Vec<usize>, terms: Vec<Vec<us
         html: body.html.clone(),
         terms,
         sources: cited,
+        unsourced_date: !dating.claims.iter().any(|c| c.source.is_some()),
+        dated_by: dating.claims,
+        disputed: dating.disputed,
+        first_reported,
+        accounts: Vec::new(),
+        modified: corrections::modified(&corrections),
+        corrections,
         path: note.file.path.clone(),
     }
 }
 
 fn source(note: &SourceNote, html: Arc<str>) -> Source {
+    let corrections = corrections::corrections(&note.corrections);
     Source {
         id: note.id.clone(),
         title: note.title.clone(),
@@ -259,6 +327,10 @@ fn source(note: &SourceNote, html: Arc<str>) -> Source {
         published: note.published.clone(),
         author: note.author.clone(),
         language: note.language.clone(),
+        archive_url: note.archive_url.clone(),
+        archived: note.archived.clone(),
+        modified: corrections::modified(&corrections),
+        corrections,
         html,
         cited_by: Vec::new(),
         path: note.file.path.clone(),

@@ -165,9 +165,26 @@ pub(super) fn shape(site: &Site) -> u64 {
             html: _,
             terms,
             sources,
+            dated_by,
+            disputed,
+            unsourced_date,
+            first_reported,
+            accounts,
+            corrections,
+            modified,
             path,
         } = event;
         (slug, title, date, summary, terms, sources).hash(&mut h);
+        (
+            dated_by,
+            disputed,
+            unsourced_date,
+            first_reported,
+            accounts,
+            corrections,
+            modified,
+        )
+            .hash(&mut h);
         path.as_os_str().hash(&mut h);
     }
     sources.len().hash(&mut h);
@@ -180,6 +197,10 @@ pub(super) fn shape(site: &Site) -> u64 {
             published,
             author,
             language,
+            archive_url,
+            archived,
+            corrections,
+            modified,
             html: _,
             cited_by,
             path,
@@ -188,6 +209,7 @@ pub(super) fn shape(site: &Site) -> u64 {
             id, title, outlet, url, published, author, language, cited_by,
         )
             .hash(&mut h);
+        (archive_url, archived, corrections, modified).hash(&mut h);
         path.as_os_str().hash(&mut h);
     }
     taxonomies.len().hash(&mut h);

@@ -186,3 +186,60 @@ fn the_demo_sites_export_rebuilds_the_same_timeline() {
         );
     }
 }
+
+/// Date claims (absolute, relative by a duration and by a range, open
+/// ended, from an outside record), accounts that differ, corrections of
+/// events and sources, and archived copies survive `timeline.json` and
+/// `import timelinejs`: the rebuilt site exports the same `events.json`
+/// and `timeline.json`.
+#[test]
+fn claims_accounts_corrections_and_archives_come_back() {
+    let site = TestSite::empty()
+        .file("dateline.yaml", "title: Claims\nprovenance: strict\n")
+        .file(
+            "content/sources/mint.md",
+            "---\ntitle: Memo\noutlet: Mint\nurl: https://example.org/mint\npublished: 2025-06-08\narchive_url: https://web.archive.org/web/2025/https://example.org/mint\narchived: 2025-06-10\ncorrections:\n  - date: 2026-12-06\n    text: \"The outlet's name: corrected.\"\n---\n",
+        )
+        .file(
+            "content/sources/toi.md",
+            "---\ntitle: Memo\noutlet: Time of India\nurl: https://example.org/toi\npublished: '[2025-06-09..]'\n---\n",
+        )
+        .file(
+            "content/events/invasion.md",
+            "---\ntitle: Russia invades Ukraine\ndate: 2022-02-24\nsources: [mint, toi]\ndated_by:\n  - basis: general knowledge, not in our sources\n    says: 2022-02-24\n---\nIt began.\n",
+        )
+        .file(
+            "content/events/launch.md",
+            "---\ntitle: Launch\ndate: 2022-02\nsources: [mint, toi]\ndated_by:\n  - source: mint\n    words: \"three days before: the invasion\"\n    before: invasion\n    by: P3D\n  - source: toi\n    words: just days before the invasion\n    before: invasion\n    by: [P1D, P14D]\n  - source: toi\n    words: in February\n    says: '[2022-02..2022-03]'\naccounts:\n  - point: who obtained the memo\n    says:\n      - source: mint\n        words: The New York Times\n      - source: toi\n        words: Ares Leaks, then the Times\ncorrections:\n  - date: 2026-12-01\n    text: First.\n  - date: 2026-12-06\n    text: Second.\n---\nIt launched.\n",
+        )
+        .file(
+            "content/events/later.md",
+            "---\ntitle: Later\ndate: '[2022-02-25..]'\nsources: [toi]\ndated_by:\n  - source: toi\n    words: after the invasion\n    after: invasion\n---\nLater.\n",
+        );
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+
+    let copy = TestSite::empty();
+    let run = import(&copy, &site.path("site/timeline.json"));
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        !run.stdout.contains("could not carry over"),
+        "{}",
+        run.stdout
+    );
+    let launch = fs::read_to_string(copy.path("content/events/launch.md")).unwrap_or_default();
+    assert!(
+        launch.contains("dated_by:\n  - source: \"mint\"\n"),
+        "{launch}"
+    );
+    let rebuilt = copy.run(&["build"]);
+    assert_eq!(rebuilt.code, 0, "{}", rebuilt.stderr);
+    for page in ["events.json", "timeline.json"] {
+        let before = fs::read_to_string(site.path("site").join(page)).unwrap_or_default();
+        assert_eq!(
+            copy.page(page),
+            before,
+            "{page} differs after the round trip"
+        );
+    }
+}

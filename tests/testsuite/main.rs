@@ -25,6 +25,7 @@ mod import_round_trip;
 mod layering;
 mod no_code;
 mod paging;
+mod provenance;
 mod safety;
 mod serve;
 mod serve_faults;

@@ -7,6 +7,7 @@ use crate::content::note::check_event_slug;
 use crate::date::Date;
 use crate::import::dates;
 use crate::import::html;
+use crate::import::provenance;
 use crate::import::slug::{Slugs, ascii_slug};
 use crate::import::timelinejs::{Media, Slide};
 use crate::scaffold::{list, quote};
@@ -45,6 +46,11 @@ impl Planner {
         }
         if ext.is_some() && is_forecast(&date, &cited, &self.known_sources) {
             front.push_str("forecast: true\n");
+        }
+        if let Some(ext) = ext {
+            front.push_str(&provenance::dated_by(&ext.dated_by, &cited, &mut lost));
+            front.push_str(&provenance::accounts(&ext.accounts, &cited, &mut lost));
+            front.push_str(&provenance::corrections(&ext.corrections, &mut lost));
         }
         front.push_str("---\n");
         let body = event_body(slide, &date, media, &mut lost);
