@@ -8,6 +8,7 @@ mod checks;
 mod corrections;
 pub(crate) mod links;
 mod names;
+mod order;
 pub(crate) mod paging;
 mod provenance;
 mod site;

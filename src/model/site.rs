@@ -2,7 +2,6 @@
 //! cross-references between them. Everything a page shows is decided here;
 //! rendering only formats it.
 
-use std::cmp::Ordering;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -11,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::bodies::{self, BodyRenderer};
 use super::corrections::{self, Account, Correction, FirstReported};
 use super::provenance::{self, Claim, Dating};
-use super::{names, terms};
+use super::{names, order, terms};
 use crate::content::Content;
 use crate::content::config::Config;
 use crate::content::note::{EventNote, SourceNote};
@@ -24,7 +23,7 @@ use crate::markdown::{self, Rendered};
 pub struct Site {
     /// The settings.
     pub config: Config,
-    /// Events, sorted by earliest start, then latest end, then title.
+    /// Events in timeline order (see [`order`](super::order)).
     pub events: Vec<Event>,
     /// Sources, sorted by id.
     pub sources: Vec<Source>,
@@ -257,8 +256,10 @@ impl Notes {
             .into_iter()
             .partition(|e| options.drafts || !e.draft);
         events.sort_by(|a, b| {
-            order(&a.date, &a.title, &b.date, &b.title).then_with(|| a.file.rel.cmp(&b.file.rel))
+            order::by_date(&a.date, &a.title, &b.date, &b.title)
+                .then_with(|| a.file.rel.cmp(&b.file.rel))
         });
+        order::settle_ties(&mut events);
         let mut sources = content.sources;
         sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.file.rel.cmp(&b.file.rel)));
         Notes {
@@ -267,23 +268,6 @@ impl Notes {
             sources,
         }
     }
-}
-
-/// The timeline's order: earliest start, then latest end, then title.
-pub(crate) fn order(a: &Date, a_title: &str, b: &Date, b_title: &str) -> Ordering {
-    let start = match (a.earliest(), b.earliest()) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Less,
-        (Some(_), None) => Ordering::Greater,
-        (Some(x), Some(y)) => x.cmp(&y),
-    };
-    let end = || match (a.latest(), b.latest()) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Greater,
-        (Some(_), None) => Ordering::Less,
-        (Some(x), Some(y)) => x.cmp(&y),
-    };
-    start.then_with(end).then_with(|| a_title.cmp(b_title))
 }
 
 fn event(
@@ -334,26 +318,5 @@ fn source(note: &SourceNote, html: Arc<str>) -> Source {
         html,
         cited_by: Vec::new(),
         path: note.file.path.clone(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn events_order_by_start_then_end_then_title() {
-        let d = |s: &str| Date::parse(s).unwrap();
-        let mut dates = [
-            (d("2022"), "b"),
-            (d("2022-02-01"), "z"),
-            (d("2022"), "a"),
-            (d("[..2021]"), "open"),
-            (d("-0043-03-15"), "caesar"),
-        ];
-        dates.sort_by(|x, y| order(&x.0, x.1, &y.0, y.1));
-        let titles: Vec<&str> = dates.iter().map(|x| x.1).collect();
-        // `2022` starts on 1 January, before `2022-02-01`.
-        assert_eq!(titles, ["open", "caesar", "a", "b", "z"]);
     }
 }

@@ -451,3 +451,48 @@ fn a_site_can_ask_for_an_archived_copy_of_every_source_with_a_url() {
     );
     lacks(&run, &["`toi` has a URL but no archived copy"]);
 }
+
+/// Events whose dates are the same span stand in the order their claims
+/// give, not in the order of their titles.
+#[test]
+fn events_of_the_same_span_follow_their_relative_claims() {
+    let note = |title: &str, claims: &str| {
+        format!("---\ntitle: {title}\ndate: '[2023-09..]'\nsources: [mint]\n{claims}---\nText.\n")
+    };
+    let site = TestSite::empty()
+        .file("dateline.yaml", "title: Ties\n")
+        .file(
+            "content/sources/mint.md",
+            "---\ntitle: Memo\noutlet: Mint\nurl: https://example.org/mint\n---\n",
+        )
+        .file(
+            "content/events/a-relay.md",
+            &note(
+                "A relay of the report",
+                "dated_by:\n  - source: mint\n    words: relayed the report\n    after: z-report\n",
+            ),
+        )
+        .file(
+            "content/events/m-memo.md",
+            &note(
+                "M memo",
+                "dated_by:\n  - source: mint\n    words: the memo came first\n    before: z-report\n",
+            ),
+        )
+        .file(
+            "content/events/z-report.md",
+            &note(
+                "Z report",
+                "dated_by:\n  - source: mint\n    words: in late 2023 or later\n    says: '2023-09/..'\n",
+            ),
+        );
+    site.build_ok();
+    let json = site.page("events.json");
+    let at = |slug: &str| {
+        json.find(&format!("\"slug\":\"{slug}\""))
+            .or_else(|| json.find(&format!("\"slug\": \"{slug}\"")))
+            .unwrap_or_else(|| panic!("{slug} not in events.json"))
+    };
+    assert!(at("m-memo") < at("z-report"), "the memo before the report");
+    assert!(at("z-report") < at("a-relay"), "the relay after the report");
+}
