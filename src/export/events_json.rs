@@ -59,12 +59,14 @@ struct EventOut<'a> {
     modified: Option<DateOut<'a>>,
 }
 
-/// The cited source published first, by id, and how many days after the
-/// event's earliest start.
+/// The cited source published first, by id, how many days after the
+/// event's start at the fewest and the most, and that in words.
 #[derive(Serialize)]
 struct FirstReported<'a> {
     source: &'a str,
     days: i64,
+    at_most: Option<i64>,
+    words: Option<String>,
 }
 
 fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
@@ -87,6 +89,8 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
         first_reported: event.first_reported.map(|f| FirstReported {
             source: &site.sources[f.source].id,
             days: f.days,
+            at_most: f.at_most,
+            words: f.words(),
         }),
         accounts: provenance::accounts(site, event),
         corrections: provenance::corrections(&event.corrections, date),
