@@ -426,7 +426,7 @@ fn the_corrections_page_lists_every_correction_newest_first() {
     );
     let sitemap = site.page("sitemap.xml");
     assert!(
-        sitemap.contains("https://example.org/fixture/corrections/index.html"),
+        sitemap.contains("https://harbour.example.org/corrections/index.html"),
         "{sitemap}"
     );
     // Every page's footer links it.
@@ -463,11 +463,11 @@ fn the_corrections_feed_has_an_entry_per_correction_with_ids_that_last() {
     assert!(first[2][1].starts_with("2026-11-20T"), "{first:?}");
     assert_eq!(
         first[0][4],
-        "https://example.org/fixture/events/last-ferry/index.html"
+        "https://harbour.example.org/events/last-ferry/index.html"
     );
     assert_eq!(
         first[1][4],
-        "https://example.org/fixture/sources/harbour-gazette/index.html"
+        "https://harbour.example.org/sources/harbour-gazette/index.html"
     );
     assert!(feed_updated(&feed).starts_with("2026-12-06T"), "{feed}");
     let ids: std::collections::HashSet<&String> = first.iter().map(|e| &e[0]).collect();
