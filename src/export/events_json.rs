@@ -50,12 +50,20 @@ struct EventOut<'a> {
     sources: Cited<'a>,
     url: String,
     timeline_url: String,
+    // What few sites have is left out when empty: written as empty lists
+    // and nulls (with the same for each cited source), it made the
+    // benchmark's 10,000-event file 16% larger.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     dated_by: Vec<ClaimOut<'a>>,
     disputed: bool,
     unsourced_date: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     first_reported: Option<FirstReported<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     accounts: Vec<AccountOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     corrections: Vec<CorrectionOut<'a, DateOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     modified: Option<DateOut<'a>>,
 }
 
@@ -139,9 +147,13 @@ struct SourceOut<'a> {
     author: Option<&'a str>,
     language: Option<&'a str>,
     page_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     archive_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     archived: Option<DateOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     corrections: Vec<CorrectionOut<'a, DateOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     modified: Option<DateOut<'a>>,
 }
 

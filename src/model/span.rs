@@ -135,6 +135,12 @@ fn day_edtf(day: NaiveDate) -> String {
 
 /// A day in the date module's words ("21 February 2022", "15 March 44 BCE").
 fn day_words(day: NaiveDate) -> String {
+    // The common case as the date module words it, without parsing EDTF
+    // (a tenth of the model's work at 10,000 claims): a test holds the two
+    // to the same words.
+    if (1..=9999).contains(&day.year()) {
+        return format!("{} {} {}", day.day(), month_name(day.month()), day.year());
+    }
     Date::parse(&day_edtf(day)).map_or_else(|_| day.to_string(), |d| d.words().to_string())
 }
 
@@ -264,6 +270,15 @@ mod tests {
         assert!(s("2022-02").overlaps(&s("[2022-01-30..2022-02-01]")));
         assert!(!s("2022-02").overlaps(&s("2022-03")));
         assert!(s("[..2022-02-23]").overlaps(&s("[2022-02-23..]")));
+    }
+
+    #[test]
+    fn days_are_worded_as_the_date_module_words_them() {
+        let mut day = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        while day.year() <= 9999 {
+            assert_eq!(day_words(day), date(&day_edtf(day)).words(), "{day}");
+            day = day + chrono::Days::new(97);
+        }
     }
 
     #[test]
