@@ -7,7 +7,8 @@
 //   1. HTML validity: the W3C Nu validator (vnu-jar) over every .html file.
 //   2. Accessibility: axe-core (WCAG 2.0/2.1 A and AA, best practices) with zero
 //      violations on index.html, one event, one source and one tag page, each in
-//      light and dark colour scheme; also tags/index.html and 404.html in light.
+//      light and dark colour scheme; also tags/index.html and 404.html in light,
+//      and corrections/index.html, when the site has one, in light and dark.
 //   3. Without JavaScript every event of index.html is there and readable.
 //   4. The filter of index.html, against the theme's contract (see README.md):
 //      <form id="filters">, data-* attributes on the events, URL query, status.
@@ -170,6 +171,7 @@ function pickPages(siteDir, htmlFiles) {
     tag: biggest('tags'),
     tagIndex: has('tags/index.html'),
     notFound: has('404.html'),
+    corrections: has('corrections/index.html'), // only on a site with corrections
   };
 }
 
@@ -412,6 +414,11 @@ async function axeChecks(modes, pages) {
   for (const [rel, kind] of [[pages.tagIndex, 'tags/index.html'], [pages.notFound, '404.html']]) {
     if (!rel) report(`axe light ${kind}`, [`the site has no ${kind}`]);
     else await check(`axe light ${rel}`, () => withPage(modes.light, rel, {}, runAxe));
+  }
+  if (pages.corrections) {
+    for (const mode of [modes.light, modes.dark]) {
+      await check(`axe ${mode.mode} ${pages.corrections}`, () => withPage(mode, pages.corrections, {}, runAxe));
+    }
   }
 }
 

@@ -124,6 +124,26 @@ pub struct Term {
     pub events: Vec<usize>,
 }
 
+impl Site {
+    /// Whether any event or source carries a correction: only then does
+    /// the site have a corrections page.
+    pub fn has_corrections(&self) -> bool {
+        self.events.iter().any(|e| !e.corrections.is_empty())
+            || self.sources.iter().any(|s| !s.corrections.is_empty())
+    }
+}
+
+impl Event {
+    /// Whether its claims allow different days, though perhaps not so
+    /// different that they cannot both be right ([`Event::disputed`]):
+    /// "three days before" and "days before" differ without disagreeing.
+    pub fn claims_differ(&self) -> bool {
+        self.dated_by
+            .windows(2)
+            .any(|pair| pair[0].span != pair[1].span)
+    }
+}
+
 /// How to build the model.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ModelOptions {

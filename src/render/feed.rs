@@ -1,4 +1,8 @@
 //! `feed.xml`: the Atom feed of the newest events.
+//!
+//! An entry's `updated` is its event's last possible moment, or, once the
+//! event's page has been corrected, its newest correction's: a feed reader
+//! shows the entry again. `published` then keeps the event's moment.
 
 use serde::Serialize;
 
@@ -27,6 +31,8 @@ struct Feed<'a> {
 #[derive(Serialize)]
 struct FeedEntry<'a> {
     updated: String,
+    /// The event's own moment, given only when a correction moved `updated`.
+    published: Option<String>,
     event: EventView<'a>,
 }
 
@@ -37,22 +43,29 @@ pub(super) fn feed(theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic
         .iter()
         .rev()
         .take(FEED_ENTRIES)
-        .map(|e| FeedEntry {
-            updated: rfc3339(&e.date),
-            event: EventView::new(site, e),
+        .map(|e| {
+            let published = rfc3339(&e.date);
+            match &e.modified {
+                Some(modified) => FeedEntry {
+                    updated: rfc3339(modified),
+                    published: Some(published),
+                    event: EventView::new(site, e),
+                },
+                None => FeedEntry {
+                    updated: published,
+                    published: None,
+                    event: EventView::new(site, e),
+                },
+            }
         })
         .collect();
-    let id = site
-        .config
-        .base_url
-        .clone()
-        .unwrap_or_else(|| format!("urn:dateline:{}", term_slug(&site.config.title)));
     let page = Feed {
-        id,
+        id: feed_id(site),
         updated: site
             .events
             .iter()
-            .map(|e| rfc3339(&e.date))
+            .flat_map(|e| std::iter::once(&e.date).chain(&e.modified))
+            .map(rfc3339)
             .max()
             .unwrap_or_else(|| rfc3339_of(None)),
         entries,
@@ -60,12 +73,21 @@ pub(super) fn feed(theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic
     theme.render_page(site, "feed.xml", "feed.xml", "", page)
 }
 
-fn rfc3339(date: &Date) -> String {
+/// The feed's permanent id: the base URL, or a URN made from the title.
+pub(super) fn feed_id(site: &Site) -> String {
+    site.config
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("urn:dateline:{}", term_slug(&site.config.title)))
+}
+
+/// A date's last possible moment (its first when it has no end), in RFC 3339.
+pub(super) fn rfc3339(date: &Date) -> String {
     rfc3339_of(date.latest().or_else(|| date.earliest()))
 }
 
 /// RFC 3339 has four-digit years only: earlier and later moments are clamped.
-fn rfc3339_of(moment: Option<chrono::NaiveDateTime>) -> String {
+pub(super) fn rfc3339_of(moment: Option<chrono::NaiveDateTime>) -> String {
     let year = moment.map_or(1970, |m| chrono::Datelike::year(&m));
     match moment {
         Some(m) if (1..=9999).contains(&year) => m.format("%Y-%m-%dT%H:%M:%SZ").to_string(),

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::run::{Done, Renderer};
-use super::{Extra, feed, lists, pages, timeline};
+use super::{Extra, corrections, feed, lists, pages, timeline};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::model::paging::{self, Place, page_count};
@@ -29,6 +29,10 @@ pub(super) enum Job {
     SourcePage(usize, usize),
     /// `sitemap-<n>.xml` (from 1), when the sitemap is split.
     SitemapPart(usize),
+    /// `corrections/index.html`, when the site has a correction.
+    Corrections,
+    /// `corrections/feed.xml`, with it.
+    CorrectionsFeed,
 }
 
 /// Every job of the site, the `extras` among them.
@@ -36,6 +40,9 @@ pub(super) fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Jo
     let size = site.config.page_size;
     let places = paging::places(site);
     let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
+    if site.has_corrections() {
+        jobs.extend([Job::Corrections, Job::CorrectionsFeed]);
+    }
     jobs.extend(extras.iter().map(|extra| Job::Extra(*extra)));
     let parts = lists::sitemap_parts(lists::sitemap_count(site, places.len()));
     if parts > 1 {
@@ -89,6 +96,8 @@ impl Job {
             Job::Sitemap => lists::sitemap(theme, site),
             Job::SitemapPart(n) => lists::sitemap_part(theme, site, n),
             Job::Feed => feed::feed(theme, site),
+            Job::Corrections => corrections::page(theme, site),
+            Job::CorrectionsFeed => corrections::feed(theme, site),
         }
     }
 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::cards::Items;
+use super::provenance::{self, CorrectionView};
 use super::run::{Done, Renderer};
 use super::view::{SourceView, event_url, term_url};
 use super::{meta, paging};
@@ -22,6 +23,7 @@ pub(super) fn sitemap_count(site: &Site, places: usize) -> usize {
     let size = site.config.page_size;
     1 + places
         + site.events.len()
+        + usize::from(site.has_corrections())
         + site
             .sources
             .iter()
@@ -58,6 +60,9 @@ fn sitemap_urls(site: &Site) -> Vec<String> {
     let mut urls = vec!["index.html".to_string()];
     urls.extend(paging::places(site).into_iter().map(Place::url));
     urls.extend(site.events.iter().map(|e| event_url(&e.slug)));
+    if site.has_corrections() {
+        urls.push(super::corrections::PAGE.to_string());
+    }
     for source in &site.sources {
         let folder = format!("sources/{}/", source.id);
         urls.extend((1..=page_count(source.cited_by.len(), size)).map(|n| page_url(&folder, n)));
@@ -129,6 +134,7 @@ pub(super) fn source_page(
         source: SourceView::new(source),
         json_ld: meta::source(site, source, events),
         content: &source.html,
+        corrections: provenance::corrections(&source.corrections),
         items: theme.cards.cut(&root, 3).items(events)?,
         total: source.cited_by.len(),
         start: pager.as_ref().map_or(1, |p| p.start),
@@ -172,6 +178,8 @@ struct SourcePage<'a> {
     /// schema.org JSON-LD, safe to print raw inside `<script>`.
     json_ld: String,
     content: &'a str,
+    /// Its corrections, newest first.
+    corrections: Vec<CorrectionView<'a>>,
     /// The cards of this page's events, at heading level 3.
     items: Items,
     /// How many events cite it, on every page.

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::model::{Event, Site, Source};
+use crate::model::{Correction, Event, Site, Source};
 
 const CONTEXT: &str = "https://schema.org";
 
@@ -19,6 +19,10 @@ struct EventData<'a> {
     context: &'static str,
     #[serde(rename = "@type")]
     kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    correction: Vec<CorrectionComment<'a>>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
     #[serde(skip_serializing_if = "str::is_empty")]
     description: &'a str,
     #[serde(rename = "endDate", skip_serializing_if = "Option::is_none")]
@@ -44,6 +48,10 @@ struct Article<'a> {
     about: Vec<About<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Named<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    correction: Vec<CorrectionComment<'a>>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
     #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
     date_published: Option<&'a str>,
     headline: &'a str,
@@ -64,6 +72,16 @@ struct About<'a> {
     start_date: Option<&'a str>,
 }
 
+/// A correction of the page, newest first, as newsrooms mark them up.
+#[derive(Serialize)]
+struct CorrectionComment<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    text: &'a str,
+}
+
 /// A `Person` or an `Organization`.
 #[derive(Serialize)]
 struct Named<'a> {
@@ -79,6 +97,8 @@ pub(super) fn event(site: &Site, event: &Event) -> String {
     script_safe(&EventData {
         context: CONTEXT,
         kind: "Event",
+        correction: corrections(&event.corrections),
+        date_modified: event.modified.as_ref().and_then(moment),
         description: &event.summary,
         end_date: machine.end.as_deref(),
         name: &event.title,
@@ -108,6 +128,8 @@ pub(super) fn source(site: &Site, source: &Source, events: &[usize]) -> String {
                 }
             })
             .collect(),
+        correction: corrections(&source.corrections),
+        date_modified: source.modified.as_ref().and_then(moment),
         ..article(source)
     })
 }
@@ -122,6 +144,8 @@ fn article(source: &Source) -> Article<'_> {
             kind: "Person",
             name,
         }),
+        correction: Vec::new(),
+        date_modified: None,
         date_published: source.published.as_ref().and_then(published),
         headline: &source.title,
         in_language: source.language.as_deref(),
@@ -131,6 +155,23 @@ fn article(source: &Source) -> Article<'_> {
         },
         url: source.url.as_deref(),
     }
+}
+
+/// Corrections as `CorrectionComment`s.
+fn corrections(corrections: &[Correction]) -> Vec<CorrectionComment<'_>> {
+    corrections
+        .iter()
+        .map(|c| CorrectionComment {
+            kind: "CorrectionComment",
+            date_published: moment(&c.date),
+            text: &c.text,
+        })
+        .collect()
+}
+
+/// A correction's day or moment, as schema.org writes it.
+fn moment(date: &Date) -> Option<&str> {
+    date.machine().start.as_deref()
 }
 
 /// A publication date schema.org can hold: only a single, known date.

@@ -5,6 +5,7 @@
 //! structs of [`view`], never the model. Pages render in parallel.
 
 mod cards;
+mod corrections;
 mod feed;
 mod jobs;
 mod lists;
@@ -14,6 +15,7 @@ mod meta;
 mod overview;
 mod pages;
 mod progress;
+mod provenance;
 mod run;
 mod sink;
 mod theme;
@@ -83,13 +85,14 @@ struct Frame<'a, T: Serialize> {
     page: T,
 }
 
-fn site_view(site: &Site) -> SiteView<'_> {
+fn site_view(site: &Site, has_corrections: bool) -> SiteView<'_> {
     SiteView {
         title: &site.config.title,
         description: site.config.description.as_deref().unwrap_or_default(),
         language: &site.config.language,
         base_url: site.config.base_url.as_deref().unwrap_or_default(),
         has_code: site.has_code,
+        has_corrections,
         taxonomies: site
             .taxonomies
             .iter()

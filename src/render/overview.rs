@@ -28,6 +28,8 @@ pub(super) struct Overview {
     ticks: Vec<Tick>,
     /// One mark per event (up to [`BARS_ABOVE`] events).
     marks: Vec<Mark>,
+    /// Whether some mark is of a disputed date, which the legend explains.
+    disputed: bool,
     /// One bar per year, month or run of years (above [`BARS_ABOVE`] events).
     bars: Vec<Bar>,
     /// What the bars stand for, in words (empty with marks).
@@ -52,6 +54,8 @@ struct Mark {
     words: String,
     /// `point`, `interval` or `uncertain` (a "one of" span or an open end).
     kind: &'static str,
+    /// The sources disagree on its date: drawn hollow and dashed.
+    disputed: bool,
     x: f64,
     width: f64,
     y: u32,
@@ -102,6 +106,7 @@ pub(super) fn overview(
             height: TOP,
             ticks: Vec::new(),
             marks: Vec::new(),
+            disputed: false,
             bars: Vec::new(),
             caption: String::new(),
             from: String::new(),
@@ -147,6 +152,7 @@ fn marks(site: &Site, min: f64, max: f64, mark_href: &dyn Fn(usize) -> String) -
             title: event.title.to_string(),
             words: event.date.words().to_string(),
             kind,
+            disputed: event.disputed,
             x,
             width,
             y: TOP + lane as u32 * LANE,
@@ -155,6 +161,7 @@ fn marks(site: &Site, min: f64, max: f64, mark_href: &dyn Fn(usize) -> String) -
     Overview {
         height: TOP + lanes.count() as u32 * LANE + 4,
         ticks: ticks(min, max, &x_of),
+        disputed: marks.iter().any(|m| m.disputed),
         marks,
         bars: Vec::new(),
         caption: String::new(),

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::provenance::{self, AccountView, CorrectionView, DatingView};
 use super::run::{Done, Renderer};
 use super::view::{EventView, NeighbourView, event_url, term_url};
 use super::{Extra, Page, meta, timeline};
@@ -21,6 +22,12 @@ struct EventPage<'a> {
     /// The events before and after it on the timeline.
     previous: Option<NeighbourView<'a>>,
     next: Option<NeighbourView<'a>>,
+    /// Its corrections, newest first.
+    corrections: Vec<CorrectionView<'a>>,
+    /// How its sources date it; absent when the note says nothing of it.
+    dating: Option<DatingView<'a>>,
+    /// The points on which its sources' accounts differ.
+    accounts: Vec<AccountView<'a>>,
 }
 
 /// `<taxonomy>/index.html`.
@@ -50,6 +57,9 @@ pub(super) fn event(theme: &Renderer<'_>, site: &Site, i: usize) -> Result<Done,
         content: &event.html,
         previous: neighbour(i.checked_sub(1)),
         next: neighbour(Some(i + 1).filter(|&j| j < site.events.len())),
+        corrections: provenance::corrections(&event.corrections),
+        dating: provenance::dating(site, event),
+        accounts: provenance::accounts(site, event),
     };
     theme.render_page(site, "event.html", &event_url(&event.slug), "../../", page)
 }

@@ -264,6 +264,8 @@ pub(super) struct Renderer<'a> {
     /// The sitemap's URLs, made once for all its files (a large site's
     /// sitemap is split into many).
     sitemap: OnceLock<Vec<String>>,
+    /// Whether the site has a corrections page, which every footer links.
+    has_corrections: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -279,6 +281,7 @@ impl<'a> Renderer<'a> {
             keyed,
             cards: Cards::new(site, theme, keyed, previous.and_then(PageMemo::cards)),
             sitemap: OnceLock::new(),
+            has_corrections: site.has_corrections(),
         }
     }
 
@@ -298,7 +301,7 @@ impl<'a> Renderer<'a> {
         page: T,
     ) -> Result<Done, Diagnostic> {
         let frame = Frame {
-            site: site_view(site),
+            site: site_view(site, self.has_corrections),
             root,
             page_url: url,
             page,

@@ -34,6 +34,14 @@ pub(super) const THEME: &[(&str, &str)] = &[
         include_str!("../../templates/sitemap-index.xml"),
     ),
     ("feed.xml", include_str!("../../templates/feed.xml")),
+    (
+        "corrections.html",
+        include_str!("../../templates/corrections.html"),
+    ),
+    (
+        "corrections.xml",
+        include_str!("../../templates/corrections.xml"),
+    ),
     ("style.css", include_str!("../../templates/style.css")),
     ("timeline.js", include_str!("../../templates/timeline.js")),
 ];

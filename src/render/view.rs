@@ -24,6 +24,9 @@ pub(crate) struct SiteView<'a> {
     pub base_url: &'a str,
     /// Whether `highlight.css` exists (some note has code).
     pub has_code: bool,
+    /// Whether some note has a correction, and so the site has
+    /// `corrections/index.html` (the footer links it).
+    pub has_corrections: bool,
     /// Links to each taxonomy's index: `{name, url}`.
     pub taxonomies: Vec<LinkView<'a>>,
 }
@@ -97,6 +100,10 @@ pub(crate) struct SourceView<'a> {
     pub author: Option<&'a str>,
     /// Its language.
     pub language: Option<&'a str>,
+    /// The address of an archived copy, when there is one.
+    pub archive_url: Option<&'a str>,
+    /// When that copy was made, when known.
+    pub archived: Option<DateView<'a>>,
 }
 
 impl<'a> SourceView<'a> {
@@ -111,6 +118,8 @@ impl<'a> SourceView<'a> {
             published: source.published.as_ref().map(DateView::new),
             author: source.author.as_deref(),
             language: source.language.as_deref(),
+            archive_url: source.archive_url.as_deref(),
+            archived: source.archived.as_ref().map(DateView::new),
         }
     }
 }
@@ -141,6 +150,13 @@ pub(crate) struct EventView<'a> {
     /// On the timeline, how long after the previous event this one came,
     /// when that is long ("2 years later"); otherwise empty.
     pub gap: Option<String>,
+    /// Some two of its date's claims cannot both be right: the card says
+    /// "date disputed".
+    pub disputed: bool,
+    /// Its date has claims, none of them from a source (only outside
+    /// records): the card says "date not in our sources". An event without
+    /// claims says nothing either way.
+    pub unsourced: bool,
 }
 
 /// The previous or next event, as an event page links to it.
@@ -212,6 +228,8 @@ impl<'a> EventView<'a> {
                 .collect(),
             filters,
             gap: None,
+            disputed: event.disputed,
+            unsourced: event.unsourced_date && !event.dated_by.is_empty(),
         }
     }
 }

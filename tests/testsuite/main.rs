@@ -26,6 +26,7 @@ mod layering;
 mod no_code;
 mod paging;
 mod provenance;
+mod provenance_pages;
 mod safety;
 mod serve;
 mod serve_faults;

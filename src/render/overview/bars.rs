@@ -80,6 +80,7 @@ pub(super) fn bars(site: &Site, link: &dyn Fn(&Bin) -> String) -> Option<Overvie
         height: TOP + BAR_HEIGHT as u32 + 4,
         ticks: ticks(t0, t1 - 1.0, &x_of),
         marks: Vec::new(),
+        disputed: false,
         bars,
         caption: binning.caption(lead),
         from: String::new(),

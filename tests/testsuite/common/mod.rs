@@ -56,6 +56,15 @@ impl TestSite {
         site
     }
 
+    /// A copy of the fixture site `tests/fixtures/<name>/`, built in a
+    /// temporary folder like the demo.
+    pub fn fixture(name: &str) -> Self {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = TestSite::empty();
+        copy_folder(&repo.join("tests/fixtures").join(name), site.root());
+        site
+    }
+
     /// Writes a file (folders created as needed).
     pub fn file(self, rel: &str, text: &str) -> Self {
         self.bytes(rel, text.as_bytes())
