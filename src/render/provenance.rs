@@ -68,11 +68,10 @@ pub(crate) struct FirstReportedView<'a> {
     pub outlet: &'a str,
     /// Its source's page, relative to the root.
     pub url: String,
-    /// Days from the event's earliest start to that publication: 0 the
-    /// same day; below 0 when it came out before (a forecast).
-    pub days: i64,
-    /// How many days before the event it came out, when it did (`-days`).
-    pub days_before: i64,
+    /// How long after the event, as certain as the dates allow: "3 days
+    /// later", "1 to 28 days later", "within 7 days", "more than 3 years
+    /// later" ([`FirstReported::words`](crate::model::FirstReported::words)).
+    pub gap: String,
 }
 
 /// A point on which the sources' accounts differ.
@@ -115,14 +114,14 @@ pub(crate) fn dating<'a>(site: &'a Site, event: &'a Event) -> Option<DatingView<
             meaning: &claim.meaning,
         })
         .collect();
-    let first_reported = event.first_reported.map(|first| {
+    // Said only when the dates say something of the gap.
+    let first_reported = event.first_reported.and_then(|first| {
         let source = &site.sources[first.source];
-        FirstReportedView {
+        Some(FirstReportedView {
             outlet: &source.outlet,
             url: source_url(source),
-            days: first.days,
-            days_before: -first.days,
-        }
+            gap: first.words()?,
+        })
     });
     Some(DatingView {
         claims,
