@@ -23,7 +23,7 @@ use crate::markdown::{self, Rendered};
 pub struct Site {
     /// The settings.
     pub config: Config,
-    /// Events in timeline order (see [`order`](super::order)).
+    /// Events in timeline order (see [`order`]).
     pub events: Vec<Event>,
     /// Sources, sorted by id.
     pub sources: Vec<Source>,

@@ -157,6 +157,9 @@ pub(crate) struct EventView<'a> {
     /// records): the card says "date not in our sources". An event without
     /// claims says nothing either way.
     pub unsourced: bool,
+    /// Either of the two: the one test a card makes before saying more
+    /// (each variable a template reads costs a lookup, on every card).
+    pub flagged: bool,
 }
 
 /// The previous or next event, as an event page links to it.
@@ -230,6 +233,7 @@ impl<'a> EventView<'a> {
             gap: None,
             disputed: event.disputed,
             unsourced: event.unsourced_date && !event.dated_by.is_empty(),
+            flagged: event.disputed || (event.unsourced_date && !event.dated_by.is_empty()),
         }
     }
 }
