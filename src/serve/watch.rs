@@ -56,6 +56,14 @@ pub(crate) struct Batch {
     pub(crate) first: Instant,
 }
 
+/// notify's settings, but for links: a link inside `static/` is never
+/// published (README, "Safety"), so what it leads to is not watched either;
+/// followed, a link to a large folder (`static/up -> ..`) had the watcher
+/// walk all of it before the server started.
+fn unfollowed() -> notify::Config {
+    notify::Config::default().with_follow_symlinks(false)
+}
+
 impl Watch {
     /// Starts watching the site at `root` (an absolute path).
     pub(crate) fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
@@ -63,19 +71,19 @@ impl Watch {
         let (watcher, top): (Box<dyn Watcher + Send>, _) = if poll {
             let mut top = PollWatcher::new(
                 tx.clone(),
-                notify::Config::default().with_poll_interval(POLL_INTERVAL),
+                unfollowed().with_poll_interval(POLL_INTERVAL),
             )?;
             top.watch(root, RecursiveMode::NonRecursive)?;
             // notify's poller compares time stamps in whole seconds: it must
             // compare contents too, or a second save within a second is lost.
-            let config = notify::Config::default()
+            let config = unfollowed()
                 .with_poll_interval(POLL_INTERVAL)
                 .with_compare_contents(true);
             let mut site = PollWatcher::new(tx, config)?;
             site.watch(&root.join(CONFIG_FILE), RecursiveMode::NonRecursive)?;
             (Box::new(site), Some(top))
         } else {
-            let mut site = RecommendedWatcher::new(tx, notify::Config::default())?;
+            let mut site = RecommendedWatcher::new(tx, unfollowed())?;
             site.watch(root, RecursiveMode::NonRecursive)?;
             (Box::new(site), None)
         };
