@@ -69,10 +69,8 @@ impl Watch {
     pub(crate) fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
         let (tx, events) = mpsc::channel();
         let (watcher, top): (Box<dyn Watcher + Send>, _) = if poll {
-            let mut top = PollWatcher::new(
-                tx.clone(),
-                unfollowed().with_poll_interval(POLL_INTERVAL),
-            )?;
+            let mut top =
+                PollWatcher::new(tx.clone(), unfollowed().with_poll_interval(POLL_INTERVAL))?;
             top.watch(root, RecursiveMode::NonRecursive)?;
             // notify's poller compares time stamps in whole seconds: it must
             // compare contents too, or a second save within a second is lost.
