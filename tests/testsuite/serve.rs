@@ -255,7 +255,9 @@ fn a_broken_note_shows_the_overlay_and_the_last_good_page_stays() {
     let page = server.get("/events/first/");
     assert_eq!(page.status, 200);
     assert!(page.text().contains("Good."));
-    assert!(server.log().contains("still serving the last good build"));
+    let needle = "still serving the last good build";
+    let log = server.log_with(needle, Duration::from_secs(10));
+    assert!(log.contains(needle), "{log}");
 
     // A page opened now gets the errors as soon as it connects.
     let late = server.events();

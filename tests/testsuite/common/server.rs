@@ -116,6 +116,20 @@ impl Server {
         self.stderr.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
+    /// What the server printed on stderr once it holds `needle`, or when
+    /// `wait` has passed: a line printed as an event goes out to the page
+    /// may reach stderr a moment after the page has the event.
+    pub fn log_with(&self, needle: &str, wait: Duration) -> String {
+        let deadline = Instant::now() + wait;
+        loop {
+            let log = self.log();
+            if log.contains(needle) || Instant::now() >= deadline {
+                return log;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Sends a raw request and reads its response.
     pub fn raw(&self, request: &str) -> Response {
         self.try_raw(request.as_bytes())
