@@ -1,9 +1,10 @@
 //! `dateline import timelinejs` on TimelineJS files written for these tests
 //! (`tests/fixtures/timelinejs/`, described in its README): every import
 //! builds, counts match, losses are reported and nothing is overwritten.
-//! When Knight Lab's own files are beside the repository (in
-//! `../shared/fixtures/timelinejs/`), they are imported too. Our own export's
-//! round trip is in `import_round_trip.rs`.
+//! Knight Lab's own example files are imported too when
+//! `DATELINE_KNIGHT_LAB_FILES` names a folder holding them (they are not part
+//! of the repository); otherwise that test says it was skipped. Our own
+//! export's round trip is in `import_round_trip.rs`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -119,22 +120,24 @@ fn every_fixture_imports_into_a_site_that_builds() {
     assert_eq!(usable_slides(&fixture("eras.json")), 4);
 }
 
-/// Knight Lab's own TimelineJS files, when they are beside the repository
-/// (they are not part of it: see `tests/fixtures/timelinejs/README.md`).
+/// Knight Lab's own TimelineJS files, from the folder that
+/// `DATELINE_KNIGHT_LAB_FILES` names (they are not part of the repository:
+/// see `tests/fixtures/timelinejs/README.md`).
 #[test]
 fn knight_labs_own_files_import_when_present() {
-    let dir = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/timelinejs/"
-    ));
-    if !dir.is_dir() {
+    let Some(dir) = std::env::var_os("DATELINE_KNIGHT_LAB_FILES").map(PathBuf::from) else {
         skipped(
             "import::knight_labs_own_files_import_when_present",
             Skip::Input,
-            "Knight Lab's files are not in ../shared/fixtures/timelinejs/",
+            "DATELINE_KNIGHT_LAB_FILES does not name a folder of Knight Lab's TimelineJS files",
         );
         return;
-    }
+    };
+    assert!(
+        dir.is_dir(),
+        "DATELINE_KNIGHT_LAB_FILES: {} is not a folder",
+        dir.display()
+    );
     for name in [
         "women_in_computing.json",
         "eras.json",
