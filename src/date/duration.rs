@@ -189,7 +189,7 @@ impl Duration {
 }
 
 /// "1 day", "14 days".
-fn counted((n, unit): (u32, &str)) -> String {
+pub(crate) fn counted((n, unit): (u32, &str)) -> String {
     if n == 1 {
         format!("1 {unit}")
     } else {

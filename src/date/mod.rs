@@ -59,6 +59,7 @@ mod tests_formats;
 #[cfg(test)]
 mod tests_properties;
 
+pub(crate) use duration::counted;
 pub use duration::{Duration, DurationError, DurationRange};
 pub(crate) use words::{month_name, year_words};
 

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::content::claims::{AccountNote, CorrectionNote};
 use crate::content::note::SourceNote;
-use crate::date::Date;
+use crate::date::{Date, counted};
 
 /// A point on which the sources' accounts differ.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -53,27 +53,29 @@ impl FirstReported {
     /// days says more than the dates know: "more than 3 years later", in
     /// whole months or years that surely fit.
     pub fn words(&self) -> Option<String> {
+        let count = |n: i64, unit| counted((u32::try_from(n).unwrap_or(u32::MAX), unit));
         if self.days >= 730 {
-            return Some(format!("more than {} years later", self.days / 366));
+            return Some(format!(
+                "more than {} later",
+                count(self.days / 366, "year")
+            ));
         }
         if self.days >= 62 {
-            return Some(format!("more than {} months later", self.days / 31));
+            return Some(format!(
+                "more than {} later",
+                count(self.days / 31, "month")
+            ));
         }
-        let days = |n: i64| {
-            if n == 1 {
-                "1 day".to_string()
-            } else {
-                format!("{n} days")
-            }
-        };
         match (self.days, self.at_most) {
             (least, Some(most)) if least == most && least >= 0 => Some(match least {
                 0 => "the same day".to_string(),
-                n => format!("{} later", days(n)),
+                n => format!("{} later", count(n, "day")),
             }),
-            (least, Some(most)) if least > 0 => Some(format!("{least} to {} later", days(most))),
-            (_, Some(most)) if most >= 0 => Some(format!("within {}", days(most))),
-            (least, None) if least > 0 => Some(format!("at least {} later", days(least))),
+            (least, Some(most)) if least > 0 => {
+                Some(format!("{least} to {} later", count(most, "day")))
+            }
+            (_, Some(most)) if most >= 0 => Some(format!("within {}", count(most, "day"))),
+            (least, None) if least > 0 => Some(format!("at least {} later", count(least, "day"))),
             _ => None,
         }
     }
