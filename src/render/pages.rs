@@ -28,6 +28,10 @@ struct EventPage<'a> {
     dating: Option<DatingView<'a>>,
     /// The points on which its sources' accounts differ.
     accounts: Vec<AccountView<'a>>,
+    /// Whether any source it cites has an archived copy: the template asks
+    /// this once before asking each source, as most events have none and a
+    /// Tera lookup of `source.archive_url` costs far more than of `archives`.
+    archives: bool,
 }
 
 /// `<taxonomy>/index.html`.
@@ -60,6 +64,10 @@ pub(super) fn event(theme: &Renderer<'_>, site: &Site, i: usize) -> Result<Done,
         corrections: provenance::corrections(&event.corrections),
         dating: provenance::dating(site, event),
         accounts: provenance::accounts(site, event),
+        archives: event
+            .sources
+            .iter()
+            .any(|&s| site.sources[s].archive_url.is_some()),
     };
     theme.render_page(site, "event.html", &event_url(&event.slug), "../../", page)
 }

@@ -100,9 +100,13 @@ pub(crate) struct SourceView<'a> {
     pub author: Option<&'a str>,
     /// Its language.
     pub language: Option<&'a str>,
-    /// The address of an archived copy, when there is one.
+    /// The address of an archived copy, when there is one. Left out of the
+    /// page when there is none, like `archived`: most sources have none,
+    /// and an event page holds a view of each source it cites.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archive_url: Option<&'a str>,
     /// When that copy was made, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<DateView<'a>>,
 }
 
@@ -151,11 +155,15 @@ pub(crate) struct EventView<'a> {
     /// when that is long ("2 years later"); otherwise empty.
     pub gap: Option<String>,
     /// Some two of its date's claims cannot both be right: the card says
-    /// "date disputed".
+    /// "date disputed". Like `unsourced`, given to templates only when
+    /// true, which they read only under `flagged`: most events are neither,
+    /// and every value a view holds is copied into each page it is on.
+    #[serde(skip_serializing_if = "is_false")]
     pub disputed: bool,
     /// Its date has claims, none of them from a source (only outside
     /// records): the card says "date not in our sources". An event without
     /// claims says nothing either way.
+    #[serde(skip_serializing_if = "is_false")]
     pub unsourced: bool,
     /// Either of the two: the one test a card makes before saying more
     /// (each variable a template reads costs a lookup, on every card).
@@ -294,6 +302,12 @@ pub(crate) fn year_label(date: &Date) -> String {
         (None, Some(year)) => format!("Up to {}", year_words(year)),
         (Some(_), Some(year)) => year_words(year),
     }
+}
+
+/// For `skip_serializing_if`: serde passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 #[cfg(test)]
