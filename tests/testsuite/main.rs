@@ -16,6 +16,7 @@ mod cache;
 mod cached_code;
 mod cli;
 mod content_rules;
+mod embeds;
 mod errors;
 mod faults;
 mod fuzz_corpus;
