@@ -28,6 +28,7 @@ mod no_code;
 mod paging;
 mod provenance;
 mod provenance_pages;
+mod publishing;
 mod safety;
 mod serve;
 mod serve_faults;
