@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::provenance::{self, AccountView, CorrectionView, DatingView};
 use super::run::{Done, Renderer};
-use super::view::{EventView, NeighbourView, event_url, term_url};
+use super::view::{EventView, MediaView, NeighbourView, event_url, term_url};
 use super::{Extra, Page, meta, timeline};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -28,6 +28,8 @@ struct EventPage<'a> {
     dating: Option<DatingView<'a>>,
     /// The points on which its sources' accounts differ.
     accounts: Vec<AccountView<'a>>,
+    /// Its video, recording or post, if any.
+    media: Option<MediaView<'a>>,
 }
 
 /// `<taxonomy>/index.html`.
@@ -60,6 +62,7 @@ pub(super) fn event(theme: &Renderer<'_>, site: &Site, i: usize) -> Result<Done,
         corrections: provenance::corrections(&event.corrections),
         dating: provenance::dating(site, event),
         accounts: provenance::accounts(site, event),
+        media: event.media.as_ref().map(MediaView::new),
     };
     theme.render_page(site, "event.html", &event_url(&event.slug), "../../", page)
 }

@@ -47,6 +47,7 @@ pub(super) const THEME: &[(&str, &str)] = &[
     ("embed.html", include_str!("../../templates/embed.html")),
     ("embed.css", include_str!("../../templates/embed.css")),
     ("embed.js", include_str!("../../templates/embed.js")),
+    ("media.js", include_str!("../../templates/media.js")),
 ];
 
 /// Whether `name` is a file of the default theme, which a file of the same

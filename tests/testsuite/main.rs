@@ -24,6 +24,7 @@ mod hostile;
 mod import;
 mod import_round_trip;
 mod layering;
+mod media;
 mod no_code;
 mod paging;
 mod provenance;
