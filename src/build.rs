@@ -74,8 +74,9 @@ pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), Error> {
     let (site, theme, mut diagnostics) = model(options, &content::Fresh, &bodies, None)?;
     let statics = statics::list(&options.root.join("static"));
     diagnostics.extend(statics.diagnostics);
+    let files = [statics.files, site.media_files()].concat();
     let written = theme.write(&site, &crate::render::Discard, &Quiet);
-    let (_, diagnostics) = rendered(written, &statics.files, diagnostics)?;
+    let (_, diagnostics) = rendered(written, &files, diagnostics)?;
     Ok((site, diagnostics))
 }
 
@@ -216,9 +217,11 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
     stages.lap("model");
     let statics = statics::list(&options.root.join("static"));
     warnings.extend(statics.diagnostics);
+    // The notes' media files are published as the files of static/ are.
+    let files = [statics.files, site.media_files()].concat();
     let written = on_fresh_threads(|| theme.write(&site, &output, progress));
-    let (pages, mut warnings) = rendered(written, &statics.files, warnings)?;
-    let copied = output.copy_static(&statics.files).map_err(Error::from)?;
+    let (pages, mut warnings) = rendered(written, &files, warnings)?;
+    let copied = output.copy_static(&files).map_err(Error::from)?;
     stages.lap("render and write");
     let count = copied.len() + pages.len();
     output

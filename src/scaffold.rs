@@ -166,9 +166,24 @@ pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, Error> {
     )
 }
 
-/// Writes a new site into `dir`: settings, two events, one source and a
-/// `.gitignore` for the output. Refuses a folder with files in it unless `force`.
-pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
+/// What `init` did.
+#[derive(Debug)]
+pub struct Initialized {
+    /// The files written.
+    pub written: Vec<PathBuf>,
+    /// The files left as they were: a publishing workflow already there.
+    pub kept: Vec<PathBuf>,
+}
+
+/// The GitHub Actions workflow `init` writes, which builds the site and
+/// publishes it to GitHub Pages; never written over anything.
+pub const WORKFLOW: &str = ".github/workflows/pages.yml";
+
+/// Writes a new site into `dir`: settings, two events, one source, a
+/// `.gitignore` for the output and, unless one is there already, a
+/// workflow that publishes it ([`WORKFLOW`]). Refuses a folder with files
+/// in it unless `force`.
+pub fn init(dir: &Path, force: bool) -> Result<Initialized, Error> {
     let occupied = fs::read_dir(dir)
         .map(|mut entries| entries.next().is_some())
         .unwrap_or(false);
@@ -194,9 +209,16 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
             include_str!("scaffold/second-event.md"),
         ),
     ];
+    // A workflow of the author's own, or anything else in its place, is
+    // kept, even with --force: it is how their site is published.
+    let workflow = dir.join(WORKFLOW);
+    let fresh_workflow =
+        Kind::of(&workflow).map_err(|err| cannot_write(&workflow, err))? == Kind::Missing;
     let problems: Vec<Error> = files
         .iter()
-        .filter_map(|(rel, _)| check_path(dir, Path::new(rel), true).err())
+        .map(|(rel, _)| check_path(dir, Path::new(rel), true))
+        .chain(fresh_workflow.then(|| check_path(dir, Path::new(WORKFLOW), false)))
+        .filter_map(Result::err)
         .collect();
     if !problems.is_empty() {
         let message = problems
@@ -223,7 +245,22 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
         }
         written.push(path);
     }
-    Ok(written)
+    if !fresh_workflow {
+        return Ok(Initialized {
+            written,
+            kept: vec![workflow],
+        });
+    }
+    let fail = |err| cannot_write(&workflow, err);
+    if let Some(parent) = workflow.parent() {
+        fs::create_dir_all(parent).map_err(fail)?;
+    }
+    create(&workflow, include_str!("scaffold/pages.yml")).map_err(fail)?;
+    written.push(workflow);
+    Ok(Initialized {
+        written,
+        kept: Vec::new(),
+    })
 }
 
 fn parse_date(written: &str) -> Result<Date, Error> {

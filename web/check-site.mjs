@@ -1148,8 +1148,8 @@ async function main() {
   return tally.failed > 0 ? 1 : 0;
 }
 
-// For check-timelinejs.mjs, and for testing the server on its own.
-export { CHROMIUM, CHROMIUM_ARGS, report, serve, tally };
+// For check-timelinejs.mjs and check-embed.mjs, and for testing the server on its own.
+export { CHROMIUM, CHROMIUM_ARGS, check, listHtml, report, runAxe, serve, tally, validateHtml };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   const timer = setTimeout(() => {

@@ -85,7 +85,8 @@ enum Command {
     },
     /// Write a new event note (or, with `new source`, a source note).
     New(NewArgs),
-    /// Create a new site with an example event and source.
+    /// Create a new site with an example event and source, and a workflow
+    /// that publishes it to GitHub Pages.
     Init {
         /// The folder to create the site in.
         #[arg(default_value = ".")]

@@ -61,9 +61,15 @@ pub(crate) fn new(root: &Path, args: NewArgs) -> ExitCode {
 /// Writes a new site that builds and checks clean.
 pub(crate) fn init(dir: &Path, force: bool) -> ExitCode {
     match scaffold::init(dir, force) {
-        Ok(files) => {
-            for file in &files {
+        Ok(done) => {
+            for file in &done.written {
                 say!("wrote {}", file.display());
+            }
+            for file in &done.kept {
+                say!(
+                    "kept {}: it is there already, and dateline never overwrites a workflow",
+                    file.display()
+                );
             }
             let cd = if dir == Path::new(".") {
                 String::new()

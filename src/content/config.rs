@@ -20,12 +20,13 @@ pub(crate) const EVENT_KEYS: &[&str] = &[
     "dated_by",
     "accounts",
     "corrections",
+    "media",
 ];
 
 /// Folder names of the output that a taxonomy's pages would collide with.
 /// Besides these, the timeline's year pages take every name made of digits
 /// (`2022/`) or ending in `-bce` (`44-bce/`): see [`year_folder`].
-const RESERVED: &[&str] = &["events", "static"];
+const RESERVED: &[&str] = &["events", "static", "embed"];
 
 /// How many events a timeline, term or source page lists before it is split,
 /// unless `page_size` says otherwise.
@@ -240,7 +241,7 @@ fn taxonomy_names(
             diagnostics.push(
                 Diagnostic::error("taxonomy-name", path, format!("`{name}` cannot name a taxonomy"))
                     .at_offset(text, offset, name.len())
-                    .with_hint("a taxonomy is a lowercase front-matter key such as `tags` or `people`, other than title, date, summary, sources, slug, draft and events"),
+                    .with_hint("a taxonomy is a lowercase front-matter key such as `tags` or `people`, other than the event's own keys (title, date, summary, sources, slug, draft, ...), events and embed"),
             );
         } else if names.contains(&name) {
             diagnostics.push(

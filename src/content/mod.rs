@@ -7,6 +7,7 @@ pub mod claims;
 pub mod config;
 pub(crate) mod fields;
 pub(crate) mod frontmatter;
+pub mod media;
 pub mod note;
 pub(crate) mod statics;
 pub(crate) mod yaml;

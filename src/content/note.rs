@@ -9,6 +9,7 @@ use crate::content::claims::{self, AccountNote, ClaimNote, CorrectionNote};
 use crate::content::config::{Config, EVENT_KEYS};
 use crate::content::fields::Fields;
 use crate::content::frontmatter;
+use crate::content::media::{self, MediaNote};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -73,6 +74,8 @@ pub struct EventNote {
     pub accounts: Vec<AccountNote>,
     /// Corrections, newest first.
     pub corrections: Vec<CorrectionNote>,
+    /// A video, recording or post shown with the note.
+    pub media: Option<MediaNote>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -164,6 +167,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     let dated_by = claims::dated_by(&mut fields, &sources);
     let accounts = claims::accounts(&mut fields, &sources);
     let corrections = claims::corrections(&mut fields);
+    let media = media::media(&mut fields);
     let crowded = crowded(&fields, &taxonomies, sources.len());
     let known: Vec<&str> = EVENT_KEYS
         .iter()
@@ -204,6 +208,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             dated_by,
             accounts,
             corrections,
+            media,
             body_offset,
             warnings: diagnostics,
         }),

@@ -99,9 +99,22 @@ struct Slide<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<MediaOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     start_date: Option<Parts>,
     text: Text,
     unique_id: &'a str,
+}
+
+/// A slide's media: TimelineJS plays a YouTube or Vimeo address, a
+/// recording and a post by their addresses (`url`); `caption` and `credit`
+/// are shown under it. Text fields are HTML in TimelineJS.
+#[derive(Serialize)]
+struct MediaOut {
+    caption: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    credit: String,
+    url: String,
 }
 
 /// What TimelineJS has no field for.
@@ -189,6 +202,15 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> Slide<'a> {
         display_date: (!is_plain(date)).then(|| escape(date.words())),
         end_date: end,
         group: group.map(|name| escape(name)),
+        media: event.media.as_ref().map(|media| MediaOut {
+            caption: escape(&media.title),
+            credit: media.credit.as_deref().map(escape).unwrap_or_default(),
+            url: if media.local {
+                page_url(site, &media.url)
+            } else {
+                media.url.clone()
+            },
+        }),
         start_date: start.map(|start| parts(start, date.precision())),
         text: Text {
             headline: escape(&event.title),

@@ -7,6 +7,7 @@ mod bodies;
 mod checks;
 mod corrections;
 pub(crate) mod links;
+mod media;
 mod names;
 mod order;
 pub(crate) mod paging;
@@ -16,6 +17,7 @@ mod span;
 mod terms;
 
 pub use corrections::{Account, Correction, FirstReported};
+pub use media::Media;
 pub use provenance::{Claim, ClaimSays};
 pub use site::*;
 pub use span::Span;

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::bodies::{self, BodyRenderer};
 use super::corrections::{self, Account, Correction, FirstReported};
+use super::media::{self, Media};
 use super::provenance::{self, Claim, Dating};
 use super::{names, order, terms};
 use crate::content::Content;
@@ -67,6 +68,8 @@ pub struct Event {
     pub corrections: Vec<Correction>,
     /// The date of its newest correction.
     pub modified: Option<Date>,
+    /// A video, recording or post shown with it.
+    pub media: Option<Media>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -130,6 +133,21 @@ impl Site {
     pub fn has_corrections(&self) -> bool {
         self.events.iter().any(|e| !e.corrections.is_empty())
             || self.sources.iter().any(|s| !s.corrections.is_empty())
+    }
+}
+
+impl Site {
+    /// The files of the notes' media to publish beside the pages, as the
+    /// files of `static/` are.
+    pub(crate) fn media_files(&self) -> Vec<crate::content::statics::StaticFile> {
+        self.events
+            .iter()
+            .filter_map(|e| e.media.as_ref()?.file.as_ref())
+            .map(|(rel, path)| crate::content::statics::StaticFile {
+                rel: rel.clone(),
+                path: path.clone(),
+            })
+            .collect()
     }
 }
 
@@ -215,6 +233,15 @@ impl Site {
         );
         let (taxonomies, event_terms) =
             terms::taxonomies(&config.taxonomies, &events, &mut diagnostics);
+        let medias: Vec<Option<Media>> = events
+            .iter()
+            .map(|note| {
+                let written = note.media.as_ref()?;
+                media::resolve(note, written)
+                    .map_err(|problem| diagnostics.push(problem))
+                    .ok()
+            })
+            .collect();
         if diagnostics.has_errors() {
             return (None, diagnostics);
         }
@@ -236,18 +263,23 @@ impl Site {
             .zip(cited)
             .zip(event_terms)
             .zip(datings)
+            .zip(medias)
             .enumerate()
-            .map(|(index, ((((note, body), cited), terms), dating))| {
-                for &s in &cited {
-                    if !sources[s].cited_by.contains(&index) {
-                        sources[s].cited_by.push(index);
+            .map(
+                |(index, (((((note, body), cited), terms), dating), media))| {
+                    for &s in &cited {
+                        if !sources[s].cited_by.contains(&index) {
+                            sources[s].cited_by.push(index);
+                        }
                     }
-                }
-                let first_reported = corrections::first_reported(&note.date, &cited, &source_notes);
-                let mut event = event(note, &body, cited, terms, dating, first_reported);
-                event.accounts = corrections::accounts(&note.accounts, &source_index);
-                event
-            })
+                    let first_reported =
+                        corrections::first_reported(&note.date, &cited, &source_notes);
+                    let mut event = event(note, &body, cited, terms, dating, first_reported);
+                    event.accounts = corrections::accounts(&note.accounts, &source_index);
+                    event.media = media;
+                    event
+                },
+            )
             .collect();
         let site = Site {
             config,
@@ -317,6 +349,7 @@ fn event(
         accounts: Vec::new(),
         modified: corrections::modified(&corrections),
         corrections,
+        media: None,
         path: note.file.path.clone(),
     }
 }

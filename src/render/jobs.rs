@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::run::{Done, Renderer};
+use super::timeline::embed;
 use super::{Extra, corrections, feed, lists, pages, timeline};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -33,13 +34,23 @@ pub(super) enum Job {
     Corrections,
     /// `corrections/feed.xml`, with it.
     CorrectionsFeed,
+    /// `embed/index.html`: the timeline, for another site to frame.
+    Embed,
+    /// `<taxonomy>/<term>/embed/index.html`: taxonomy, term.
+    TermEmbed(usize, usize),
 }
 
 /// Every job of the site, the `extras` among them.
 pub(super) fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Job> {
     let size = site.config.page_size;
     let places = paging::places(site);
-    let mut jobs = vec![Job::Index, Job::NotFound, Job::Sitemap, Job::Feed];
+    let mut jobs = vec![
+        Job::Index,
+        Job::Embed,
+        Job::NotFound,
+        Job::Sitemap,
+        Job::Feed,
+    ];
     if site.has_corrections() {
         jobs.extend([Job::Corrections, Job::CorrectionsFeed]);
     }
@@ -56,6 +67,7 @@ pub(super) fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Jo
         jobs.push(Job::Taxonomy(t));
         for (i, term) in taxonomy.terms.iter().enumerate() {
             jobs.push(Job::Term(t, i));
+            jobs.push(Job::TermEmbed(t, i));
             jobs.extend((2..=page_count(term.events.len(), size)).map(|n| Job::TermPage(t, i, n)));
         }
     }
@@ -65,6 +77,9 @@ pub(super) fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Jo
     }
     jobs
 }
+
+/// The path of the timeline's embed.
+const EMBED: &str = "embed/index.html";
 
 impl Job {
     /// The note body the page shows, if any: the only part of the site
@@ -98,6 +113,16 @@ impl Job {
             Job::Feed => feed::feed(theme, site),
             Job::Corrections => corrections::page(theme, site),
             Job::CorrectionsFeed => corrections::feed(theme, site),
+            Job::Embed => {
+                let page = embed::timeline(site, &theme.cards)?;
+                theme.render_page(site, "embed.html", EMBED, embed::ROOT, page)
+            }
+            Job::TermEmbed(t, i) => {
+                let (taxonomy, term) = (&site.taxonomies[t], &site.taxonomies[t].terms[i]);
+                let (path, root) = embed::term_path(&taxonomy.name, &term.slug);
+                let page = embed::term(site, &theme.cards, t, i)?;
+                theme.render_page(site, "embed.html", &path, root, page)
+            }
         }
     }
 }

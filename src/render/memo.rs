@@ -172,9 +172,10 @@ pub(super) fn shape(site: &Site) -> u64 {
             accounts,
             corrections,
             modified,
+            media,
             path,
         } = event;
-        (slug, title, date, summary, terms, sources).hash(&mut h);
+        (slug, title, date, summary, terms, sources, media).hash(&mut h);
         (
             dated_by,
             disputed,

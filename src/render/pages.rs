@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::provenance::{self, AccountView, CorrectionView, DatingView};
 use super::run::{Done, Renderer};
-use super::view::{EventView, NeighbourView, event_url, term_url};
+use super::view::{EventView, MediaView, NeighbourView, event_url, term_url};
 use super::{Extra, Page, meta, timeline};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -32,6 +32,8 @@ struct EventPage<'a> {
     /// this once before asking each source, as most events have none and a
     /// Tera lookup of `source.archive_url` costs far more than of `archives`.
     archives: bool,
+    /// Its video, recording or post, if any.
+    media: Option<MediaView<'a>>,
 }
 
 /// `<taxonomy>/index.html`.
@@ -68,6 +70,7 @@ pub(super) fn event(theme: &Renderer<'_>, site: &Site, i: usize) -> Result<Done,
             .sources
             .iter()
             .any(|&s| site.sources[s].archive_url.is_some()),
+        media: event.media.as_ref().map(MediaView::new),
     };
     theme.render_page(site, "event.html", &event_url(&event.slug), "../../", page)
 }

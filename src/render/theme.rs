@@ -44,6 +44,10 @@ pub(super) const THEME: &[(&str, &str)] = &[
     ),
     ("style.css", include_str!("../../templates/style.css")),
     ("timeline.js", include_str!("../../templates/timeline.js")),
+    ("embed.html", include_str!("../../templates/embed.html")),
+    ("embed.css", include_str!("../../templates/embed.css")),
+    ("embed.js", include_str!("../../templates/embed.js")),
+    ("media.js", include_str!("../../templates/media.js")),
 ];
 
 /// Whether `name` is a file of the default theme, which a file of the same

@@ -4,6 +4,7 @@
 //! `page_size` events, a front page listing the years and a page per year
 //! or month laid out the same way (see [`crate::model::paging`]).
 
+pub(super) mod embed;
 mod filters;
 mod groups;
 
@@ -24,8 +25,9 @@ pub(super) struct IndexPage {
     groups: Vec<YearGroup>,
     /// How many events in all.
     count: usize,
-    /// The overview drawing.
-    overview: Overview,
+    /// The overview drawing (always on the timeline; none on a term's
+    /// embed).
+    overview: Option<Overview>,
     /// The choices of the filter form: one per taxonomy, then outlets.
     filters: Vec<FilterChoice>,
     /// On a paged timeline, each year with its event count and the URL of
@@ -81,6 +83,13 @@ impl PeriodLink {
 }
 
 pub(super) fn index(site: &Site, cards: &Cards<'_>) -> Result<IndexPage, Diagnostic> {
+    index_at(site, cards, "")
+}
+
+/// The timeline's page `root` away from the site root: `index.html`, or
+/// its [`embed`], whose overview leads to `index.html` and the year pages
+/// rather than to its own cards.
+fn index_at(site: &Site, cards: &Cards<'_>, root: &str) -> Result<IndexPage, Diagnostic> {
     if paging::paged(site) {
         let years = paging::years(site)
             .into_iter()
@@ -93,24 +102,34 @@ pub(super) fn index(site: &Site, cards: &Cards<'_>) -> Result<IndexPage, Diagnos
                     .map(|i| paging::place(site, &site.events[i]))
                     .find(|p| *p == Place::Month(bin.year, m))
             });
-            month.unwrap_or(Place::Year(bin.year)).url()
+            format!("{root}{}", month.unwrap_or(Place::Year(bin.year)).url())
         };
-        let mark = |i: usize| paging::timeline_url(site, &site.events[i]);
+        let mark = |i: usize| format!("{root}{}", paging::timeline_url(site, &site.events[i]));
         return Ok(IndexPage {
             groups: Vec::new(),
             count: site.events.len(),
-            overview: overview(site, &link, &mark),
+            overview: Some(overview(site, &link, &mark)),
             filters: Vec::new(),
             years,
         });
     }
     let all: Vec<usize> = (0..site.events.len()).collect();
-    let groups = groups(site, cards, "", &all, None)?;
-    let link = |bin: &Bin| anchor(&groups, bin);
-    let mark = |i: usize| format!("#{}", site.events[i].slug);
+    let groups = groups(site, cards, root, &all, None)?;
+    // On `index.html` a link is to a card of the page; from an embed, to
+    // the same card on `index.html`, as the embed's links leave the frame.
+    let page = if root.is_empty() { "" } else { "index.html" };
+    let link = |bin: &Bin| {
+        let to = anchor(&groups, bin);
+        if to.is_empty() {
+            to
+        } else {
+            format!("{root}{page}{to}")
+        }
+    };
+    let mark = |i: usize| format!("{root}{page}#{}", site.events[i].slug);
     Ok(IndexPage {
         count: site.events.len(),
-        overview: overview(site, &link, &mark),
+        overview: Some(overview(site, &link, &mark)),
         filters: filters(site, &all),
         groups,
         years: Vec::new(),

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::date::year_words;
-use crate::model::{Event, Site, Source, term_slug};
+use crate::model::{Event, Media, Site, Source, term_slug};
 
 /// Site-wide values, available on every page as `site`.
 #[derive(Serialize)]
@@ -168,6 +168,44 @@ pub(crate) struct EventView<'a> {
     /// Either of the two: the one test a card makes before saying more
     /// (each variable a template reads costs a lookup, on every card).
     pub flagged: bool,
+}
+
+/// An event's media (`media:`), on its page.
+#[derive(Clone, Serialize)]
+pub(crate) struct MediaView<'a> {
+    /// `youtube`, `vimeo`, `audio`, `video` or `post`.
+    pub kind: &'static str,
+    /// Who serves it ("YouTube", "Bluesky", a file's host); empty for the
+    /// site's own files.
+    pub provider: &'a str,
+    /// Where it is: an address, or for a file of the site its URL relative
+    /// to the site root (`local`).
+    pub url: &'a str,
+    /// Whether `url` is a file of this site, which plays in the page.
+    pub local: bool,
+    /// What the theme's `media.js` loads when the reader asks for it (a
+    /// player's address, or a file on the web); absent for posts. Never
+    /// loaded by the page itself: no request leaves the site unasked.
+    pub player: Option<&'a str>,
+    /// What it shows or says.
+    pub title: &'a str,
+    /// Who made it.
+    pub credit: Option<&'a str>,
+}
+
+impl<'a> MediaView<'a> {
+    /// The view of an event's media.
+    pub(crate) fn new(media: &'a Media) -> Self {
+        MediaView {
+            kind: media.kind,
+            provider: &media.provider,
+            url: &media.url,
+            local: media.local,
+            player: media.player.as_deref(),
+            title: &media.title,
+            credit: media.credit.as_deref(),
+        }
+    }
 }
 
 /// The previous or next event, as an event page links to it.

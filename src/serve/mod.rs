@@ -269,7 +269,8 @@ impl Rebuild {
                 return tell(Event::Warning(problem.message));
             }
         };
-        let (listed, statics, mut warnings) = self.statics.load(&self.root.join("static"));
+        let media = built.site.media_files();
+        let (listed, statics, mut warnings) = self.statics.load(&self.root.join("static"), media);
         let pages = built.pages.iter().map(|p| p.path.as_str());
         warnings.extend(crate::output::collisions(&listed, pages));
         warnings.extend(built.warnings);

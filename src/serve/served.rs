@@ -197,13 +197,19 @@ pub(crate) struct Statics {
 }
 
 impl Statics {
-    /// Every file under `dir` as `(key, bytes)`, and what was passed over
-    /// or could not be read.
-    pub(crate) fn load(&mut self, dir: &Path) -> (Vec<StaticFile>, Files, Diagnostics) {
+    /// Every file under `dir`, and the `extra` files published with them
+    /// (the notes' media), as `(key, bytes)`, and what was passed over or
+    /// could not be read.
+    pub(crate) fn load(
+        &mut self,
+        dir: &Path,
+        extra: Vec<StaticFile>,
+    ) -> (Vec<StaticFile>, Files, Diagnostics) {
         let statics::Listing {
-            files: listed,
+            files: mut listed,
             mut diagnostics,
         } = statics::list(dir);
+        listed.extend(extra);
         let mut found = Vec::with_capacity(listed.len());
         let mut kept = HashMap::new();
         for file in &listed {

@@ -26,6 +26,34 @@ impl Fields<'_> {
         }
     }
 
+    /// The one mapping under `key` (`None` when it is absent); a value
+    /// that is not a mapping is an error. `example` shows one, for hints.
+    pub(crate) fn mapping(&mut self, key: &str, example: &str) -> Option<Item> {
+        let node = self.nested(key)?;
+        match node.kind {
+            Kind::Map(pairs) => Some(Item {
+                offset: node.offset,
+                pairs: pairs
+                    .into_iter()
+                    .map(|(name, at, value)| (name, at, Some(value)))
+                    .collect(),
+            }),
+            other => {
+                self.report(
+                    "wrong-type",
+                    node.offset,
+                    1,
+                    format!(
+                        "`{key}` should be a mapping (`key: value` lines), not {}",
+                        other.describe()
+                    ),
+                    format!("write it like `{example}`"),
+                );
+                None
+            }
+        }
+    }
+
     /// [`Fields::mappings`] of a value already taken.
     pub(crate) fn mappings_in(&mut self, key: &str, node: Node, example: &str) -> Vec<Item> {
         let items = match node.kind {

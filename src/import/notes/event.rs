@@ -36,11 +36,16 @@ impl Planner {
         }
         self.terms(slide, &mut front, &mut lost);
         let mut cited = self.extension_citations(slide, &mut lost);
+        let carried = slide.media.as_ref().and_then(media_front);
         let media = match &slide.media {
-            Some(media) => self.media(media, &mut cited, &mut lost),
+            // A timeline dateline built carries its media, and the sources
+            // of the event beside it: the credit is no source of its own.
+            Some(_) if carried.is_some() && ext.is_some() => Vec::new(),
+            Some(media) => self.media(media, carried.is_some(), &mut cited, &mut lost),
             None => Vec::new(),
         };
         front.push_str(&format!("sources: {}\n", list(&cited)));
+        front.push_str(carried.as_deref().unwrap_or_default());
         if cited.is_empty() {
             self.uncited += 1;
         }
@@ -99,10 +104,12 @@ impl Planner {
     }
 
     /// The slide's media: its credit becomes a source the event cites, and
-    /// what it leaves in the body is returned.
+    /// what it leaves in the body is returned; nothing of its address when
+    /// the note `carries` it as `media:`.
     fn media(
         &mut self,
         media: &Media,
+        carried: bool,
         cited: &mut Vec<String>,
         lost: &mut Vec<String>,
     ) -> Vec<String> {
@@ -110,11 +117,16 @@ impl Planner {
         let source_url = source.as_ref().and_then(|(_, url)| url.clone());
         if let Some((id, _)) = source {
             cited.push(id);
-        } else if !media.url.is_empty() {
+        } else if !media.url.is_empty() && !carried {
             lost.push("media without credit: no source note".to_string());
         }
         let mut body = Vec::new();
-        media_body(media, source_url.as_deref(), &mut body, lost);
+        let shown = if carried {
+            Some(media.url.trim())
+        } else {
+            source_url.as_deref()
+        };
+        media_body(media, shown, &mut body, lost);
         body
     }
 }
@@ -253,6 +265,32 @@ fn media_body(
     if !media.alt.is_empty() {
         lost.push("media alt text".to_string());
     }
+}
+
+/// The `media:` lines of a note for a slide's media that dateline shows (a
+/// YouTube or Vimeo video, a recording or video file on the web, a social
+/// post); `None` for any other (a picture, HTML, a page, a file path).
+fn media_front(media: &Media) -> Option<String> {
+    use crate::content::media::{MediaLink, classify};
+    let url = media.url.trim();
+    if matches!(classify(url).ok()?, MediaLink::Local { .. }) {
+        return None;
+    }
+    let title = [&media.caption, &media.title]
+        .into_iter()
+        .map(|text| html::strip(text))
+        .find(|text| !text.is_empty())
+        .unwrap_or_else(|| "Media".to_string());
+    let mut front = format!(
+        "media:\n  url: {}\n  title: {}\n",
+        quote(url),
+        quote(&title)
+    );
+    let credit = html::strip(&media.credit);
+    if !credit.is_empty() {
+        front.push_str(&format!("  credit: {}\n", quote(&credit)));
+    }
+    Some(front)
 }
 
 /// The text of a slide from `dateline build` less what the extension

@@ -1,0 +1,97 @@
+//! The embeddable views, for a newsroom's article to frame: the whole
+//! timeline (`embed/index.html`) and each term (`<taxonomy>/<term>/embed/`),
+//! without the site's header and footer, every link leading out of the
+//! frame (`embed.html` sets `<base target="_top">`), and a script that
+//! tells the framing page its height (`embed.js`).
+//!
+//! An embed shows what the first page of the list it embeds shows: on a
+//! timeline of at most `page_size` events, every card, grouped by year as
+//! on `index.html`; on a paged timeline, the front page's overview and its
+//! years, each leading to its page on the site. An article is a column
+//! a reader scrolls past, not a place to read a thousand cards, and any
+//! other cut (the latest events, a year) would be a choice the author did
+//! not make. A term's embed shows the cards of its first page, and says so
+//! when there are more.
+
+use serde::Serialize;
+
+use super::{IndexPage, filters, groups, index_at};
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::model::paging::page_items;
+use crate::render::cards::Cards;
+use crate::render::view::term_url;
+
+/// The folder of an embed below the page it embeds.
+pub(crate) const FOLDER: &str = "embed/";
+
+/// `embed/index.html` or `<taxonomy>/<term>/embed/index.html`.
+#[derive(Serialize)]
+pub(in crate::render) struct EmbedPage<'a> {
+    /// The term's name; absent for the whole timeline.
+    term: Option<&'a str>,
+    /// Its taxonomy; absent for the whole timeline.
+    taxonomy: Option<&'a str>,
+    /// The page this one embeds, relative to the site root: its canonical
+    /// URL, and where "every event" leads.
+    full_url: String,
+    /// How many of the list's events (`count`) have a card here.
+    shown: usize,
+    /// The timeline's cards, overview, filters and (paged) years; a term's
+    /// embed has no overview.
+    #[serde(flatten)]
+    page: IndexPage,
+}
+
+/// The way back to the site root from the whole timeline's embed.
+pub(in crate::render) const ROOT: &str = "../";
+
+/// The path of a term's embed, and the way back to the site root from it.
+pub(in crate::render) fn term_path(taxonomy: &str, slug: &str) -> (String, &'static str) {
+    (format!("{taxonomy}/{slug}/{FOLDER}index.html"), "../../../")
+}
+
+/// The embed of the whole timeline.
+pub(in crate::render) fn timeline(
+    site: &Site,
+    cards: &Cards<'_>,
+) -> Result<EmbedPage<'static>, Diagnostic> {
+    let page = index_at(site, cards, ROOT)?;
+    Ok(EmbedPage {
+        term: None,
+        taxonomy: None,
+        full_url: "index.html".to_string(),
+        shown: if page.years.is_empty() {
+            site.events.len()
+        } else {
+            0
+        },
+        page,
+    })
+}
+
+/// The embed of term `i` of taxonomy `t`.
+pub(in crate::render) fn term<'a>(
+    site: &'a Site,
+    cards: &Cards<'_>,
+    t: usize,
+    i: usize,
+) -> Result<EmbedPage<'a>, Diagnostic> {
+    let taxonomy = &site.taxonomies[t];
+    let term = &taxonomy.terms[i];
+    let shown = page_items(&term.events, site.config.page_size, 1);
+    let (_, root) = term_path(&taxonomy.name, &term.slug);
+    Ok(EmbedPage {
+        term: Some(&term.name),
+        taxonomy: Some(&taxonomy.name),
+        full_url: term_url(&taxonomy.name, &term.slug),
+        shown: shown.len(),
+        page: IndexPage {
+            groups: groups(site, cards, root, shown, None)?,
+            count: term.events.len(),
+            overview: None,
+            filters: filters(site, shown),
+            years: Vec::new(),
+        },
+    })
+}
