@@ -31,8 +31,8 @@ pub struct Claim {
     pub says: ClaimSays,
     /// The days it allows.
     pub span: Span,
-    /// What it amounts to, in our words: "3 days before Russia invades
-    /// Ukraine (24 February 2022): 21 February 2022".
+    /// What it amounts to, in our words: "3 days before “Russia invades
+    /// Ukraine” (24 February 2022): 21 February 2022".
     pub meaning: String,
 }
 
@@ -175,8 +175,10 @@ impl<'a> Names<'a> {
                 let other = &events[index];
                 let span = Span::relative(*direction, &other.date, by.as_ref());
                 let how_long = by.as_ref().map(|by| format!("{} ", by.words()));
+                // The anchor's headline in quotation marks: it is a
+                // sentence of its own ("after “An FSB unit drafts …”").
                 let meaning = format!(
-                    "{}{} {} ({}): {}",
+                    "{}{} “{}” ({}): {}",
                     how_long.unwrap_or_default(),
                     direction.key(),
                     other.title,

@@ -401,13 +401,13 @@ fn events_json_carries_the_claims_their_spans_and_what_follows() {
     assert_eq!(claims[0]["span"]["latest"], "2022-02-21");
     assert_eq!(
         claims[0]["meaning"],
-        "3 days before Russia invades Ukraine (24 February 2022): 21 February 2022"
+        "3 days before “Russia invades Ukraine” (24 February 2022): 21 February 2022"
     );
     assert_eq!(claims[1]["by"], serde_json::json!(["P1D", "P14D"]));
     assert_eq!(claims[1]["span"]["edtf"], "[2022-02-10..2022-02-23]");
     assert_eq!(
         claims[1]["meaning"],
-        "1 to 14 days before Russia invades Ukraine (24 February 2022): sometime between 10 and 23 February 2022"
+        "1 to 14 days before “Russia invades Ukraine” (24 February 2022): sometime between 10 and 23 February 2022"
     );
     assert_eq!(launch["disputed"], false);
     assert_eq!(launch["unsourced_date"], false);

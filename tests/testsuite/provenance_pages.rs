@@ -129,7 +129,7 @@ fn the_event_page_says_how_we_know_the_date_and_that_the_sources_disagree() {
         &[
             "How we know the date",
             "The sources disagree on this date.",
-            "The Harbour Gazette: “three days before the bridge opened”: 3 days before The harbour bridge opens (1 March 2021): 26 February 2021",
+            "The Harbour Gazette: “three days before the bridge opened”: 3 days before “The harbour bridge opens” (1 March 2021): 26 February 2021",
             "Hill Post: “one cold night in January”: January 2021",
             "First reported within 65 days, by The Harbour Gazette.",
         ],
