@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::config::CONFIG_FILE;
 use crate::content::note::{check_event_slug, check_slug};
+use crate::content::placeholders::{EVENT_ATTRIBUTE, EVENT_BODY, SOURCE_BODY};
 use crate::date::Date;
 use crate::error::Error;
 use crate::model::term_slug;
@@ -111,7 +112,7 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, Error> {
         text.push_str(&format!("tags: {}\n", list(&event.tags)));
     }
     text.push_str(&format!("sources: {}\n---\n", list(&event.sources)));
-    text.push_str("What happened, in your own words. Attribute what you did not see yourself");
+    text.push_str(&format!("{EVENT_BODY} {EVENT_ATTRIBUTE}"));
     match event.sources.first() {
         Some(id) => text.push_str(&format!(", and link the notes it rests on by their path, like [this source](../sources/{id}.md).\n")),
         None => text.push_str(".\n"),
@@ -156,9 +157,7 @@ pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, Error> {
             quote(parse_date(published)?.edtf())
         ));
     }
-    text.push_str(
-        "---\nWhat this article reports, in your own words, and how much weight it can bear.\n",
-    );
+    text.push_str(&format!("---\n{SOURCE_BODY}\n"));
     write_new(
         root,
         &Path::new("content/sources").join(format!("{}.md", source.id)),

@@ -58,7 +58,7 @@ pub(crate) fn new(root: &Path, args: NewArgs) -> ExitCode {
     }
 }
 
-/// Writes a new site that builds and checks clean.
+/// Writes a new site that builds, its example text warned about until replaced.
 pub(crate) fn init(dir: &Path, force: bool) -> ExitCode {
     match scaffold::init(dir, force) {
         Ok(files) => {

@@ -177,6 +177,7 @@ impl Config {
         };
 
         let names = taxonomy_names(path, text, taxonomies, taxonomies_given, &mut diagnostics);
+        diagnostics.extend(crate::content::placeholders::find(path, text));
         let base_url = base_url.and_then(|url| match check_base_url(&url) {
             Ok(url) => Some(url),
             Err(why) => {

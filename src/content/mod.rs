@@ -8,6 +8,7 @@ pub mod config;
 pub(crate) mod fields;
 pub(crate) mod frontmatter;
 pub mod note;
+pub(crate) mod placeholders;
 pub(crate) mod statics;
 pub(crate) mod yaml;
 

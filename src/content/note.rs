@@ -9,6 +9,7 @@ use crate::content::claims::{self, AccountNote, ClaimNote, CorrectionNote};
 use crate::content::config::{Config, EVENT_KEYS};
 use crate::content::fields::Fields;
 use crate::content::frontmatter;
+use crate::content::placeholders;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -188,6 +189,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     for (key, count, offset) in crowded {
         diagnostics.push(too_many(&file, key, count, offset));
     }
+    diagnostics.extend(placeholders::find(&file.path, &file.text));
 
     match (title, date) {
         (Some(title), Some(date)) if !diagnostics.has_errors() => Ok(EventNote {
@@ -295,6 +297,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let corrections = claims::corrections(&mut fields);
     let mut diagnostics = fields.finish(SOURCE_KEYS);
 
+    diagnostics.extend(placeholders::find(&file.path, &file.text));
     let id = file.stem().to_string();
     if let Err(why) = check_slug(&id) {
         diagnostics.push(
