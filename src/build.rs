@@ -174,6 +174,21 @@ impl Loaded {
     }
 }
 
+/// The warning for a site without `base_url`, where only full addresses
+/// will do. The sitemaps protocol takes nothing else, so there is no
+/// sitemap; an Atom feed may link relatively (RFC 4287 takes IRI
+/// references, resolved against the feed's own address), so the feeds are
+/// written, but their ids are then names made from the site's title, which
+/// change once `base_url` is set.
+fn no_base_url(root: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "no-base-url",
+        Config::path(root),
+        "`base_url` is not set: sitemap.xml is not written, pages carry no canonical address, and the feed's entries will change their ids once it is set",
+    )
+    .with_hint("add `base_url:` with the address the site will be published at, like `base_url: https://example.org/timeline/`, or pass `--base-url` to `build`")
+}
+
 /// `--base-url`, checked, as the pages write it.
 fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, Error> {
     let Some(url) = &options.base_url else {
@@ -213,6 +228,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
         || output::Output::begin(place),
     );
     let ((site, theme, mut warnings), output) = both(modelled, output)?;
+    if site.config.base_url.is_none() {
+        warnings.push(no_base_url(&options.root));
+    }
     stages.lap("model");
     let statics = statics::list(&options.root.join("static"));
     warnings.extend(statics.diagnostics);

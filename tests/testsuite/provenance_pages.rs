@@ -498,7 +498,8 @@ fn the_corrections_feed_has_an_entry_per_correction_with_ids_that_last() {
 #[test]
 fn a_site_without_corrections_has_no_corrections_page_nor_link() {
     let site = TestSite::minimal();
-    site.build_ok();
+    let run = site.run(&["build", "--base-url", "https://example.org/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!site.path("site/corrections").exists());
     for page in ["index.html", "events/first/index.html", "404.html"] {
         let html = site.page(page);

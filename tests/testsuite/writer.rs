@@ -125,3 +125,75 @@ fn the_notes_new_writes_are_warned_about_until_edited() {
         run.stderr
     );
 }
+
+#[test]
+fn without_base_url_the_build_warns_once_and_writes_nothing_invalid() {
+    let site = TestSite::minimal();
+    let run = site.build_ok();
+    assert_eq!(
+        run.stderr.matches("warning[no-base-url]").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("sitemap.xml is not written"),
+        "{}",
+        run.stderr
+    );
+    // The sitemaps protocol takes only full addresses: no sitemap at all.
+    assert!(!site.path("site/sitemap.xml").exists());
+    // An Atom feed may link relatively, but its ids must be absolute IRIs.
+    let feed = site.page("feed.xml");
+    let doc = roxmltree::Document::parse(&feed).expect("well-formed XML");
+    for node in doc.descendants() {
+        if node.has_tag_name("id") {
+            let id = node.text().unwrap_or_default();
+            assert!(url::Url::parse(id).is_ok(), "id `{id}` is not absolute");
+        }
+        if node.has_tag_name("link") {
+            let href = node.attribute("href").unwrap_or_default();
+            assert!(!href.starts_with('/'), "{href}");
+            let resolved = url::Url::parse("https://example.org/t/feed.xml")
+                .and_then(|base| base.join(href))
+                .expect("a reference that resolves");
+            assert!(resolved.as_str().starts_with("https://example.org/t/"));
+        }
+    }
+    // `check` is not the place for it: it writes nothing.
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains("no-base-url"), "{}", run.stderr);
+
+    // With it, no warning, and a sitemap of full addresses.
+    site.write(
+        "dateline.yaml",
+        "title: Test timeline\nbase_url: https://example.org/t/\n",
+    );
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("no-base-url"), "{}", run.stderr);
+    let sitemap = site.page("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://example.org/t/index.html</loc>"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn init_writes_a_commented_base_url_with_what_it_is_for() {
+    let site = TestSite::empty();
+    let root = site.root().to_str().expect("a UTF-8 path");
+    assert_eq!(site.run(&["init", root]).code, 0);
+    let config = std::fs::read_to_string(site.path("dateline.yaml")).expect("written");
+    assert!(config.contains("\n# base_url: https://"), "{config}");
+    assert!(config.contains("sitemap.xml"), "{config}");
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning[no-base-url]"),
+        "{}",
+        run.stderr
+    );
+    site.write("dateline.yaml", &config.replace("# base_url:", "base_url:"));
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("no-base-url"), "{}", run.stderr);
+    assert!(site.path("site/sitemap.xml").is_file());
+}
