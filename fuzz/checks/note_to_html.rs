@@ -32,6 +32,7 @@ pub fn check(data: &[u8]) {
         path: PathBuf::from("content").join(rel),
         rel: rel.into(),
         text: text.into(),
+        modified: None,
     };
     let event = format!("---\ntitle: Fuzz\ndate: 2022\nsources: [s]\n---\n{body}");
     let Ok(event) = note::read_event(file("events/fuzz.md", event), &config) else {

@@ -20,6 +20,7 @@ pub(crate) const EVENT_KEYS: &[&str] = &[
     "dated_by",
     "accounts",
     "corrections",
+    "updated",
 ];
 
 /// Folder names of the output that a taxonomy's pages would collide with.

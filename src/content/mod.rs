@@ -309,10 +309,13 @@ pub(crate) fn looks_like_note(name: &str) -> bool {
 
 /// Reads a note as UTF-8 text.
 pub(crate) fn read_note(path: PathBuf, rel: String) -> Result<NoteFile, Diagnostic> {
-    let bytes = std::fs::read(&path).map_err(|err| {
-        Diagnostic::error("unreadable", &path, format!("cannot read the note: {err}"))
-    })?;
-    note_text(path, rel, bytes)
+    let unreadable =
+        |err| Diagnostic::error("unreadable", &path, format!("cannot read the note: {err}"));
+    let mut file = std::fs::File::open(&path).map_err(unreadable)?;
+    let modified = file.metadata().and_then(|m| m.modified()).ok();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    note_text(path, rel, bytes, modified)
 }
 
 /// A note's bytes as text, or why they are not.
@@ -320,12 +323,14 @@ pub(crate) fn note_text(
     path: PathBuf,
     rel: String,
     bytes: Vec<u8>,
+    modified: Option<std::time::SystemTime>,
 ) -> Result<NoteFile, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(NoteFile {
             path,
             rel: rel.into(),
             text: text.into(),
+            modified,
         }),
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();

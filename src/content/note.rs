@@ -22,6 +22,9 @@ pub struct NoteFile {
     pub rel: Arc<str>,
     /// The whole text, shared: `serve` keeps notes between runs without copies.
     pub text: Arc<str>,
+    /// When the file was last modified, as the file system says: when an
+    /// event's feed entry last changed, when the note says nothing of it.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 impl NoteFile {
@@ -74,6 +77,9 @@ pub struct EventNote {
     pub accounts: Vec<AccountNote>,
     /// Corrections, newest first.
     pub corrections: Vec<CorrectionNote>,
+    /// When the note last changed in a way readers should hear of
+    /// (`updated:`): a day or a moment.
+    pub updated: Option<Date>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -165,6 +171,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     let dated_by = claims::dated_by(&mut fields, &sources);
     let accounts = claims::accounts(&mut fields, &sources);
     let corrections = claims::corrections(&mut fields);
+    let updated = claims::updated(&mut fields);
     let crowded = crowded(&fields, &taxonomies, sources.len());
     let known: Vec<&str> = EVENT_KEYS
         .iter()
@@ -206,6 +213,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             dated_by,
             accounts,
             corrections,
+            updated,
             body_offset,
             warnings: diagnostics,
         }),

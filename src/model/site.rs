@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -67,6 +68,10 @@ pub struct Event {
     pub corrections: Vec<Correction>,
     /// The date of its newest correction.
     pub modified: Option<Date>,
+    /// When the note says it last changed (`updated:`).
+    pub updated: Option<Date>,
+    /// When its file was last modified, as the file system says.
+    pub file_modified: Option<SystemTime>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -317,6 +322,8 @@ fn event(
         accounts: Vec::new(),
         modified: corrections::modified(&corrections),
         corrections,
+        updated: note.updated.clone(),
+        file_modified: note.file.modified,
         path: note.file.path.clone(),
     }
 }

@@ -82,6 +82,13 @@ impl Job {
         }
     }
 
+    /// Whether the page shows when note files were last modified (the
+    /// feed), which the shape leaves out: every save would change it, and
+    /// cost every page its view. The feed is rendered again when they change.
+    pub(super) fn dated_by_files(&self) -> bool {
+        matches!(self, Job::Feed)
+    }
+
     /// Renders the page.
     pub(super) fn run(&self, theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic> {
         match *self {

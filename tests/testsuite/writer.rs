@@ -197,3 +197,112 @@ fn init_writes_a_commented_base_url_with_what_it_is_for() {
     assert!(!run.stderr.contains("no-base-url"), "{}", run.stderr);
     assert!(site.path("site/sitemap.xml").is_file());
 }
+
+/// `dateline build` on `site` without the harness's `SOURCE_DATE_EPOCH`,
+/// or with `epoch`.
+fn build_at(site: &TestSite, epoch: Option<&str>) -> Run {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
+    command.arg("--root").arg(site.root()).arg("build");
+    command.env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
+    if let Some(epoch) = epoch {
+        command.env("SOURCE_DATE_EPOCH", epoch);
+    }
+    let run = Run::from(command.output().expect("run dateline"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run
+}
+
+/// Each entry of `feed.xml`: (title, updated, whether it has `published`).
+fn feed_entries(site: &TestSite) -> Vec<(String, String, bool)> {
+    let feed = site.page("feed.xml");
+    let doc = roxmltree::Document::parse(&feed).expect("well-formed XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|entry| {
+            let child = |name: &str| {
+                entry
+                    .children()
+                    .find(|c| c.has_tag_name(name))
+                    .and_then(|c| c.text())
+                    .map(str::to_string)
+            };
+            (
+                child("title").unwrap_or_default(),
+                child("updated").unwrap_or_default(),
+                child("published").is_some(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_feed_entry_is_updated_when_the_note_last_changed() {
+    let site = TestSite::minimal()
+        .file(
+            "content/events/edited.md",
+            "---\ntitle: Edited\ndate: 1969-07-20\nsources: [src-a]\nupdated: 2026-03-04T10:20:30Z\n---\nText.\n",
+        )
+        .file(
+            "content/events/corrected.md",
+            "---\ntitle: Corrected\ndate: 1969-07-21\nsources: [src-a]\nupdated: 2026-01-01\ncorrections:\n  - date: 2026-02-02\n    text: A name was misspelt.\n---\nText.\n",
+        );
+    // The minimal event says nothing of it: its file's time is taken.
+    let file = std::fs::File::options()
+        .write(true)
+        .open(site.path("content/events/first.md"))
+        .expect("open the note");
+    let saved = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_767_323_045);
+    file.set_modified(saved).expect("set the file's time");
+    drop(file);
+
+    build_at(&site, None);
+    let entries = feed_entries(&site);
+    let updated = |title: &str| {
+        entries
+            .iter()
+            .find(|e| e.0 == title)
+            .map(|e| e.1.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(updated("Edited"), "2026-03-04T10:20:30Z");
+    // The later of `updated:` and the newest correction.
+    assert_eq!(updated("Corrected"), "2026-02-02T23:59:59Z");
+    assert_eq!(updated("The first event"), "2026-01-02T03:04:05Z");
+    // No note says when its entry was first published.
+    assert!(entries.iter().all(|e| !e.2), "{entries:?}");
+    let feed = site.page("feed.xml");
+    assert!(
+        feed.contains("<updated>2026-03-04T10:20:30Z</updated>\n<author>"),
+        "{feed}"
+    );
+
+    // SOURCE_DATE_EPOCH caps what is taken from a file (a fresh checkout
+    // dates every file at the checkout), and nothing the note says.
+    build_at(&site, Some("1000000000"));
+    let entries = feed_entries(&site);
+    let first = entries
+        .iter()
+        .find(|e| e.0 == "The first event")
+        .expect("entry");
+    assert_eq!(first.1, "2001-09-09T01:46:40Z");
+    let edited = entries.iter().find(|e| e.0 == "Edited").expect("entry");
+    assert_eq!(edited.1, "2026-03-04T10:20:30Z");
+}
+
+#[test]
+fn updated_is_a_day_or_a_moment() {
+    let site = TestSite::minimal().file(
+        "content/events/vague.md",
+        "---\ntitle: Vague\ndate: 1969\nsources: [src-a]\nupdated: 2026-03\n---\nText.\n",
+    );
+    let (run, found) = diagnostics(&site);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|d| d.2 == "error")
+            .map(|d| (d.0.as_str(), d.1, d.3.as_str()))
+            .collect::<Vec<_>>(),
+        vec![("content/events/vague.md", 5, "invalid-date")]
+    );
+}
