@@ -47,6 +47,7 @@ pub fn check(data: &[u8]) {
     let content = Content {
         events: vec![event.into()],
         sources: vec![source.into()],
+        broken: Vec::new(),
     };
     let (Some(site), _) = Site::build(config, content, ModelOptions::default()) else {
         return;

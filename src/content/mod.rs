@@ -30,6 +30,10 @@ pub struct Content {
     pub events: Vec<Arc<EventNote>>,
     /// Source notes, in no particular order.
     pub sources: Vec<Arc<SourceNote>>,
+    /// The notes that could not be read (their errors are reported), by
+    /// their paths relative to `content/` (`events/leak.md`): still known
+    /// notes, so what names them is not reported again.
+    pub broken: Vec<Arc<str>>,
 }
 
 /// How notes are read and parsed: afresh ([`Fresh`]), or through `serve`'s
@@ -132,16 +136,22 @@ pub(crate) fn load_with(
         .collect();
 
     let mut loaded = Content::default();
-    for result in events {
+    for (result, (_, rel)) in events.into_iter().zip(event_files.files.iter()) {
         match result {
             Ok(event) => loaded.events.push(event),
-            Err(found) => diagnostics.extend(found),
+            Err(found) => {
+                diagnostics.extend(found);
+                loaded.broken.push(rel.as_str().into());
+            }
         }
     }
-    for result in sources {
+    for (result, (_, rel)) in sources.into_iter().zip(source_files.files.iter()) {
         match result {
             Ok(source) => loaded.sources.push(source),
-            Err(found) => diagnostics.extend(found),
+            Err(found) => {
+                diagnostics.extend(found);
+                loaded.broken.push(rel.as_str().into());
+            }
         }
     }
     (loaded, diagnostics)

@@ -176,6 +176,7 @@ impl Site {
         bodies: &dyn markdown::Bodies,
     ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
+        let broken = names::Broken::new(&content.broken);
         let Notes {
             mut events,
             drafts,
@@ -189,10 +190,10 @@ impl Site {
             diagnostics.extend(warnings.clone());
         }
         let held = names::check(&mut sources, &events, &drafts, &mut diagnostics);
-        let cited = names::citations(&events, &sources, &mut diagnostics);
+        let cited = names::citations(&events, &sources, &broken, &mut diagnostics);
 
         let renderer = BodyRenderer {
-            links: bodies::links(&events, &sources, &drafts, held),
+            links: bodies::links(&events, &sources, &drafts, held, &broken),
             bodies,
             unsafe_html: config.unsafe_html,
         };
@@ -208,7 +209,7 @@ impl Site {
             &cited,
             &event_bodies,
             &sources,
-            config.require_archive,
+            (config.require_archive, !broken.slugs.is_empty()),
             &mut diagnostics,
         );
         let datings = provenance::date_events(
@@ -216,6 +217,7 @@ impl Site {
             &drafts,
             &sources,
             config.provenance,
+            &broken.slugs,
             &mut diagnostics,
         );
         let (taxonomies, event_terms) =

@@ -306,3 +306,49 @@ fn updated_is_a_day_or_a_moment() {
         vec![("content/events/vague.md", 5, "invalid-date")]
     );
 }
+
+#[test]
+fn a_note_with_a_yaml_error_is_still_a_known_note() {
+    let cite = |n: usize, extra: &str| {
+        format!(
+            "---\ntitle: Event {n}\ndate: 1969-07-2{n}\nsources: [nasa, src-a]\n{extra}---\nSee [NASA](../sources/nasa.md) and [the first step](first-step.md).\n"
+        )
+    };
+    let site = TestSite::minimal()
+        .file(
+            "content/sources/nasa.md",
+            "---\ntitle: 'Apollo 11: the mission's report'\noutlet: NASA\n---\n",
+        )
+        .file(
+            "content/events/first-step.md",
+            "---\ntitle: First step\ndate: 1969-07-21\nsources: [src-a\n---\nOne small step.\n",
+        )
+        .file("content/events/one.md", &cite(1, ""))
+        .file("content/events/two.md", &cite(2, ""))
+        .file(
+            "content/events/three.md",
+            &cite(
+                3,
+                "dated_by:\n  - source: nasa\n    words: the day after the first step\n    after: first-step\n    by: P1D\n",
+            ),
+        );
+    let (run, found) = diagnostics(&site);
+    assert_eq!(run.code, 1);
+    // One error for each broken note, and nothing said of what names them.
+    let errors: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|d| d.2 == "error")
+        .map(|d| (d.0.as_str(), d.3.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            ("content/events/first-step.md", "yaml-syntax"),
+            ("content/sources/nasa.md", "yaml-syntax"),
+        ],
+        "{}",
+        run.stdout
+    );
+    // The good source is not called unused: the broken event may cite it.
+    assert!(!found.iter().any(|d| d.3 == "unused-source"), "{found:?}");
+}
