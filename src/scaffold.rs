@@ -374,5 +374,8 @@ pub(crate) fn list(items: &[String]) -> String {
     )
 }
 
+mod theme;
+pub use theme::{ThemeWritten, write_theme};
+
 #[cfg(test)]
 mod tests;

@@ -94,6 +94,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the default theme's templates and style sheet into templates/, for editing; never overwrites.
+    Theme,
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -199,6 +201,7 @@ impl Cli {
             Command::Check { drafts, format } => build::check(&root, drafts, format),
             Command::New(args) => new::new(&root, args),
             Command::Init { dir, force } => new::init(&dir, force),
+            Command::Theme => new::theme(&root),
             Command::Completions { shell } => {
                 clap_complete::generate(
                     shell,

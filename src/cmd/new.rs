@@ -77,6 +77,29 @@ pub(crate) fn init(dir: &Path, force: bool) -> ExitCode {
     }
 }
 
+/// Writes the default theme into the site's `templates/`, naming what was
+/// already there and left alone.
+pub(crate) fn theme(root: &Path) -> ExitCode {
+    match scaffold::write_theme(root) {
+        Ok(done) => {
+            for file in &done.written {
+                say!("wrote {}", display(root, file));
+            }
+            for file in &done.skipped {
+                say!(
+                    "skipped {}: it is already there (delete it to get the default again)",
+                    display(root, file)
+                );
+            }
+            say!(
+                "edit the files in templates/, or delete those you do not change: a site's template replaces the default theme's of its name, and can extend it as \"default/<name>\" (see docs/templates.md)"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(root, &err),
+    }
+}
+
 fn fail(root: &Path, err: &Error) -> ExitCode {
     failure(root, err, "nothing was written")
 }

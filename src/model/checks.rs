@@ -10,14 +10,12 @@ use crate::markdown::Rendered;
 
 /// Runs every check over the notes; `cited[i]` are the indices into
 /// `sources` of what `events[i]` cites, `bodies[i]` its rendered body.
-/// With `events_unread` (an event note could not be read), no source is
-/// called unused: that event may cite it.
 pub(super) fn run(
     events: &[Arc<EventNote>],
     cited: &[Vec<usize>],
     bodies: &[Arc<Rendered>],
     sources: &[Arc<SourceNote>],
-    (require_archive, events_unread): (bool, bool),
+    require_archive: bool,
     diagnostics: &mut Diagnostics,
 ) {
     for ((event, cited), body) in events.iter().zip(cited).zip(bodies) {
@@ -40,7 +38,7 @@ pub(super) fn run(
         used[s] = true;
     }
     for (source, used) in sources.iter().zip(used) {
-        if !used && !events_unread {
+        if !used {
             diagnostics.push(
                 Diagnostic::warning(
                     "unused-source",

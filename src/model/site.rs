@@ -209,7 +209,7 @@ impl Site {
             &cited,
             &event_bodies,
             &sources,
-            (config.require_archive, !broken.slugs.is_empty()),
+            config.require_archive,
             &mut diagnostics,
         );
         let datings = provenance::date_events(

@@ -89,7 +89,9 @@ impl Theme {
             }
         }
         if diagnostics.has_errors() {
-            return Err(WriteFailure::Content(diagnostics));
+            return Err(WriteFailure::Content(super::failure::once_each(
+                diagnostics.into_vec(),
+            )));
         }
         for page in self.with_assets(site, Vec::new()) {
             output
@@ -241,7 +243,7 @@ fn collect(results: Vec<Result<Done, Diagnostic>>) -> Result<Vec<Done>, Diagnost
         }
     }
     if diagnostics.has_errors() {
-        return Err(diagnostics);
+        return Err(super::failure::once_each(diagnostics.into_vec()));
     }
     Ok(done)
 }
@@ -346,13 +348,7 @@ impl<'a> Renderer<'a> {
                     .render_to(template, &context, &mut *buffer)
                     .map(|()| Arc::from(&buffer[..]))
             })
-            .map_err(|err| {
-                Diagnostic::error(
-                    "template",
-                    format!("templates/{template}"),
-                    format!("rendering {path} failed: {}", chain(&err)),
-                )
-            })
+            .map_err(|err| super::failure::failed(self.theme, template, path, &context, &err))
         })?;
         Ok(Done {
             page: Page {

@@ -29,6 +29,9 @@ pub(crate) struct SiteView<'a> {
     pub has_corrections: bool,
     /// Links to each taxonomy's index: `{name, url}`.
     pub taxonomies: Vec<LinkView<'a>>,
+    /// The header's logo, `{src, alt}` (`src` relative to the site root),
+    /// when `dateline.yaml` gives one.
+    pub logo: Option<&'a crate::content::config::Logo>,
 }
 
 /// A plain link.

@@ -349,6 +349,240 @@ fn a_note_with_a_yaml_error_is_still_a_known_note() {
         "{}",
         run.stdout
     );
-    // The good source is not called unused: the broken event may cite it.
-    assert!(!found.iter().any(|d| d.3 == "unused-source"), "{found:?}");
+}
+
+/// The variables `docs/templates.md` names, by template: `## \`x.html\``
+/// sections (and `## Every page`, checked on `404.html`).
+fn documented_variables() -> Vec<(String, Vec<String>)> {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/templates.md"))
+        .expect("docs/templates.md");
+    let mut sections: Vec<(String, Vec<String>)> = Vec::new();
+    for line in doc.lines() {
+        if let Some(title) = line.strip_prefix("## ") {
+            let template = match title.trim_matches('`') {
+                "Every page" => "404.html",
+                name => name,
+            };
+            sections.push((template.to_string(), Vec::new()));
+            continue;
+        }
+        let Some((_, names)) = sections.last_mut() else {
+            continue;
+        };
+        for (i, part) in line.split('`').enumerate() {
+            let variable = i % 2 == 1
+                && !part.is_empty()
+                && part != "null"
+                && part.split('.').all(|p| {
+                    let p = p.strip_suffix("[]").unwrap_or(p);
+                    !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                });
+            if variable {
+                names.push(part.to_string());
+            }
+        }
+    }
+    sections
+}
+
+/// Tera that fails unless `variable` (`a.b`, `a[].b`) is there: each list
+/// is looped over, each value printed as JSON (`null` prints too).
+fn use_of(variable: &str) -> String {
+    let mut parts = variable.split("[].");
+    let mut open = String::new();
+    let mut close = String::new();
+    let mut path = parts.next().unwrap_or_default().to_string();
+    for (depth, rest) in parts.enumerate() {
+        open.push_str(&format!("{{% for v{depth} in {path} %}}"));
+        close.push_str("{% endfor %}");
+        path = format!("v{depth}.{rest}");
+    }
+    let path = path.strip_suffix("[]").unwrap_or(&path);
+    format!("{open}{{{{ {path} | json_encode }}}}{close}")
+}
+
+#[test]
+fn every_variable_the_template_doc_names_is_given_to_its_pages() {
+    let sections = documented_variables();
+    assert!(sections.len() >= 7, "{sections:?}");
+    let site = TestSite::fixture("provenance-site").file(
+        "static/images/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let config = std::fs::read_to_string(site.path("dateline.yaml")).expect("settings");
+    site.write(
+        "dateline.yaml",
+        &format!("{config}logo: images/logo.svg\nlogo_alt: The Harbour Post\n"),
+    );
+    let mut total = 0;
+    for (template, names) in &sections {
+        let uses: String = names.iter().map(|n| use_of(n)).collect();
+        total += names.len();
+        site.write(
+            &format!("templates/{template}"),
+            &format!(
+                "{{% extends \"default/{template}\" %}}{{% block extra_head %}}<!-- {uses} -->{{% endblock extra_head %}}"
+            ),
+        );
+    }
+    assert!(total > 80, "only {total} variables found in the doc");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The names in the site's folder, hidden ones included, sorted.
+fn names(site: &TestSite) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(site.root())
+        .expect("the site's folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_site_changes_its_footer_and_shows_a_logo_in_a_few_lines() {
+    let site = TestSite::fixture("newsroom-theme");
+    let base = std::fs::read_to_string(site.path("templates/base.html")).expect("base.html");
+    assert!(base.lines().count() <= 10, "{base}");
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    for page in ["index.html", "events/library-opens/index.html", "404.html"] {
+        let html = site.page(page);
+        assert!(html.contains("© The Daily Planet, Metropolis"), "{page}");
+        assert!(!html.contains("Built with dateline"), "{page}");
+        assert!(
+            html.contains("<img class=\"logo\" src=\"")
+                && html.contains("images/logo.svg\" alt=\"The Daily Planet\">"),
+            "{page}"
+        );
+    }
+    assert!(site.path("site/images/logo.svg").is_file());
+    // The rest of the page is the default theme's.
+    assert!(
+        site.page("index.html")
+            .contains("<nav aria-label=\"Site\">")
+    );
+}
+
+#[test]
+fn a_logo_needs_its_text_and_its_file() {
+    let site = TestSite::minimal().file("dateline.yaml", "title: T\nlogo: images/logo.svg\n");
+    let (run, found) = diagnostics(&site);
+    assert_eq!(run.code, 1);
+    assert_eq!(with_code(&found, "missing-key"), vec![("dateline.yaml", 2)]);
+    site.write(
+        "dateline.yaml",
+        "title: T\nlogo: images/logo.svg\nlogo_alt: T\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("static/images/logo.svg is not there"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "dateline.yaml",
+        "title: T\nlogo: ../logo.svg\nlogo_alt: T\n",
+    );
+    let (_, found) = diagnostics(&site);
+    assert_eq!(
+        with_code(&found, "invalid-setting"),
+        vec![("dateline.yaml", 2)]
+    );
+}
+
+#[test]
+fn theme_writes_the_default_theme_and_never_overwrites() {
+    let site = TestSite::minimal().file(
+        "templates/base.html",
+        "{% extends \"default/base.html\" %}\n",
+    );
+    let run = site.run(&["theme"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let said = |verb: &str, file: &str| {
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with(verb) && l.contains(&format!("templates/{file}")))
+    };
+    assert!(said("skipped ", "base.html"), "{}", run.stdout);
+    assert!(said("wrote ", "event.html"), "{}", run.stdout);
+    assert!(!said("wrote ", "base.html"), "{}", run.stdout);
+    assert_eq!(
+        std::fs::read_to_string(site.path("templates/base.html")).expect("kept"),
+        "{% extends \"default/base.html\" %}\n"
+    );
+    for file in [
+        "event.html",
+        "macros.html",
+        "style.css",
+        "timeline.js",
+        "feed.xml",
+    ] {
+        assert!(site.path("templates").join(file).is_file(), "{file}");
+    }
+    // Edited, a file is kept as it is by a second run, which writes nothing.
+    site.write("templates/style.css", "body { color: navy; }\n");
+    let run = site.run(&["theme"]);
+    assert_eq!(run.code, 0);
+    assert!(!run.stdout.contains("wrote"), "{}", run.stdout);
+    assert_eq!(
+        std::fs::read_to_string(site.path("templates/style.css")).expect("kept"),
+        "body { color: navy; }\n"
+    );
+    // The theme written builds the same pages as the default one.
+    let written = site.build_ok();
+    assert!(!written.stderr.contains("error"), "{}", written.stderr);
+    // Outside a site, nothing is written.
+    let empty = TestSite::empty();
+    assert_eq!(empty.run(&["theme"]).code, 2);
+    assert!(!empty.path("templates").exists());
+}
+
+#[test]
+fn a_broken_template_is_one_error_and_leaves_nothing_behind() {
+    for (template, code) in [
+        ("{% extends \"base.html\" %}\n", "template-loop"),
+        (
+            "{% extends \"default/event.html\" %}{% block extra_head %}{{ event.byline }}{% endblock extra_head %}",
+            "template-variable",
+        ),
+    ] {
+        let name = if code == "template-loop" {
+            "base.html"
+        } else {
+            "event.html"
+        };
+        let site = TestSite::minimal()
+            .file(
+                "content/events/second.md",
+                "---\ntitle: The second event\ndate: 2022-03\nsources: [src-a]\n---\nIt happened again.\n",
+            )
+            .file(&format!("templates/{name}"), template);
+        let before = names(&site);
+        let run = site.run(&["build"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("error[{code}]")),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(&format!("templates/{name}:1:")),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(names(&site), before, "a build left something behind");
+        if code == "template-variable" {
+            assert!(run.stderr.contains("(on 2 pages)"), "{}", run.stderr);
+            assert!(run.stderr.contains("`event` has: date,"), "{}", run.stderr);
+        }
+    }
 }
