@@ -21,6 +21,8 @@ pub(crate) const EVENT_KEYS: &[&str] = &[
     "accounts",
     "corrections",
     "updated",
+    "author",
+    "extra",
 ];
 
 /// Folder names of the output that a taxonomy's pages would collide with.

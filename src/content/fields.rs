@@ -224,6 +224,38 @@ impl<'a> Fields<'a> {
         crate::chars::strip(&value).into_owned()
     }
 
+    /// A mapping of anything (`extra:`), as YAML reads it, for templates:
+    /// the newsroom's own fields, which dateline does not check.
+    pub(crate) fn extra(&mut self, key: &str) -> Option<std::sync::Arc<serde_json::Value>> {
+        let index = self.take(key)?;
+        match &self.entries[index].value {
+            Value::Null => None,
+            value @ Value::Mapping(_) => match serde_json::to_value(value) {
+                Ok(json) => Some(json.into()),
+                Err(_) => {
+                    let entry = &self.entries[index];
+                    let diagnostic = self
+                        .error_at(
+                            "wrong-type",
+                            entry.key_offset,
+                            key.len(),
+                            format!("`{key}` holds a key that is not text"),
+                        )
+                        .with_hint("name every field of `extra` with text, like `desk: Politics`");
+                    self.diagnostics.push(diagnostic);
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(
+                    index,
+                    "a mapping of your own fields, like `extra: {desk: Politics}`",
+                );
+                None
+            }
+        }
+    }
+
     /// A true/false value.
     pub(crate) fn flag(&mut self, key: &str) -> Option<bool> {
         let index = self.take(key)?;

@@ -80,6 +80,10 @@ pub struct EventNote {
     /// When the note last changed in a way readers should hear of
     /// (`updated:`): a day or a moment.
     pub updated: Option<Date>,
+    /// Who wrote the account (`author:`, one or a list): the byline.
+    pub authors: Vec<String>,
+    /// The newsroom's own fields (`extra:`), for templates.
+    pub extra: Option<Arc<serde_json::Value>>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -114,6 +118,13 @@ pub struct SourceNote {
     pub archived: Option<Date>,
     /// Corrections, newest first.
     pub corrections: Vec<CorrectionNote>,
+    /// It exists only in print (`print: true`): it has no URL to give.
+    pub print: bool,
+    /// Where in print or in an archive it is (`citation:`), such as
+    /// `Late City Final edition, page A1`: it too stands for a URL.
+    pub citation: Option<String>,
+    /// The newsroom's own fields (`extra:`), for templates.
+    pub extra: Option<Arc<serde_json::Value>>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -131,6 +142,9 @@ const SOURCE_KEYS: &[&str] = &[
     "archive_url",
     "archived",
     "corrections",
+    "print",
+    "citation",
+    "extra",
 ];
 
 /// Splits a note and reads its front matter, or reports why it cannot.
@@ -172,6 +186,12 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     let accounts = claims::accounts(&mut fields, &sources);
     let corrections = claims::corrections(&mut fields);
     let updated = claims::updated(&mut fields);
+    let authors = fields
+        .list("author")
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let extra = fields.extra("extra");
     let crowded = crowded(&fields, &taxonomies, sources.len());
     let known: Vec<&str> = EVENT_KEYS
         .iter()
@@ -214,6 +234,8 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             accounts,
             corrections,
             updated,
+            authors,
+            extra,
             body_offset,
             warnings: diagnostics,
         }),
@@ -303,6 +325,9 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let archive_offset = fields.key_offset("archive_url");
     let archived = fields.date("archived", None);
     let corrections = claims::corrections(&mut fields);
+    let print = fields.flag("print").unwrap_or(false);
+    let citation = fields.text("citation", None);
+    let extra = fields.extra("extra");
     let mut diagnostics = fields.finish(SOURCE_KEYS);
 
     diagnostics.extend(placeholders::find(&file.path, &file.text));
@@ -362,6 +387,9 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             archive_url,
             archived,
             corrections,
+            print,
+            citation,
+            extra,
             body_offset,
             warnings: diagnostics,
         }),

@@ -61,10 +61,10 @@ pub(super) fn run(
                     .with_hint("save a copy in a web archive (such as https://web.archive.org/save/ and the address) and add its address as `archive_url:`, with the day as `archived:`"),
             );
         }
-        if source.url.is_none() {
+        if source.url.is_none() && !source.print && source.citation.is_none() {
             diagnostics.push(
                 Diagnostic::warning("no-url", &source.file.path, format!("the source `{}` has no URL", source.id))
-                    .with_hint("add `url:` with the article's address when it is known; readers cannot check it otherwise"),
+                    .with_hint("add `url:` with the article's address when it is known; readers cannot check it otherwise. A source only in print says `print: true`, or where it is: `citation: Late City Final edition, page A1`"),
             );
         }
     }

@@ -72,6 +72,10 @@ pub struct Event {
     pub updated: Option<Date>,
     /// When its file was last modified, as the file system says.
     pub file_modified: Option<SystemTime>,
+    /// Who wrote the account (`author:`), in the order written.
+    pub authors: Vec<Arc<str>>,
+    /// The newsroom's own fields (`extra:`), for templates.
+    pub extra: Option<Arc<serde_json::Value>>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -105,6 +109,12 @@ pub struct Source {
     pub modified: Option<Date>,
     /// Indices into [`Site::events`] of the events that cite it, in timeline order.
     pub cited_by: Vec<usize>,
+    /// It exists only in print.
+    pub print: bool,
+    /// Where in print or in an archive it is.
+    pub citation: Option<String>,
+    /// The newsroom's own fields (`extra:`), for templates.
+    pub extra: Option<Arc<serde_json::Value>>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -326,6 +336,8 @@ fn event(
         corrections,
         updated: note.updated.clone(),
         file_modified: note.file.modified,
+        authors: note.authors.iter().map(|a| Arc::from(a.as_str())).collect(),
+        extra: note.extra.clone(),
         path: note.file.path.clone(),
     }
 }
@@ -346,6 +358,9 @@ fn source(note: &SourceNote, html: Arc<str>) -> Source {
         corrections,
         html,
         cited_by: Vec::new(),
+        print: note.print,
+        citation: note.citation.clone(),
+        extra: note.extra.clone(),
         path: note.file.path.clone(),
     }
 }

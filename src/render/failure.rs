@@ -76,7 +76,12 @@ fn known_names(context: &Context, name: &str) -> String {
         }
     }
     let Some(object) = at.as_object() else {
-        return format!("`{}` has no fields", parent.join("."));
+        let parent = parent.join(".");
+        return if at.is_null() {
+            format!("`{parent}` is null on this page: test it first, `{{% if {parent} %}}`")
+        } else {
+            format!("`{parent}` has no fields")
+        };
     };
     let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
     keys.sort_unstable();

@@ -190,8 +190,12 @@ pub(super) fn shape(site: &Site) -> u64 {
             // Every save changes it, and only the feed shows it: see
             // `file_times`.
             file_modified: _,
+            authors,
+            extra,
             path,
         } = event;
+        authors.hash(&mut h);
+        extra.as_deref().map(ToString::to_string).hash(&mut h);
         (slug, title, date, summary, terms, sources).hash(&mut h);
         (
             dated_by,
@@ -222,8 +226,13 @@ pub(super) fn shape(site: &Site) -> u64 {
             modified,
             html: _,
             cited_by,
+            print,
+            citation,
+            extra,
             path,
         } = source;
+        (print, citation).hash(&mut h);
+        extra.as_deref().map(ToString::to_string).hash(&mut h);
         (
             id, title, outlet, url, published, author, language, cited_by,
         )

@@ -550,7 +550,7 @@ fn a_broken_template_is_one_error_and_leaves_nothing_behind() {
     for (template, code) in [
         ("{% extends \"base.html\" %}\n", "template-loop"),
         (
-            "{% extends \"default/event.html\" %}{% block extra_head %}{{ event.byline }}{% endblock extra_head %}",
+            "{% extends \"default/event.html\" %}{% block extra_head %}{{ event.nope }}{% endblock extra_head %}",
             "template-variable",
         ),
     ] {
@@ -582,7 +582,79 @@ fn a_broken_template_is_one_error_and_leaves_nothing_behind() {
         assert_eq!(names(&site), before, "a build left something behind");
         if code == "template-variable" {
             assert!(run.stderr.contains("(on 2 pages)"), "{}", run.stderr);
-            assert!(run.stderr.contains("`event` has: date,"), "{}", run.stderr);
+            assert!(
+                run.stderr.contains("`event` has: authors, byline, date,"),
+                "{}",
+                run.stderr
+            );
         }
     }
+}
+
+#[test]
+fn newsroom_fields_extra_author_and_sources_in_print() {
+    let site = TestSite::minimal()
+        .file(
+            "content/events/landing.md",
+            "---\ntitle: Eagle lands\ndate: 1969-07-20\nsources: [times-print, archive-copy]\nauthor: [Ann Reporter, Bo Editor, Cy Desk]\nextra:\n  desk: Science\n  priority: 2\n  tags_internal: [space, nasa]\n---\nIn the Sea of Tranquility.\n",
+        )
+        .file(
+            "content/sources/times-print.md",
+            "---\ntitle: Men walk on moon\noutlet: The New York Times\npublished: 1969-07-21\nprint: true\nextra:\n  shelf: B12\n---\n",
+        )
+        .file(
+            "content/sources/archive-copy.md",
+            "---\ntitle: Moon landing\noutlet: The Daily Planet\npublished: 1969-07-21\ncitation: Late City Final edition, page A1\n---\n",
+        )
+        .file(
+            "templates/event.html",
+            "{% extends \"default/event.html\" %}{% block extra_head %}{% if event.extra %}<meta name=\"desk\" content=\"{{ event.extra.desk }}/{{ event.extra.priority }}/{{ event.extra.tags_internal | join(sep=',') }}/{{ event.sources.0.extra.shelf }}\">\n{% endif %}{% endblock extra_head %}",
+        );
+    let (run, found) = diagnostics(&site);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // Neither source is said to lack a URL: one is in print, one cited.
+    assert_eq!(with_code(&found, "no-url"), vec![]);
+    let run = site.run(&["build", "--base-url", "https://example.org/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.page("events/landing/index.html");
+    assert!(
+        page.contains("<meta name=\"desk\" content=\"Science/2/space,nasa/B12\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"byline\">By Ann Reporter, Bo Editor and Cy Desk</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#""author":[{"@type":"Person","name":"Ann Reporter"},{"@type":"Person","name":"Bo Editor"}"#),
+        "{page}"
+    );
+    let feed = site.page("feed.xml");
+    assert!(
+        feed.contains(
+            "<author><name>Ann Reporter</name></author>\n<author><name>Bo Editor</name></author>"
+        ),
+        "{feed}"
+    );
+    let source = site.page("sources/archive-copy/index.html");
+    assert!(
+        source.contains("Late City Final edition, page A1"),
+        "{source}"
+    );
+    assert!(
+        site.page("sources/times-print/index.html")
+            .contains("In print only.")
+    );
+
+    // A single author is a byline of one; `extra` must be a mapping.
+    site.write(
+        "content/events/landing.md",
+        "---\ntitle: Eagle lands\ndate: 1969-07-20\nsources: [times-print]\nauthor: Ann Reporter\nextra: [not, a, mapping]\n---\nText.\n",
+    );
+    let (run, found) = diagnostics(&site);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        with_code(&found, "wrong-type"),
+        vec![("content/events/landing.md", 6)]
+    );
 }
