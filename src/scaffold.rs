@@ -43,6 +43,10 @@ pub struct NewEvent {
     pub sources: Vec<String>,
     /// The page's URL name; made from the title when absent.
     pub slug: Option<String>,
+    /// One or two sentences for the timeline's card.
+    pub summary: Option<String>,
+    /// The terms of the site's other taxonomies: (taxonomy, terms).
+    pub terms: Vec<(String, Vec<String>)>,
 }
 
 /// The values of a new source note.
@@ -72,7 +76,8 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, Error> {
     }
     let date = parse_date(&event.date)?;
     let known = source_ids(root);
-    for id in &event.sources {
+    let sources = trimmed(&event.sources);
+    for id in &sources {
         if !known.contains(id) {
             let hint = match crate::content::fields::nearest(
                 id,
@@ -105,15 +110,32 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, Error> {
     })?;
     let mut text = format!(
         "---\ntitle: {}\ndate: {}\n",
-        quote(&event.title),
+        quote(event.title.trim()),
         quote(date.edtf())
     );
-    if !event.tags.is_empty() {
-        text.push_str(&format!("tags: {}\n", list(&event.tags)));
+    if let Some(summary) = event
+        .summary
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        text.push_str(&format!("summary: {}\n", quote(summary)));
     }
-    text.push_str(&format!("sources: {}\n---\n", list(&event.sources)));
+    let taxonomies = std::iter::once(("tags", &event.tags)).chain(
+        event
+            .terms
+            .iter()
+            .map(|(name, terms)| (name.as_str(), terms)),
+    );
+    for (name, terms) in taxonomies {
+        let terms = trimmed(terms);
+        if !terms.is_empty() {
+            text.push_str(&format!("{name}: {}\n", list(&terms)));
+        }
+    }
+    text.push_str(&format!("sources: {}\n---\n", list(&sources)));
     text.push_str(&format!("{EVENT_BODY} {EVENT_ATTRIBUTE}"));
-    match event.sources.first() {
+    match sources.first() {
         Some(id) => text.push_str(&format!(", and link the notes it rests on by their path, like [this source](../sources/{id}.md).\n")),
         None => text.push_str(".\n"),
     }
@@ -223,6 +245,17 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
         written.push(path);
     }
     Ok(written)
+}
+
+/// The items of a list given on the command line, without the spaces
+/// around them (`--tags "moon landing, Apollo 11"`), and none left empty.
+fn trimmed(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| item.trim())
+        .filter(|item| !item.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn parse_date(written: &str) -> Result<Date, Error> {

@@ -45,6 +45,8 @@ pub(crate) fn new(root: &Path, args: NewArgs) -> ExitCode {
                 tags: args.tags,
                 sources: args.sources,
                 slug: args.slug,
+                summary: args.summary,
+                terms: args.terms,
             };
             scaffold::new_event(root, &event)
         }

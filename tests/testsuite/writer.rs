@@ -658,3 +658,41 @@ fn newsroom_fields_extra_author_and_sources_in_print() {
         vec![("content/events/landing.md", 6)]
     );
 }
+
+#[test]
+fn new_takes_every_taxonomy_a_summary_and_trims_list_items() {
+    let site = TestSite::minimal().file(
+        "dateline.yaml",
+        "title: Apollo 11\ntaxonomies: [tags, people]\n",
+    );
+    let run = site.run(&[
+        "new",
+        "Eagle lands",
+        "--date",
+        "1969-07-20",
+        "--sources",
+        " src-a ",
+        "--tags",
+        "moon landing, Apollo 11,",
+        "--people",
+        "Neil Armstrong, Buzz Aldrin",
+        "--summary",
+        "The lunar module lands in the Sea of Tranquility.",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let note =
+        std::fs::read_to_string(site.path("content/events/eagle-lands.md")).expect("written");
+    assert!(
+        note.starts_with(
+            "---\ntitle: \"Eagle lands\"\ndate: \"1969-07-20\"\nsummary: \"The lunar module lands in the Sea of Tranquility.\"\ntags: [\"moon landing\", \"Apollo 11\"]\npeople: [\"Neil Armstrong\", \"Buzz Aldrin\"]\nsources: [\"src-a\"]\n---\n"
+        ),
+        "{note}"
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A taxonomy the site does not declare is no flag.
+    let run = site.run(&["new", "Other", "--date", "1969", "--places", "Moon"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--places"), "{}", run.stderr);
+    assert!(!site.path("content/events/other.md").exists());
+}
