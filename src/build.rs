@@ -109,13 +109,7 @@ pub(crate) fn read(
     previous: Option<&Arc<Theme>>,
 ) -> Result<Loaded, Error> {
     let root = &options.root;
-    if !Config::path(root).is_file() {
-        return Err(Error::usage(format!(
-            "no {} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
-            crate::content::config::CONFIG_FILE,
-            display_root(root)
-        )));
-    }
+    require_config(root)?;
     let (mut config, warnings) = Config::load_warned(root).map_err(Error::Content)?;
     if let Some(url) = base_url_flag(options)? {
         config.base_url = Some(url);
@@ -189,6 +183,18 @@ fn no_base_url(root: &Path) -> Diagnostic {
     .with_hint("add `base_url:` with the address the site will be published at, like `base_url: https://example.org/timeline/`, or pass `--base-url` to `build`")
 }
 
+/// A usage error unless `root` holds a `dateline.yaml`.
+fn require_config(root: &Path) -> Result<(), Error> {
+    if Config::path(root).is_file() {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "no {} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
+        crate::content::config::CONFIG_FILE,
+        display_root(root)
+    )))
+}
+
 /// `--base-url`, checked, as the pages write it.
 fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, Error> {
     let Some(url) = &options.base_url else {
@@ -208,8 +214,10 @@ fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, Error> {
 /// pages as they are written.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary, Error> {
     let started = Instant::now();
-    // A bad flag is refused before the output folder is touched.
+    // A bad flag, or a folder that is no site, is refused before the
+    // output folder is touched.
     base_url_flag(options)?;
+    require_config(&options.root)?;
     let out = output_dir(options);
     output::check_output(&options.root, &out).map_err(Error::usage)?;
     let highlighted = highlight::Store::open(&options.root);

@@ -199,9 +199,13 @@ fn unique<'a>(
 }
 
 fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnostic {
+    let add = format!(
+        "add it with `dateline new source {} --title \"The headline\" --outlet \"The outlet\"`",
+        named.name
+    );
     let hint = match nearest(&named.name, known) {
         Some(near) => format!("did you mean `{near}`?"),
-        None if known.is_empty() => "there are no notes in content/sources/ yet".to_string(),
+        None if known.is_empty() => format!("there are no notes in content/sources/ yet: {add}"),
         None => {
             let shown: Vec<&str> = known.iter().take(8).copied().collect();
             let more = if known.len() > shown.len() {
@@ -209,7 +213,7 @@ fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnosti
             } else {
                 ""
             };
-            format!("known sources: {}{more}", shown.join(", "))
+            format!("{add}; known sources: {}{more}", shown.join(", "))
         }
     };
     Diagnostic::error(

@@ -696,3 +696,81 @@ fn new_takes_every_taxonomy_a_summary_and_trims_list_items() {
     assert!(run.stderr.contains("--places"), "{}", run.stderr);
     assert!(!site.path("content/events/other.md").exists());
 }
+
+#[test]
+fn a_date_error_on_an_interval_names_when_it_starts() {
+    // A date error on an interval names when it starts.
+    let site = TestSite::minimal().file(
+        "content/events/mission.md",
+        "---\ntitle: Mission\ndate: 2022-07-24/2022-08-10\nsources: [src-b]\n---\nText.\n",
+    )
+    .file(
+        "content/sources/src-b.md",
+        "---\ntitle: B\noutlet: The Daily\nurl: https://example.org/b\npublished: 2022-07-01\n---\n",
+    );
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("cannot have happened before 24 July 2022, but"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unknown_source_says_how_to_add_it() {
+    // An unknown source id with nothing near says how to add it.
+    let site = TestSite::minimal();
+    site.write(
+        "content/events/mission.md",
+        "---\ntitle: Mission\ndate: 2022-07-24/2022-08-10\nsources: [src-a, nasa-press-kit]\n---\nText.\n",
+    );
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("dateline new source nasa-press-kit --title"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_closing_fence_is_shown_where_the_body_begins() {
+    // A missing closing `---` is shown where the body seems to begin.
+    let site = TestSite::minimal();
+    site.write(
+        "content/events/mission.md",
+        "---\ntitle: Mission\ndate: 2022\nsources: [src-a]\n\nThe body begins here.\n",
+    );
+    let (_, found) = diagnostics(&site);
+    assert_eq!(
+        with_code(&found, "front-matter"),
+        vec![("content/events/mission.md", 6)]
+    );
+}
+
+#[test]
+fn an_apostrophe_in_single_quotes_gets_its_own_hint() {
+    // An apostrophe in single quotes gets a hint of its own, at its place.
+    let site = TestSite::minimal();
+    site.write(
+        "content/events/mission.md",
+        "---\ntitle: 'Apollo 11: the mission's report'\ndate: 2022\nsources: [src-a]\n---\nText.\n",
+    );
+    let run = site.run(&["check"]);
+    assert!(run.stderr.contains("mission.md:2:31"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("or write the apostrophe twice (`''`)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_build_without_settings_writes_nothing() {
+    // A build in a folder without dateline.yaml writes nothing at all.
+    let empty = TestSite::empty();
+    let run = empty.run(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(names(&empty), Vec::<String>::new());
+}
