@@ -165,7 +165,7 @@ fn fixtures_report_what_they_lose() {
         "  title slide: media `https://images.example.org/earthrise.jpg`\n",
         "  slide 2 \"NASA opens its doors\": id `NASA opens!` cannot be a slug (only ASCII letters, digits, `-`, `_` and `.` are allowed): a new one was made\n",
         "  slide 3 \"Yuri Gagarin orbits the Earth\": media without credit: no source note\n",
-        "  slide 5 \"Apollo 8 circles the Moon\": media `/static/img/earthrise.jpg` (not an http(s) address); `display_date` \"Christmas 1968\" kept as a comment in the front matter; background colour `#0b0b2b`\n",
+        "  slide 5 \"Apollo 8 circles the Moon\": `display_date` \"Christmas 1968\" kept as a comment in the front matter; media `/static/img/earthrise.jpg` (not an http(s) address); background colour `#0b0b2b`\n",
         "  slide 6 \"Apollo 11\": background image\n",
         "  slide 10 \"An undated note\": no start date: skipped\n",
         "  3 events cite no source: add them by hand\n",
