@@ -110,13 +110,7 @@ pub(crate) fn read(
     previous: Option<&Arc<Theme>>,
 ) -> Result<Loaded, Error> {
     let root = &options.root;
-    if !Config::path(root).is_file() {
-        return Err(Error::usage(format!(
-            "no {} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
-            crate::content::config::CONFIG_FILE,
-            display_root(root)
-        )));
-    }
+    require_config(root)?;
     let (mut config, warnings) = Config::load_warned(root).map_err(Error::Content)?;
     if let Some(url) = base_url_flag(options)? {
         config.base_url = Some(url);
@@ -175,6 +169,33 @@ impl Loaded {
     }
 }
 
+/// The warning for a site without `base_url`, where only full addresses
+/// will do. The sitemaps protocol takes nothing else, so there is no
+/// sitemap; an Atom feed may link relatively (RFC 4287 takes IRI
+/// references, resolved against the feed's own address), so the feeds are
+/// written, but their ids are then names made from the site's title, which
+/// change once `base_url` is set.
+fn no_base_url(root: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "no-base-url",
+        Config::path(root),
+        "`base_url` is not set: sitemap.xml is not written, pages carry no canonical address, and the feed's entries will change their ids once it is set",
+    )
+    .with_hint("add `base_url:` with the address the site will be published at, like `base_url: https://example.org/timeline/`, or pass `--base-url` to `build`")
+}
+
+/// A usage error unless `root` holds a `dateline.yaml`.
+fn require_config(root: &Path) -> Result<(), Error> {
+    if Config::path(root).is_file() {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "no {} in {}: run dateline in a site's folder, pass --root DIR, or create a site with `dateline init`",
+        crate::content::config::CONFIG_FILE,
+        display_root(root)
+    )))
+}
+
 /// `--base-url`, checked, as the pages write it.
 fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, Error> {
     let Some(url) = &options.base_url else {
@@ -194,8 +215,10 @@ fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, Error> {
 /// pages as they are written.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary, Error> {
     let started = Instant::now();
-    // A bad flag is refused before the output folder is touched.
+    // A bad flag, or a folder that is no site, is refused before the
+    // output folder is touched.
     base_url_flag(options)?;
+    require_config(&options.root)?;
     let out = output_dir(options);
     output::check_output(&options.root, &out).map_err(Error::usage)?;
     let highlighted = highlight::Store::open(&options.root);
@@ -214,6 +237,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
         || output::Output::begin(place),
     );
     let ((site, theme, mut warnings), output) = both(modelled, output)?;
+    if site.config.base_url.is_none() {
+        warnings.push(no_base_url(&options.root));
+    }
     stages.lap("model");
     let statics = statics::list(&options.root.join("static"));
     warnings.extend(statics.diagnostics);

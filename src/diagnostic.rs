@@ -248,6 +248,11 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// The problems, in the order found.
+    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
     /// True when at least one problem is an error.
     pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)

@@ -4,8 +4,6 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    cmd::Cli::parse().run()
+    cmd::Cli::parse_args().run()
 }

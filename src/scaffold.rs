@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::config::CONFIG_FILE;
 use crate::content::note::{check_event_slug, check_slug};
+use crate::content::placeholders::{EVENT_ATTRIBUTE, EVENT_BODY, SOURCE_BODY};
 use crate::date::Date;
 use crate::error::Error;
 use crate::model::term_slug;
@@ -42,6 +43,10 @@ pub struct NewEvent {
     pub sources: Vec<String>,
     /// The page's URL name; made from the title when absent.
     pub slug: Option<String>,
+    /// One or two sentences for the timeline's card.
+    pub summary: Option<String>,
+    /// The terms of the site's other taxonomies: (taxonomy, terms).
+    pub terms: Vec<(String, Vec<String>)>,
 }
 
 /// The values of a new source note.
@@ -71,7 +76,8 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, Error> {
     }
     let date = parse_date(&event.date)?;
     let known = source_ids(root);
-    for id in &event.sources {
+    let sources = trimmed(&event.sources);
+    for id in &sources {
         if !known.contains(id) {
             let hint = match crate::content::fields::nearest(
                 id,
@@ -104,15 +110,32 @@ pub fn new_event(root: &Path, event: &NewEvent) -> Result<PathBuf, Error> {
     })?;
     let mut text = format!(
         "---\ntitle: {}\ndate: {}\n",
-        quote(&event.title),
+        quote(event.title.trim()),
         quote(date.edtf())
     );
-    if !event.tags.is_empty() {
-        text.push_str(&format!("tags: {}\n", list(&event.tags)));
+    if let Some(summary) = event
+        .summary
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        text.push_str(&format!("summary: {}\n", quote(summary)));
     }
-    text.push_str(&format!("sources: {}\n---\n", list(&event.sources)));
-    text.push_str("What happened, in your own words. Attribute what you did not see yourself");
-    match event.sources.first() {
+    let taxonomies = std::iter::once(("tags", &event.tags)).chain(
+        event
+            .terms
+            .iter()
+            .map(|(name, terms)| (name.as_str(), terms)),
+    );
+    for (name, terms) in taxonomies {
+        let terms = trimmed(terms);
+        if !terms.is_empty() {
+            text.push_str(&format!("{name}: {}\n", list(&terms)));
+        }
+    }
+    text.push_str(&format!("sources: {}\n---\n", list(&sources)));
+    text.push_str(&format!("{EVENT_BODY} {EVENT_ATTRIBUTE}"));
+    match sources.first() {
         Some(id) => text.push_str(&format!(", and link the notes it rests on by their path, like [this source](../sources/{id}.md).\n")),
         None => text.push_str(".\n"),
     }
@@ -156,9 +179,7 @@ pub fn new_source(root: &Path, source: &NewSource) -> Result<PathBuf, Error> {
             quote(parse_date(published)?.edtf())
         ));
     }
-    text.push_str(
-        "---\nWhat this article reports, in your own words, and how much weight it can bear.\n",
-    );
+    text.push_str(&format!("---\n{SOURCE_BODY}\n"));
     write_new(
         root,
         &Path::new("content/sources").join(format!("{}.md", source.id)),
@@ -261,6 +282,17 @@ pub fn init(dir: &Path, force: bool) -> Result<Initialized, Error> {
         written,
         kept: Vec::new(),
     })
+}
+
+/// The items of a list given on the command line, without the spaces
+/// around them (`--tags "moon landing, Apollo 11"`), and none left empty.
+fn trimmed(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| item.trim())
+        .filter(|item| !item.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn parse_date(written: &str) -> Result<Date, Error> {
@@ -411,6 +443,9 @@ pub(crate) fn list(items: &[String]) -> String {
             .join(", ")
     )
 }
+
+mod theme;
+pub use theme::{ThemeWritten, write_theme};
 
 #[cfg(test)]
 mod tests;

@@ -20,6 +20,7 @@ pub fn check(data: &[u8]) {
         path: PathBuf::from("content").join(rel),
         rel: rel.into(),
         text: text.into(),
+        modified: None,
     };
     if let Err(diagnostics) = note::read_event(file("events/fuzz.md"), &config) {
         for d in diagnostics.sorted() {

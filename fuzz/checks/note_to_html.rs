@@ -32,6 +32,7 @@ pub fn check(data: &[u8]) {
         path: PathBuf::from("content").join(rel),
         rel: rel.into(),
         text: text.into(),
+        modified: None,
     };
     let event = format!("---\ntitle: Fuzz\ndate: 2022\nsources: [s]\n---\n{body}");
     let Ok(event) = note::read_event(file("events/fuzz.md", event), &config) else {
@@ -46,6 +47,7 @@ pub fn check(data: &[u8]) {
     let content = Content {
         events: vec![event.into()],
         sources: vec![source.into()],
+        broken: Vec::new(),
     };
     let (Some(site), _) = Site::build(config, content, ModelOptions::default()) else {
         return;

@@ -195,9 +195,14 @@ impl NoteSession<'_> {
             Some(old) => old.result.clone(),
             None => {
                 self.parsed.fetch_add(1, Ordering::Relaxed);
-                content::note_text(path.to_path_buf(), rel.to_string(), bytes)
-                    .map_err(|d| Diagnostics::from_iter([d]))
-                    .and_then(parse)
+                content::note_text(
+                    path.to_path_buf(),
+                    rel.to_string(),
+                    bytes,
+                    stamp.map(|s| s.modified),
+                )
+                .map_err(|d| Diagnostics::from_iter([d]))
+                .and_then(parse)
             }
         };
         let entry = Entry {

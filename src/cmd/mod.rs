@@ -13,7 +13,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Prints a line to stdout; a closed pipe (`dateline check | head`) is not
 /// an error worth a panic.
@@ -84,7 +84,7 @@ enum Command {
         format: Format,
     },
     /// Write a new event note (or, with `new source`, a source note).
-    New(NewArgs),
+    New(Box<NewArgs>),
     /// Create a new site with an example event and source, and a workflow
     /// that publishes it to GitHub Pages.
     Init {
@@ -95,6 +95,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the default theme's templates and style sheet into templates/, for editing; never overwrites.
+    Theme,
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -149,6 +151,13 @@ pub(crate) struct NewArgs {
     /// The page's URL name (default: made from the title).
     #[arg(long)]
     slug: Option<String>,
+    /// One or two sentences for the timeline's card.
+    #[arg(long)]
+    summary: Option<String>,
+    /// The terms of each other taxonomy the site declares, given as
+    /// `--<taxonomy> a,b` (see [`Cli::parse_args`]).
+    #[arg(skip)]
+    terms: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Subcommand)]
@@ -173,6 +182,62 @@ pub(crate) enum NewSourceCommand {
 }
 
 impl Cli {
+    /// Parses the command line. `dateline new` takes a flag for each
+    /// taxonomy the site's `dateline.yaml` declares (`--people "Neil
+    /// Armstrong"`), which only the site knows: its settings are read
+    /// first, from `--root` or the current folder, and unreadable settings
+    /// add no flag (the command then says what is wrong with them).
+    pub(crate) fn parse_args() -> Cli {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let mut command = Cli::command();
+        let mut added = Vec::new();
+        if args.iter().any(|a| a == "new") {
+            let taken: Vec<String> = command
+                .find_subcommand("new")
+                .map(|new| {
+                    new.get_arguments()
+                        .filter_map(|a| a.get_long())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            added = taxonomies(&args)
+                .into_iter()
+                .filter(|name| {
+                    !taken.contains(name) && !["root", "help", "version"].contains(&name.as_str())
+                })
+                .collect();
+            for name in &added {
+                // clap names arguments by `&'static str`: a few names, once a run.
+                let name: &'static str = Box::leak(name.clone().into_boxed_str());
+                command = command.mut_subcommand("new", |new| {
+                    new.arg(
+                        Arg::new(name)
+                            .long(name)
+                            .value_name("TERMS")
+                            .value_delimiter(',')
+                            .action(ArgAction::Append)
+                            .help(format!(
+                                "Terms of the site's taxonomy `{name}`, separated by commas"
+                            )),
+                    )
+                });
+            }
+        }
+        let matches = command.get_matches_from(&args);
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+        if let (Command::New(new), Some(("new", given))) = (&mut cli.command, matches.subcommand())
+        {
+            for name in added {
+                if let Some(terms) = given.get_many::<String>(&name) {
+                    let terms = terms.cloned().collect();
+                    new.terms.push((name, terms));
+                }
+            }
+        }
+        cli
+    }
+
     /// Runs the command and returns the exit code: 0 ok, 1 content errors, 2 usage errors.
     pub(crate) fn run(self) -> ExitCode {
         let root = self.root;
@@ -198,8 +263,9 @@ impl Cli {
                 poll,
             }),
             Command::Check { drafts, format } => build::check(&root, drafts, format),
-            Command::New(args) => new::new(&root, args),
+            Command::New(args) => new::new(&root, *args),
             Command::Init { dir, force } => new::init(&dir, force),
+            Command::Theme => new::theme(&root),
             Command::Completions { shell } => {
                 clap_complete::generate(
                     shell,
@@ -214,6 +280,27 @@ impl Cli {
             }) => import::timelinejs(&root, &file, dry_run),
         }
     }
+}
+
+/// The taxonomies of the site `args` name (`--root DIR`, or the current
+/// folder), or none when its settings cannot be read.
+fn taxonomies(args: &[std::ffi::OsString]) -> Vec<String> {
+    let mut root = PathBuf::from(".");
+    for (i, arg) in args.iter().enumerate() {
+        if arg == "--root" {
+            if let Some(dir) = args.get(i + 1) {
+                root = PathBuf::from(dir);
+            }
+        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--root=")) {
+            root = PathBuf::from(dir);
+        }
+    }
+    let path = root.join("dateline.yaml");
+    std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| dateline::Config::parse(&path, &text).ok())
+        .map(|config| config.taxonomies)
+        .unwrap_or_default()
 }
 
 /// An IP address, or `localhost`.

@@ -45,6 +45,8 @@ pub(crate) fn new(root: &Path, args: NewArgs) -> ExitCode {
                 tags: args.tags,
                 sources: args.sources,
                 slug: args.slug,
+                summary: args.summary,
+                terms: args.terms,
             };
             scaffold::new_event(root, &event)
         }
@@ -58,7 +60,7 @@ pub(crate) fn new(root: &Path, args: NewArgs) -> ExitCode {
     }
 }
 
-/// Writes a new site that builds and checks clean.
+/// Writes a new site that builds, its example text warned about until replaced.
 pub(crate) fn init(dir: &Path, force: bool) -> ExitCode {
     match scaffold::init(dir, force) {
         Ok(done) => {
@@ -80,6 +82,29 @@ pub(crate) fn init(dir: &Path, force: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => fail(dir, &err),
+    }
+}
+
+/// Writes the default theme into the site's `templates/`, naming what was
+/// already there and left alone.
+pub(crate) fn theme(root: &Path) -> ExitCode {
+    match scaffold::write_theme(root) {
+        Ok(done) => {
+            for file in &done.written {
+                say!("wrote {}", display(root, file));
+            }
+            for file in &done.skipped {
+                say!(
+                    "skipped {}: it is already there (delete it to get the default again)",
+                    display(root, file)
+                );
+            }
+            say!(
+                "edit the files in templates/, or delete those you do not change: a site's template replaces the default theme's of its name, and can extend it as \"default/<name>\" (see docs/templates.md)"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(root, &err),
     }
 }
 

@@ -419,21 +419,12 @@ pub(crate) fn corrections(fields: &mut Fields<'_>) -> Vec<CorrectionNote> {
         );
         item.finish(fields, &["date", "text"]);
         let date = date.and_then(|(date, at)| {
-            if date.precision() >= Precision::Day && date.shape() == crate::date::Shape::Single {
-                return Some(date);
-            }
-            fields.report(
-                "invalid-date",
+            to_the_day(
+                fields,
+                date,
                 at,
-                date.edtf().len(),
-                format!(
-                    "a correction is dated to the day it was made, not `{}` ({})",
-                    date.edtf(),
-                    date.words()
-                ),
-                "write the day, like `2026-12-06`".into(),
-            );
-            None
+                "a correction is dated to the day it was made",
+            )
         });
         if let (Some(date), Some((text, _))) = (date, text) {
             found.push(CorrectionNote {
@@ -445,6 +436,34 @@ pub(crate) fn corrections(fields: &mut Fields<'_>) -> Vec<CorrectionNote> {
     // Newest first; the order written keeps corrections of one day in place.
     found.sort_by_key(|c| std::cmp::Reverse(c.date.earliest()));
     found
+}
+
+/// `date`, written at `at`, when it is a single day or moment; else an
+/// error saying `what` must be.
+fn to_the_day(fields: &mut Fields<'_>, date: Date, at: usize, what: &str) -> Option<Date> {
+    if date.precision() >= Precision::Day && date.shape() == crate::date::Shape::Single {
+        return Some(date);
+    }
+    fields.report(
+        "invalid-date",
+        at,
+        date.edtf().len(),
+        format!("{what}, not `{}` ({})", date.edtf(), date.words()),
+        "write the day, like `2026-12-06`, or the moment, like `2026-12-06T09:30:00Z`".into(),
+    );
+    None
+}
+
+/// An event's `updated:`: when it last changed, a day or a moment.
+pub(crate) fn updated(fields: &mut Fields<'_>) -> Option<Date> {
+    let at = fields.key_offset("updated")?;
+    let date = fields.date("updated", None)?;
+    to_the_day(
+        fields,
+        date,
+        at,
+        "`updated` is the day or moment the note was last changed",
+    )
 }
 
 #[cfg(test)]

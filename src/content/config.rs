@@ -21,6 +21,9 @@ pub(crate) const EVENT_KEYS: &[&str] = &[
     "accounts",
     "corrections",
     "media",
+    "updated",
+    "author",
+    "extra",
 ];
 
 /// Folder names of the output that a taxonomy's pages would collide with.
@@ -42,6 +45,8 @@ const KNOWN: &[&str] = &[
     "page_size",
     "provenance",
     "require_archive",
+    "logo",
+    "logo_alt",
 ];
 
 /// Site settings.
@@ -68,6 +73,17 @@ pub struct Config {
     pub provenance: Provenance,
     /// Warn of every source with a `url` but no `archive_url`.
     pub require_archive: bool,
+    /// The image the header shows beside the title.
+    pub logo: Option<Logo>,
+}
+
+/// A logo: a file of `static/` and the text that stands for it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Logo {
+    /// Its path under `static/`, with `/` separators (`images/logo.svg`).
+    pub src: String,
+    /// What it shows, for those who cannot see it (`logo_alt`, required).
+    pub alt: String,
 }
 
 /// How strictly an event's date is held to its claims (`provenance:`).
@@ -96,6 +112,7 @@ impl Config {
             page_size,
             provenance,
             require_archive,
+            logo,
         } = self;
         let mut h = rustc_hash::FxHasher::default();
         (
@@ -108,6 +125,7 @@ impl Config {
             page_size,
             provenance,
             require_archive,
+            logo,
         )
             .hash(&mut h);
         h.finish()
@@ -129,7 +147,20 @@ impl Config {
             )
             .with_hint("a site needs a dateline.yaml at its root; `dateline init` writes one")])
         })?;
-        Config::parse_warned(&path, &text)
+        let (config, warnings) = Config::parse_warned(&path, &text)?;
+        if let Some(logo) = &config.logo
+            && !root.join("static").join(&logo.src).is_file()
+        {
+            return Err(Diagnostics::from_iter([Diagnostic::error(
+                "missing-logo",
+                &path,
+                format!("the logo static/{} is not there", logo.src),
+            )
+            .with_hint(
+                "put the image in static/, or correct the path in `logo:`",
+            )]));
+        }
+        Ok((config, warnings))
     }
 
     /// Parses the text of a settings file.
@@ -159,7 +190,18 @@ impl Config {
         let provenance_written = fields.text("provenance", None);
         let provenance_offset = fields.key_offset("provenance");
         let require_archive = fields.flag("require_archive").unwrap_or(false);
+        let logo_src = fields.text("logo", None);
+        let logo_offset = fields.key_offset("logo");
+        let logo_alt = fields.text("logo_alt", None);
+        let logo_alt_offset = fields.key_offset("logo_alt");
         let mut diagnostics = fields.finish(KNOWN);
+        let logo = logo(
+            path,
+            text,
+            (logo_src, logo_offset),
+            (logo_alt, logo_alt_offset),
+            &mut diagnostics,
+        );
         let provenance = match provenance_written.as_deref() {
             None | Some("relaxed") => Provenance::Relaxed,
             Some("strict") => Provenance::Strict,
@@ -178,6 +220,7 @@ impl Config {
         };
 
         let names = taxonomy_names(path, text, taxonomies, taxonomies_given, &mut diagnostics);
+        diagnostics.extend(crate::content::placeholders::find(path, text));
         let base_url = base_url.and_then(|url| match check_base_url(&url) {
             Ok(url) => Some(url),
             Err(why) => {
@@ -202,6 +245,7 @@ impl Config {
                     page_size,
                     provenance,
                     require_archive,
+                    logo,
                 },
                 diagnostics,
             )),
@@ -212,6 +256,67 @@ impl Config {
     /// The settings file's path for a site at `root`.
     pub(crate) fn path(root: &Path) -> PathBuf {
         root.join(CONFIG_FILE)
+    }
+}
+
+/// The logo of `logo:` and `logo_alt:` (each with its offset in `text`):
+/// a relative path that stays inside `static/`, and text for it, which is
+/// required: the image is a link's whole content when the title is not
+/// beside it, and a reader who cannot see it must hear what it says.
+fn logo(
+    path: &Path,
+    text: &str,
+    (src, src_at): (Option<String>, Option<usize>),
+    (alt, alt_at): (Option<String>, Option<usize>),
+    diagnostics: &mut Diagnostics,
+) -> Option<Logo> {
+    let error = |code, at: Option<usize>, len, message: String, hint: &str| {
+        Diagnostic::error(code, path, message)
+            .at_offset(text, at.unwrap_or(0), len)
+            .with_hint(hint.to_string())
+    };
+    match (src, alt) {
+        (Some(src), alt) => {
+            let inside = !src.starts_with('/')
+                && !src.contains('\\')
+                && src
+                    .split('/')
+                    .all(|part| !part.is_empty() && part != "." && part != "..");
+            if !inside {
+                diagnostics.push(error(
+                    "invalid-setting",
+                    src_at,
+                    src.len(),
+                    format!("`logo` must be a path inside static/, not `{}`", src.escape_debug()),
+                    "put the image in static/ and write its path from there, like `logo: images/logo.svg`",
+                ));
+                return None;
+            }
+            match alt {
+                Some(alt) => Some(Logo { src, alt }),
+                None => {
+                    diagnostics.push(error(
+                        "missing-key",
+                        src_at,
+                        src.len(),
+                        "`logo` needs `logo_alt`: what the logo says, for readers who cannot see it".to_string(),
+                        "add `logo_alt:` with the logo's words, like `logo_alt: The Daily Planet`",
+                    ));
+                    None
+                }
+            }
+        }
+        (None, Some(_)) => {
+            diagnostics.push(error(
+                "invalid-setting",
+                alt_at,
+                8,
+                "`logo_alt` without `logo`".to_string(),
+                "add `logo:` with the image's path under static/, or remove `logo_alt`",
+            ));
+            None
+        }
+        (None, None) => None,
     }
 }
 

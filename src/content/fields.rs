@@ -224,6 +224,38 @@ impl<'a> Fields<'a> {
         crate::chars::strip(&value).into_owned()
     }
 
+    /// A mapping of anything (`extra:`), as YAML reads it, for templates:
+    /// the newsroom's own fields, which dateline does not check.
+    pub(crate) fn extra(&mut self, key: &str) -> Option<std::sync::Arc<serde_json::Value>> {
+        let index = self.take(key)?;
+        match &self.entries[index].value {
+            Value::Null => None,
+            value @ Value::Mapping(_) => match serde_json::to_value(value) {
+                Ok(json) => Some(json.into()),
+                Err(_) => {
+                    let entry = &self.entries[index];
+                    let diagnostic = self
+                        .error_at(
+                            "wrong-type",
+                            entry.key_offset,
+                            key.len(),
+                            format!("`{key}` holds a key that is not text"),
+                        )
+                        .with_hint("name every field of `extra` with text, like `desk: Politics`");
+                    self.diagnostics.push(diagnostic);
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(
+                    index,
+                    "a mapping of your own fields, like `extra: {desk: Politics}`",
+                );
+                None
+            }
+        }
+    }
+
     /// A true/false value.
     pub(crate) fn flag(&mut self, key: &str) -> Option<bool> {
         let index = self.take(key)?;
@@ -343,6 +375,17 @@ impl<'a> Fields<'a> {
 /// file (the YAML starting at `offset` in `text`).
 fn syntax_error(path: &Path, text: &str, offset: usize, err: yaml::SyntaxError) -> Diagnostic {
     let first_line = crate::diagnostic::line_column(text, offset).0;
+    if !err.too_deep
+        && let Some(at) = apostrophe(&text[offset..])
+    {
+        return Diagnostic::error(
+            "yaml-syntax",
+            path,
+            format!("invalid YAML: an apostrophe ends the single-quoted text early ({})", err.message),
+        )
+        .at_offset(text, offset + at, 1)
+        .with_hint("use double quotes around text with an apostrophe, like `title: \"Apollo 11: the mission's report\"`, or write the apostrophe twice (`''`)");
+    }
     let (code, message, hint) = if err.too_deep {
         ("yaml-too-deep", err.message, DEPTH_HINT)
     } else {
@@ -356,6 +399,41 @@ fn syntax_error(path: &Path, text: &str, offset: usize, err: yaml::SyntaxError) 
     Diagnostic::error(code, path, message)
         .at(text, first_line + err.line - 1, err.column, 1)
         .with_hint(hint)
+}
+
+/// Where, in `yaml`, an apostrophe ends a single-quoted value before the
+/// author meant it to (`title: 'the mission's report'`): a quote, not
+/// doubled, followed on its line by more than a comment or punctuation.
+fn apostrophe(yaml: &str) -> Option<usize> {
+    let mut line_start = 0;
+    for line in yaml.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let opening = match line.find(": '") {
+            Some(i) => i + 2,
+            None => match line.trim_start().strip_prefix("- '") {
+                Some(_) => line.find("- '")? + 2,
+                None => continue,
+            },
+        };
+        let value = &line[opening + 1..];
+        let mut chars = value.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c != '\'' {
+                continue;
+            }
+            if chars.peek().is_some_and(|&(_, next)| next == '\'') {
+                chars.next();
+                continue;
+            }
+            let rest = value[i + 1..].trim();
+            if !rest.is_empty() && !rest.starts_with(['#', ',', ']', '}']) {
+                return Some(start + opening + 1 + i);
+            }
+            break;
+        }
+    }
+    None
 }
 
 /// How to mend YAML nested past [`yaml::MAX_DEPTH`].

@@ -53,10 +53,28 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, SplitError> {
         }
     }
     Err(SplitError {
-        offset: start,
+        offset: body_start(text, yaml_offset),
         message: "the front matter is never closed",
-        hint: "end the front matter with a line `---` before the Markdown body",
+        hint: "end the front matter with a line `---` before the Markdown body, which seems to begin here",
     })
+}
+
+/// Where the body of a note whose front matter is never closed seems to
+/// begin: the first line from `from` that YAML front matter would not
+/// hold (not a `key:`, a `- ` item, a comment, an indented or an empty
+/// line); the end of the text when every line could be YAML.
+fn body_start(text: &str, from: usize) -> usize {
+    let yaml_like = |line: &str| {
+        let line = line.trim_end();
+        line.is_empty()
+            || line.starts_with([' ', '\t', '#', '-'])
+            || line
+                .split_once(':')
+                .is_some_and(|(key, _)| !key.is_empty() && !key.contains(' '))
+    };
+    LineIter { text, pos: from }
+        .find(|(line, _, _)| !yaml_like(line))
+        .map_or(text.len(), |(_, start, _)| start)
 }
 
 /// Lines of `text` from `pos`: (line without its newline, start, start of the next line).

@@ -9,6 +9,7 @@ pub(crate) mod fields;
 pub(crate) mod frontmatter;
 pub mod media;
 pub mod note;
+pub(crate) mod placeholders;
 pub(crate) mod statics;
 pub(crate) mod yaml;
 
@@ -30,6 +31,10 @@ pub struct Content {
     pub events: Vec<Arc<EventNote>>,
     /// Source notes, in no particular order.
     pub sources: Vec<Arc<SourceNote>>,
+    /// The notes that could not be read (their errors are reported), by
+    /// their paths relative to `content/` (`events/leak.md`): still known
+    /// notes, so what names them is not reported again.
+    pub broken: Vec<Arc<str>>,
 }
 
 /// How notes are read and parsed: afresh ([`Fresh`]), or through `serve`'s
@@ -132,16 +137,22 @@ pub(crate) fn load_with(
         .collect();
 
     let mut loaded = Content::default();
-    for result in events {
+    for (result, (_, rel)) in events.into_iter().zip(event_files.files.iter()) {
         match result {
             Ok(event) => loaded.events.push(event),
-            Err(found) => diagnostics.extend(found),
+            Err(found) => {
+                diagnostics.extend(found);
+                loaded.broken.push(rel.as_str().into());
+            }
         }
     }
-    for result in sources {
+    for (result, (_, rel)) in sources.into_iter().zip(source_files.files.iter()) {
         match result {
             Ok(source) => loaded.sources.push(source),
-            Err(found) => diagnostics.extend(found),
+            Err(found) => {
+                diagnostics.extend(found);
+                loaded.broken.push(rel.as_str().into());
+            }
         }
     }
     (loaded, diagnostics)
@@ -309,10 +320,13 @@ pub(crate) fn looks_like_note(name: &str) -> bool {
 
 /// Reads a note as UTF-8 text.
 pub(crate) fn read_note(path: PathBuf, rel: String) -> Result<NoteFile, Diagnostic> {
-    let bytes = std::fs::read(&path).map_err(|err| {
-        Diagnostic::error("unreadable", &path, format!("cannot read the note: {err}"))
-    })?;
-    note_text(path, rel, bytes)
+    let unreadable =
+        |err| Diagnostic::error("unreadable", &path, format!("cannot read the note: {err}"));
+    let mut file = std::fs::File::open(&path).map_err(unreadable)?;
+    let modified = file.metadata().and_then(|m| m.modified()).ok();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    note_text(path, rel, bytes, modified)
 }
 
 /// A note's bytes as text, or why they are not.
@@ -320,12 +334,14 @@ pub(crate) fn note_text(
     path: PathBuf,
     rel: String,
     bytes: Vec<u8>,
+    modified: Option<std::time::SystemTime>,
 ) -> Result<NoteFile, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(NoteFile {
             path,
             rel: rel.into(),
             text: text.into(),
+            modified,
         }),
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();

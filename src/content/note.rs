@@ -10,6 +10,7 @@ use crate::content::config::{Config, EVENT_KEYS};
 use crate::content::fields::Fields;
 use crate::content::frontmatter;
 use crate::content::media::{self, MediaNote};
+use crate::content::placeholders;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -22,6 +23,9 @@ pub struct NoteFile {
     pub rel: Arc<str>,
     /// The whole text, shared: `serve` keeps notes between runs without copies.
     pub text: Arc<str>,
+    /// When the file was last modified, as the file system says: when an
+    /// event's feed entry last changed, when the note says nothing of it.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 impl NoteFile {
@@ -76,6 +80,13 @@ pub struct EventNote {
     pub corrections: Vec<CorrectionNote>,
     /// A video, recording or post shown with the note.
     pub media: Option<MediaNote>,
+    /// When the note last changed in a way readers should hear of
+    /// (`updated:`): a day or a moment.
+    pub updated: Option<Date>,
+    /// Who wrote the account (`author:`, one or a list): the byline.
+    pub authors: Vec<String>,
+    /// The newsroom's own fields (`extra:`), for templates.
+    pub extra: Option<Arc<serde_json::Value>>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -110,6 +121,13 @@ pub struct SourceNote {
     pub archived: Option<Date>,
     /// Corrections, newest first.
     pub corrections: Vec<CorrectionNote>,
+    /// It exists only in print (`print: true`): it has no URL to give.
+    pub print: bool,
+    /// Where in print or in an archive it is (`citation:`), such as
+    /// `Late City Final edition, page A1`: it too stands for a URL.
+    pub citation: Option<String>,
+    /// The newsroom's own fields (`extra:`), for templates.
+    pub extra: Option<Arc<serde_json::Value>>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -127,6 +145,9 @@ const SOURCE_KEYS: &[&str] = &[
     "archive_url",
     "archived",
     "corrections",
+    "print",
+    "citation",
+    "extra",
 ];
 
 /// Splits a note and reads its front matter, or reports why it cannot.
@@ -168,6 +189,13 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     let accounts = claims::accounts(&mut fields, &sources);
     let corrections = claims::corrections(&mut fields);
     let media = media::media(&mut fields);
+    let updated = claims::updated(&mut fields);
+    let authors = fields
+        .list("author")
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let extra = fields.extra("extra");
     let crowded = crowded(&fields, &taxonomies, sources.len());
     let known: Vec<&str> = EVENT_KEYS
         .iter()
@@ -192,6 +220,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     for (key, count, offset) in crowded {
         diagnostics.push(too_many(&file, key, count, offset));
     }
+    diagnostics.extend(placeholders::find(&file.path, &file.text));
 
     match (title, date) {
         (Some(title), Some(date)) if !diagnostics.has_errors() => Ok(EventNote {
@@ -209,6 +238,9 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             accounts,
             corrections,
             media,
+            updated,
+            authors,
+            extra,
             body_offset,
             warnings: diagnostics,
         }),
@@ -298,8 +330,12 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let archive_offset = fields.key_offset("archive_url");
     let archived = fields.date("archived", None);
     let corrections = claims::corrections(&mut fields);
+    let print = fields.flag("print").unwrap_or(false);
+    let citation = fields.text("citation", None);
+    let extra = fields.extra("extra");
     let mut diagnostics = fields.finish(SOURCE_KEYS);
 
+    diagnostics.extend(placeholders::find(&file.path, &file.text));
     let id = file.stem().to_string();
     if let Err(why) = check_slug(&id) {
         diagnostics.push(
@@ -356,6 +392,9 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             archive_url,
             archived,
             corrections,
+            print,
+            citation,
+            extra,
             body_offset,
             warnings: diagnostics,
         }),

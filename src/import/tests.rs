@@ -54,14 +54,25 @@ fn display_dates_are_kept_only_when_they_say_more() {
             {"start_date": {"year": 2022, "month": 2, "day": 21}, "display_date": "21 February 2022",
              "text": {"headline": "Plain"}}]}"#,
     );
+    // A comment of the front matter, for the author: never published.
+    let memo = event(&plan, "memo-drafted");
     assert!(
-        event(&plan, "memo-drafted")
-            .ends_with("---\nShown in TimelineJS as: Late 2023 or early 2024\n")
+        memo.contains("\ndate: \"2023-10\"\n# Shown in TimelineJS as: Late 2023 or early 2024\n"),
+        "{memo}"
+    );
+    assert!(
+        !memo
+            .split("\n---\n")
+            .nth(1)
+            .unwrap_or_default()
+            .contains("Shown"),
+        "{memo}"
     );
     assert!(event(&plan, "plain").ends_with("---\n"));
+    assert!(!event(&plan, "plain").contains("Shown"));
     assert!(
         plan.lost.iter().any(|l| l.starts_with(
-            "slide 1 \"Memo drafted\": `display_date` \"Late 2023 or early 2024\" kept in the body"
+            "slide 1 \"Memo drafted\": `display_date` \"Late 2023 or early 2024\" kept as a comment in the front matter"
         )),
         "{:?}",
         plan.lost

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::links::LinkMap;
+use super::names::Broken;
 use crate::content::note::{EventNote, NoteFile, SourceNote};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{Bodies, Rendered};
@@ -22,6 +23,7 @@ pub(super) fn links(
     sources: &[Arc<SourceNote>],
     drafts: &[Arc<EventNote>],
     held: Vec<Arc<str>>,
+    broken: &Broken,
 ) -> LinkMap {
     // The map holds its own (shared) names rather than borrowing the
     // notes, so each note can be trimmed as soon as its body is rendered.
@@ -33,7 +35,9 @@ pub(super) fn links(
                 sources
                     .iter()
                     .map(|s| (s.file.rel.clone(), "sources", Arc::from(s.id.as_str()))),
-            ),
+            )
+            // Their errors fail the build: the link is left unreported.
+            .chain(broken.pages.iter().cloned()),
     )
     .holding(drafts.iter().map(|e| e.file.rel.clone()).chain(held))
 }

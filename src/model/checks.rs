@@ -61,10 +61,10 @@ pub(super) fn run(
                     .with_hint("save a copy in a web archive (such as https://web.archive.org/save/ and the address) and add its address as `archive_url:`, with the day as `archived:`"),
             );
         }
-        if source.url.is_none() {
+        if source.url.is_none() && !source.print && source.citation.is_none() {
             diagnostics.push(
                 Diagnostic::warning("no-url", &source.file.path, format!("the source `{}` has no URL", source.id))
-                    .with_hint("add `url:` with the article's address when it is known; readers cannot check it otherwise"),
+                    .with_hint("add `url:` with the article's address when it is known; readers cannot check it otherwise. A source only in print says `print: true`, or where it is: `citation: Late City Final edition, page A1`"),
             );
         }
     }
@@ -152,7 +152,7 @@ fn dates_against_sources(
                 &event.file.path,
                 format!(
                     "the event cannot have happened before {}, but every source reporting it was published earlier: {}",
-                    event.date.words(),
+                    start_words(&event.date),
                     list.join(", ")
                 ),
             )
@@ -180,6 +180,18 @@ fn dates_against_sources(
         }
         diagnostics.push(warning);
     }
+}
+
+/// The words of when `date` starts: of an interval, its start ("24 July
+/// 1969", not "24 July 1969 – 10 August 1969"); else the whole date's.
+fn start_words(date: &crate::date::Date) -> String {
+    date.edtf()
+        .split_once('/')
+        .and_then(|(start, _)| crate::date::Date::parse(start).ok())
+        .map_or_else(
+            || date.words().to_string(),
+            |start| start.words().to_string(),
+        )
 }
 
 /// Where the date's EDTF text starts in the note (after any quote).

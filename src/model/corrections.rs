@@ -147,6 +147,7 @@ mod tests {
             path: format!("content/sources/{id}.md").into(),
             rel: format!("sources/{id}.md").into(),
             text: text.into(),
+            modified: None,
         };
         Arc::new(read_source(file).unwrap())
     }

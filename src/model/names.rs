@@ -11,6 +11,43 @@ use crate::content::fields::nearest;
 use crate::content::note::{EventNote, Named, SourceNote};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
+/// The notes that could not be read, by the names other notes know them
+/// by: a note with a broken front matter is still a note, and a link to
+/// it, or its id in `sources:`, is not reported as naming nothing.
+#[derive(Default)]
+pub(super) struct Broken {
+    /// Their paths relative to `content/`, with the page each would have
+    /// had: `(events/leak.md, "events", leak)`.
+    pub(super) pages: Vec<(Arc<str>, &'static str, Arc<str>)>,
+    /// The ids of the broken source notes.
+    pub(super) ids: FxHashSet<Arc<str>>,
+    /// The slugs the broken event notes would have by their file names
+    /// (their own `slug:` cannot be read).
+    pub(super) slugs: FxHashSet<Arc<str>>,
+}
+
+impl Broken {
+    pub(super) fn new(rels: &[Arc<str>]) -> Broken {
+        let mut broken = Broken::default();
+        for rel in rels {
+            let stem: Arc<str> = std::path::Path::new(&**rel)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .into();
+            let folder = if rel.starts_with("sources/") {
+                broken.ids.insert(stem.clone());
+                "sources"
+            } else {
+                broken.slugs.insert(stem.clone());
+                "events"
+            };
+            broken.pages.push((rel.clone(), folder, stem));
+        }
+        broken
+    }
+}
+
 /// Reports every source id and every slug given to more than one note,
 /// and leaves out the sources only drafts cite (see
 /// [`drop_draft_sources`]), returning the paths of those left out.
@@ -51,6 +88,7 @@ pub(super) fn check(
 pub(super) fn citations(
     events: &[Arc<EventNote>],
     sources: &[Arc<SourceNote>],
+    broken: &Broken,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Vec<usize>> {
     let source_index: HashMap<&str, usize> = sources
@@ -79,6 +117,7 @@ pub(super) fn citations(
                 .iter()
                 .filter_map(|named| match source_index.get(&*named.name) {
                     Some(&i) => Some(i),
+                    None if broken.ids.contains(&named.name) => None,
                     None => {
                         diagnostics.push(unknown_source(event, named, &known));
                         None
@@ -160,9 +199,13 @@ fn unique<'a>(
 }
 
 fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnostic {
+    let add = format!(
+        "add it with `dateline new source {} --title \"The headline\" --outlet \"The outlet\"`",
+        named.name
+    );
     let hint = match nearest(&named.name, known) {
         Some(near) => format!("did you mean `{near}`?"),
-        None if known.is_empty() => "there are no notes in content/sources/ yet".to_string(),
+        None if known.is_empty() => format!("there are no notes in content/sources/ yet: {add}"),
         None => {
             let shown: Vec<&str> = known.iter().take(8).copied().collect();
             let more = if known.len() > shown.len() {
@@ -170,7 +213,7 @@ fn unknown_source(event: &EventNote, named: &Named, known: &[&str]) -> Diagnosti
             } else {
                 ""
             };
-            format!("known sources: {}{more}", shown.join(", "))
+            format!("{add}; known sources: {}{more}", shown.join(", "))
         }
     };
     Diagnostic::error(

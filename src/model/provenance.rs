@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use super::span::Span;
 use crate::content::claims::{ClaimNote, Direction, Says, Witness};
@@ -70,13 +70,14 @@ pub(super) fn date_events(
     drafts: &[Arc<EventNote>],
     sources: &[Arc<SourceNote>],
     strictness: Provenance,
+    broken: &FxHashSet<Arc<str>>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Dating> {
     let strict = strictness == Provenance::Strict;
     if !strict && events.iter().all(|e| e.dated_by.is_empty()) {
         return events.iter().map(|_| Dating::default()).collect();
     }
-    let names = Names::new(events, drafts, sources);
+    let names = Names::new(events, drafts, sources, broken);
     let mut edges: Vec<Vec<(usize, &Named)>> = vec![Vec::new(); events.len()];
     let datings: Vec<Dating> = events
         .iter()
@@ -119,6 +120,9 @@ struct Names<'a> {
     events: HashMap<&'a str, usize>,
     drafts: HashMap<&'a str, ()>,
     slugs: Vec<&'a str>,
+    /// The slugs of event notes that could not be read, whose errors are
+    /// reported already.
+    broken: &'a FxHashSet<Arc<str>>,
 }
 
 impl<'a> Names<'a> {
@@ -126,6 +130,7 @@ impl<'a> Names<'a> {
         events: &'a [Arc<EventNote>],
         drafts: &'a [Arc<EventNote>],
         sources: &'a [Arc<SourceNote>],
+        broken: &'a FxHashSet<Arc<str>>,
     ) -> Self {
         Names {
             sources: sources
@@ -140,6 +145,7 @@ impl<'a> Names<'a> {
                 .collect(),
             drafts: drafts.iter().map(|e| (&*e.slug.name, ())).collect(),
             slugs: events.iter().map(|e| &*e.slug.name).collect(),
+            broken,
         }
     }
 
@@ -215,6 +221,9 @@ impl<'a> Names<'a> {
     ) -> Option<usize> {
         if let Some(&index) = self.events.get(&*anchor.name) {
             return Some(index);
+        }
+        if self.broken.contains(&anchor.name) {
+            return None;
         }
         let (code, message, hint) = if self.drafts.contains_key(&*anchor.name) {
             (

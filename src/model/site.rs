@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -70,6 +71,14 @@ pub struct Event {
     pub modified: Option<Date>,
     /// A video, recording or post shown with it.
     pub media: Option<Media>,
+    /// When the note says it last changed (`updated:`).
+    pub updated: Option<Date>,
+    /// When its file was last modified, as the file system says.
+    pub file_modified: Option<SystemTime>,
+    /// Who wrote the account (`author:`), in the order written.
+    pub authors: Vec<Arc<str>>,
+    /// The newsroom's own fields (`extra:`), for templates.
+    pub extra: Option<Arc<serde_json::Value>>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -103,6 +112,12 @@ pub struct Source {
     pub modified: Option<Date>,
     /// Indices into [`Site::events`] of the events that cite it, in timeline order.
     pub cited_by: Vec<usize>,
+    /// It exists only in print.
+    pub print: bool,
+    /// Where in print or in an archive it is.
+    pub citation: Option<String>,
+    /// The newsroom's own fields (`extra:`), for templates.
+    pub extra: Option<Arc<serde_json::Value>>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -189,6 +204,7 @@ impl Site {
         bodies: &dyn markdown::Bodies,
     ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
+        let broken = names::Broken::new(&content.broken);
         let Notes {
             mut events,
             drafts,
@@ -202,10 +218,10 @@ impl Site {
             diagnostics.extend(warnings.clone());
         }
         let held = names::check(&mut sources, &events, &drafts, &mut diagnostics);
-        let cited = names::citations(&events, &sources, &mut diagnostics);
+        let cited = names::citations(&events, &sources, &broken, &mut diagnostics);
 
         let renderer = BodyRenderer {
-            links: bodies::links(&events, &sources, &drafts, held),
+            links: bodies::links(&events, &sources, &drafts, held, &broken),
             bodies,
             unsafe_html: config.unsafe_html,
         };
@@ -229,6 +245,7 @@ impl Site {
             &drafts,
             &sources,
             config.provenance,
+            &broken.slugs,
             &mut diagnostics,
         );
         let (taxonomies, event_terms) =
@@ -350,6 +367,10 @@ fn event(
         modified: corrections::modified(&corrections),
         corrections,
         media: None,
+        updated: note.updated.clone(),
+        file_modified: note.file.modified,
+        authors: note.authors.iter().map(|a| Arc::from(a.as_str())).collect(),
+        extra: note.extra.clone(),
         path: note.file.path.clone(),
     }
 }
@@ -370,6 +391,9 @@ fn source(note: &SourceNote, html: Arc<str>) -> Source {
         corrections,
         html,
         cited_by: Vec::new(),
+        print: note.print,
+        citation: note.citation.clone(),
+        extra: note.extra.clone(),
         path: note.file.path.clone(),
     }
 }

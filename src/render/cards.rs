@@ -273,15 +273,8 @@ impl<'a> Cards<'a> {
                 .tera
                 .render("card.html", &context)
                 .map_err(|err| {
-                    Diagnostic::error(
-                        "template",
-                        "templates/card.html",
-                        format!(
-                            "rendering the card of {} failed: {}",
-                            self.site.events[event].slug,
-                            chain(&err)
-                        ),
-                    )
+                    let card = format!("the card of {}", self.site.events[event].slug);
+                    super::failure::failed(self.theme, "card.html", &card, &context, &err)
                 })
         })?
         .into();

@@ -44,20 +44,19 @@ pub(super) enum Job {
 pub(super) fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Job> {
     let size = site.config.page_size;
     let places = paging::places(site);
-    let mut jobs = vec![
-        Job::Index,
-        Job::Embed,
-        Job::NotFound,
-        Job::Sitemap,
-        Job::Feed,
-    ];
+    let mut jobs = vec![Job::Index, Job::Embed, Job::NotFound, Job::Feed];
     if site.has_corrections() {
         jobs.extend([Job::Corrections, Job::CorrectionsFeed]);
     }
     jobs.extend(extras.iter().map(|extra| Job::Extra(*extra)));
-    let parts = lists::sitemap_parts(lists::sitemap_count(site, places.len()));
-    if parts > 1 {
-        jobs.extend((1..=parts).map(Job::SitemapPart));
+    // The sitemaps protocol takes only full addresses, which only
+    // `base_url` gives: without it there is no sitemap (the build warns).
+    if site.config.base_url.is_some() {
+        jobs.push(Job::Sitemap);
+        let parts = lists::sitemap_parts(lists::sitemap_count(site, places.len()));
+        if parts > 1 {
+            jobs.extend((1..=parts).map(Job::SitemapPart));
+        }
     }
     jobs.extend(places.into_iter().map(Job::Period));
     jobs.extend((0..site.events.len()).map(Job::Event));
@@ -90,6 +89,13 @@ impl Job {
             Job::Source(i) | Job::SourcePage(i, _) => Some(&site.sources[i].html),
             _ => None,
         }
+    }
+
+    /// Whether the page shows when note files were last modified (the
+    /// feed), which the shape leaves out: every save would change it, and
+    /// cost every page its view. The feed is rendered again when they change.
+    pub(super) fn dated_by_files(&self) -> bool {
+        matches!(self, Job::Feed)
     }
 
     /// Renders the page.

@@ -33,6 +33,9 @@ use crate::model::{Event, Site, Source, Taxonomy, Term};
 pub(crate) struct PageMemo {
     theme: u64,
     shape: u64,
+    /// The digest of when the event notes' files were last modified,
+    /// which only the feed shows ([`file_times`]).
+    files: u64,
     slots: Vec<Slot>,
     /// Slots by page path, made the first time the next run needs it (when
     /// the shape changed).
@@ -49,7 +52,11 @@ struct Slot {
 }
 
 impl PageMemo {
-    pub(super) fn new(theme: u64, shape: u64, done: &[Done], cards: Option<CardMemo>) -> PageMemo {
+    pub(super) fn new(
+        (theme, shape, files): (u64, u64, u64),
+        done: &[Done],
+        cards: Option<CardMemo>,
+    ) -> PageMemo {
         let slots: Vec<Slot> = done
             .iter()
             .map(|d| Slot {
@@ -61,6 +68,7 @@ impl PageMemo {
         PageMemo {
             theme,
             shape,
+            files,
             slots,
             by_path: OnceLock::new(),
             cards,
@@ -75,6 +83,12 @@ impl PageMemo {
     /// Whether the previous run had this theme, this shape and as many jobs.
     pub(super) fn same_shape(&self, theme: u64, shape: u64, jobs: usize) -> bool {
         self.theme == theme && self.shape == shape && self.slots.len() == jobs
+    }
+
+    /// Whether the previous run saw the event notes' files modified when
+    /// this one does: the feed, which shows it, can then be taken too.
+    pub(super) fn same_files(&self, files: u64) -> bool {
+        self.files == files
     }
 
     /// The page at `slot` when it shows the very same body (or none).
@@ -173,8 +187,16 @@ pub(super) fn shape(site: &Site) -> u64 {
             corrections,
             modified,
             media,
+            updated,
+            // Every save changes it, and only the feed shows it: see
+            // `file_times`.
+            file_modified: _,
+            authors,
+            extra,
             path,
         } = event;
+        authors.hash(&mut h);
+        extra.as_deref().map(ToString::to_string).hash(&mut h);
         (slug, title, date, summary, terms, sources, media).hash(&mut h);
         (
             dated_by,
@@ -184,6 +206,7 @@ pub(super) fn shape(site: &Site) -> u64 {
             accounts,
             corrections,
             modified,
+            updated,
         )
             .hash(&mut h);
         path.as_os_str().hash(&mut h);
@@ -204,8 +227,13 @@ pub(super) fn shape(site: &Site) -> u64 {
             modified,
             html: _,
             cited_by,
+            print,
+            citation,
+            extra,
             path,
         } = source;
+        (print, citation).hash(&mut h);
+        extra.as_deref().map(ToString::to_string).hash(&mut h);
         (
             id, title, outlet, url, published, author, language, cited_by,
         )
@@ -220,6 +248,16 @@ pub(super) fn shape(site: &Site) -> u64 {
         for Term { name, slug, events } in terms {
             (name, slug, events).hash(&mut h);
         }
+    }
+    h.finish()
+}
+
+/// The digest of when each event note's file was last modified: apart
+/// from the shape, as every save changes it and only the feed shows it.
+pub(super) fn file_times(site: &Site) -> u64 {
+    let mut h = FxHasher::default();
+    for event in &site.events {
+        event.file_modified.hash(&mut h);
     }
     h.finish()
 }

@@ -19,6 +19,9 @@ struct EventData<'a> {
     context: &'static str,
     #[serde(rename = "@type")]
     kind: &'static str,
+    /// The byline of the page's account (`author:`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Named<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     correction: Vec<CorrectionComment<'a>>,
     #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
@@ -97,6 +100,14 @@ pub(super) fn event(site: &Site, event: &Event) -> String {
     script_safe(&EventData {
         context: CONTEXT,
         kind: "Event",
+        author: event
+            .authors
+            .iter()
+            .map(|name| Named {
+                kind: "Person",
+                name,
+            })
+            .collect(),
         correction: corrections(&event.corrections),
         date_modified: event.modified.as_ref().and_then(moment),
         description: &event.summary,

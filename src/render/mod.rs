@@ -6,6 +6,7 @@
 
 mod cards;
 mod corrections;
+mod failure;
 mod feed;
 mod jobs;
 mod lists;
@@ -36,7 +37,7 @@ use run::Done;
 pub(crate) use run::WriteFailure;
 pub(crate) use sink::with_reused;
 pub(crate) use sink::{Discard, Sink, WriteError};
-pub(crate) use theme::is_theme_file;
+pub(crate) use theme::{THEME as DEFAULT_THEME, is_theme_file};
 use view::{LinkView, SiteView};
 
 /// One file of the output: its path relative to the output folder, and bytes.
@@ -72,6 +73,15 @@ pub struct Theme {
     /// Whether `card.html` and the macros it calls are the default theme's,
     /// whose card can be rendered once for every list (see [`cards`]).
     stock_card: bool,
+    /// Each template's text, by name, to point at a fault in it.
+    sources: rustc_hash::FxHashMap<String, String>,
+}
+
+impl Theme {
+    /// The text of the template `name`.
+    fn source(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(String::as_str)
+    }
 }
 
 /// The variables every page has: `site`, `root` (the way back to the site
@@ -101,6 +111,7 @@ fn site_view(site: &Site, has_corrections: bool) -> SiteView<'_> {
                 url: format!("{}/index.html", t.name),
             })
             .collect(),
+        logo: site.config.logo.as_ref(),
     }
 }
 

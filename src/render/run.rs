@@ -89,7 +89,9 @@ impl Theme {
             }
         }
         if diagnostics.has_errors() {
-            return Err(WriteFailure::Content(diagnostics));
+            return Err(WriteFailure::Content(super::failure::once_each(
+                diagnostics.into_vec(),
+            )));
         }
         for page in self.with_assets(site, Vec::new()) {
             output
@@ -129,6 +131,7 @@ impl Theme {
     ) -> Result<Rendering, Diagnostics> {
         let jobs = jobs(site, self.extras);
         let shape = memo::shape(site);
+        let files = memo::file_times(site);
         let same_shape = previous.filter(|p| p.same_shape(self.digest, shape, jobs.len()));
         // With the same shape, a page not taken by its slot shows a changed
         // body: rendering it costs less than indexing every page by path to
@@ -144,7 +147,10 @@ impl Theme {
             .enumerate()
             .map(|(slot, job)| {
                 let body = job.body(site);
-                if let Some(done) = same_shape.and_then(|p| p.by_slot(slot, body)) {
+                if let Some(done) = same_shape
+                    .filter(|p| !job.dated_by_files() || p.same_files(files))
+                    .and_then(|p| p.by_slot(slot, body))
+                {
                     return Ok(done);
                 }
                 let mut done = job.run(&renderer, site)?;
@@ -155,7 +161,7 @@ impl Theme {
         let done = collect(results)?;
         let rendered = done.iter().filter(|d| d.rendered).count();
         let cards = renderer.cards.memo().or_else(|| previous?.cards().cloned());
-        let memo = PageMemo::new(self.digest, shape, &done, cards);
+        let memo = PageMemo::new((self.digest, shape, files), &done, cards);
         let pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect());
         Ok(Rendering {
             pages,
@@ -237,7 +243,7 @@ fn collect(results: Vec<Result<Done, Diagnostic>>) -> Result<Vec<Done>, Diagnost
         }
     }
     if diagnostics.has_errors() {
-        return Err(diagnostics);
+        return Err(super::failure::once_each(diagnostics.into_vec()));
     }
     Ok(done)
 }
@@ -342,13 +348,7 @@ impl<'a> Renderer<'a> {
                     .render_to(template, &context, &mut *buffer)
                     .map(|()| Arc::from(&buffer[..]))
             })
-            .map_err(|err| {
-                Diagnostic::error(
-                    "template",
-                    format!("templates/{template}"),
-                    format!("rendering {path} failed: {}", chain(&err)),
-                )
-            })
+            .map_err(|err| super::failure::failed(self.theme, template, path, &context, &err))
         })?;
         Ok(Done {
             page: Page {

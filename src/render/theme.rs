@@ -14,7 +14,7 @@ use crate::markdown::highlight;
 
 /// The default theme: (name, text). Templates end in `.html` or `.xml`; other
 /// files are assets copied into the site as they are.
-pub(super) const THEME: &[(&str, &str)] = &[
+pub(crate) const THEME: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -49,6 +49,9 @@ pub(super) const THEME: &[(&str, &str)] = &[
     ("embed.js", include_str!("../../templates/embed.js")),
     ("media.js", include_str!("../../templates/media.js")),
 ];
+
+/// The folder the default theme's templates are also known under.
+pub(crate) const DEFAULT: &str = "default/";
 
 /// Whether `name` is a file of the default theme, which a file of the same
 /// name in the site's `templates/` replaces.
@@ -89,6 +92,7 @@ impl Theme {
                 .collect(),
             digest,
             stock_card: files.stock_card,
+            sources: files.templates.into_iter().collect(),
         }))
     }
 }
@@ -106,7 +110,10 @@ struct Files {
 }
 
 impl Files {
-    /// The default theme's files.
+    /// The default theme's files, each template also under `default/` (a
+    /// name no site template replaces, being the theme's own): a site's
+    /// `templates/base.html` can `{% extends "default/base.html" %}` and
+    /// change only the blocks it names.
     fn embedded() -> Files {
         let mut files = Files {
             templates: Vec::new(),
@@ -117,6 +124,9 @@ impl Files {
         for (name, text) in THEME {
             if is_template(name) {
                 files.templates.push((name.to_string(), text.to_string()));
+                files
+                    .templates
+                    .push((format!("{DEFAULT}{name}"), text.to_string()));
             } else {
                 files
                     .assets
@@ -167,6 +177,16 @@ impl Files {
             self.assets.retain(|(n, _)| *n != name);
             self.assets.push((name, bytes));
             return Ok(());
+        }
+        if name.starts_with(DEFAULT) {
+            return Err(Diagnostic::error(
+                "template",
+                path,
+                format!("`{name}` is the default theme's own name: a site cannot replace it"),
+            )
+            .with_hint(format!(
+                "rename the folder templates/{DEFAULT}: `{DEFAULT}…` names the default theme's templates, for yours to extend"
+            )));
         }
         let text = String::from_utf8(bytes)
             .map_err(|_| Diagnostic::error("template", path, "the template is not UTF-8 text"))?;

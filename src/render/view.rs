@@ -29,6 +29,9 @@ pub(crate) struct SiteView<'a> {
     pub has_corrections: bool,
     /// Links to each taxonomy's index: `{name, url}`.
     pub taxonomies: Vec<LinkView<'a>>,
+    /// The header's logo, `{src, alt}` (`src` relative to the site root),
+    /// when `dateline.yaml` gives one.
+    pub logo: Option<&'a crate::content::config::Logo>,
 }
 
 /// A plain link.
@@ -108,6 +111,12 @@ pub(crate) struct SourceView<'a> {
     /// When that copy was made, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<DateView<'a>>,
+    /// It exists only in print.
+    pub print: bool,
+    /// Where in print or in an archive it is, or `null`.
+    pub citation: Option<&'a str>,
+    /// The newsroom's own fields (`extra:`), or `null`.
+    pub extra: Option<&'a serde_json::Value>,
 }
 
 impl<'a> SourceView<'a> {
@@ -124,6 +133,9 @@ impl<'a> SourceView<'a> {
             language: source.language.as_deref(),
             archive_url: source.archive_url.as_deref(),
             archived: source.archived.as_ref().map(DateView::new),
+            print: source.print,
+            citation: source.citation.as_deref(),
+            extra: source.extra.as_deref(),
         }
     }
 }
@@ -168,6 +180,12 @@ pub(crate) struct EventView<'a> {
     /// Either of the two: the one test a card makes before saying more
     /// (each variable a template reads costs a lookup, on every card).
     pub flagged: bool,
+    /// Who wrote the account (`author:`), in the order written.
+    pub authors: Vec<&'a str>,
+    /// The same in words, "A, B and C", or empty.
+    pub byline: String,
+    /// The newsroom's own fields (`extra:`), or `null`.
+    pub extra: Option<&'a serde_json::Value>,
 }
 
 /// An event's media (`media:`), on its page.
@@ -280,7 +298,22 @@ impl<'a> EventView<'a> {
             disputed: event.disputed,
             unsourced: event.unsourced_date && !event.dated_by.is_empty(),
             flagged: event.disputed || (event.unsourced_date && !event.dated_by.is_empty()),
+            authors: event.authors.iter().map(|a| &**a).collect(),
+            byline: byline(&event.authors),
+            extra: event.extra.as_deref(),
         }
+    }
+}
+
+/// Names as a byline: "A", "A and B", "A, B and C".
+fn byline(names: &[std::sync::Arc<str>]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!(
+            "{} and {last}",
+            rest.iter().map(|n| &**n).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 

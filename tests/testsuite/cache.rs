@@ -100,7 +100,8 @@ fn every_kind_of_edit_gives_what_a_fresh_build_gives() {
         (0, 0, 0)
     );
 
-    // A body edit after the first paragraph: one note, one body, one page.
+    // A body edit after the first paragraph: one note, one body, one page,
+    // and the feed, whose entry is as new as the note's file.
     let site = site.file(
         "content/events/second.md",
         "---\ntitle: The second event\ndate: 2023-05\ntags: [beta]\nsources: [src-b]\n---\nFirst paragraph.\n\nSee [the first](first.md) again.\n",
@@ -113,7 +114,7 @@ fn every_kind_of_edit_gives_what_a_fresh_build_gives() {
     );
     assert_eq!(
         (body.notes_parsed, body.bodies_rendered, body.pages_rendered),
-        (1, 1, 1)
+        (1, 1, 2)
     );
 
     // A title edit: its page, its neighbours, the lists it is on.

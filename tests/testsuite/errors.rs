@@ -199,7 +199,8 @@ fn missing_and_unterminated_front_matter() {
         "content/events/bad.md",
         b"---\ntitle: A\ndate: 2023\n\nBody\n",
         &[
-            "content/events/bad.md:1:1",
+            // Where the body seems to begin, not the opening fence.
+            "content/events/bad.md:5:1",
             "error[front-matter]: the front matter is never closed",
         ],
     );

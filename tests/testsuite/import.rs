@@ -165,7 +165,7 @@ fn fixtures_report_what_they_lose() {
         "  title slide: media `https://images.example.org/earthrise.jpg`\n",
         "  slide 2 \"NASA opens its doors\": id `NASA opens!` cannot be a slug (only ASCII letters, digits, `-`, `_` and `.` are allowed): a new one was made\n",
         "  slide 3 \"Yuri Gagarin orbits the Earth\": media without credit: no source note\n",
-        "  slide 5 \"Apollo 8 circles the Moon\": media `/static/img/earthrise.jpg` (not an http(s) address); `display_date` \"Christmas 1968\" kept in the body; background colour `#0b0b2b`\n",
+        "  slide 5 \"Apollo 8 circles the Moon\": `display_date` \"Christmas 1968\" kept as a comment in the front matter; media `/static/img/earthrise.jpg` (not an http(s) address); background colour `#0b0b2b`\n",
         "  slide 6 \"Apollo 11\": background image\n",
         "  slide 10 \"An undated note\": no start date: skipped\n",
         "  3 events cite no source: add them by hand\n",
@@ -182,7 +182,13 @@ fn fixtures_report_what_they_lose() {
     let apollo8 = fs::read_to_string(site.path("content/events/apollo-8-circles-the-moon.md"))
         .unwrap_or_default();
     assert!(
-        apollo8.contains("\n- Frank Borman\n- James Lovell\n- William Anders\n\nShown in TimelineJS as: Christmas 1968\n"),
+        apollo8.ends_with("\n- Frank Borman\n- James Lovell\n- William Anders\n"),
+        "{apollo8}"
+    );
+    // What TimelineJS showed for the date is a comment for the author,
+    // never published.
+    assert!(
+        apollo8.contains("\n# Shown in TimelineJS as: Christmas 1968\n"),
         "{apollo8}"
     );
     let yaml = fs::read_to_string(site.path("dateline.yaml")).unwrap_or_default();

@@ -36,3 +36,4 @@ mod serve_faults;
 mod serve_http;
 mod theme;
 mod valid_output;
+mod writer;

@@ -1,10 +1,11 @@
 //! The default theme's pages for the demo story, held as snapshots (insta):
-//! every HTML page, the feed and the sitemap. A change to a template shows
+//! every HTML page and the feed (the demo has no `base_url`, so no sitemap). A change to a template shows
 //! as a diff of the pages it changes, to review and accept with
 //! `cargo insta review` (or `INSTA_UPDATE=always`); a page that changes
 //! unreviewed fails the test. Nothing in these files changes from run to
-//! run (the feed's and the sitemap's dates come from the notes), so nothing
-//! is redacted. The snapshots are in `snapshots/`.
+//! run (the feed's dates come from the notes, or from their files no later
+//! than the `SOURCE_DATE_EPOCH` the harness sets), so nothing is redacted.
+//! The snapshots are in `snapshots/`.
 
 use crate::common::TestSite;
 

@@ -15,6 +15,7 @@ fn event(front: &str) -> Result<crate::content::note::EventNote, crate::diagnost
             path: PathBuf::from("content/events/e.md"),
             rel: "events/e.md".into(),
             text: text.into(),
+            modified: None,
         },
         &config,
     )

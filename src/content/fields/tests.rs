@@ -144,3 +144,16 @@ fn list_items_carry_their_offsets_and_wrong_types_are_reported() {
             .contains("should be a list of texts")
     );
 }
+
+#[test]
+fn an_apostrophe_in_single_quotes_is_pointed_at() {
+    assert_eq!(
+        apostrophe("title: 'Apollo 11: the mission's report'\n"),
+        Some(30)
+    );
+    assert_eq!(apostrophe("title: 'it''s fine'\n"), None);
+    assert_eq!(apostrophe("title: 'plain' # a comment\n"), None);
+    assert_eq!(apostrophe("tags: ['a', 'b']\n"), None);
+    assert_eq!(apostrophe("title: \"it's double\"\n"), None);
+    assert_eq!(apostrophe("x: 1\n- 'one's'\n"), Some(11));
+}

@@ -15,6 +15,7 @@ fn file(rel: &str, text: &str) -> NoteFile {
         path: PathBuf::from("content").join(rel),
         rel: rel.into(),
         text: text.into(),
+        modified: None,
     }
 }
 

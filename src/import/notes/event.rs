@@ -31,6 +31,9 @@ impl Planner {
             quote(&title),
             quote(date.edtf())
         );
+        if let Some(shown) = shown_date(slide, &date, &mut lost) {
+            front.push_str(&shown);
+        }
         if let Some(summary) = ext.and_then(|e| e.summary.as_ref()) {
             front.push_str(&format!("summary: {}\n", quote(summary)));
         }
@@ -58,7 +61,7 @@ impl Planner {
             front.push_str(&provenance::corrections(&ext.corrections, &mut lost));
         }
         front.push_str("---\n");
-        let body = event_body(slide, &date, media, &mut lost);
+        let body = event_body(slide, media, &mut lost);
         if !body.is_empty() {
             front.push_str(&body.join("\n\n"));
             front.push('\n');
@@ -162,32 +165,38 @@ fn slide_terms(slide: &Slide) -> Vec<(String, Vec<String>)> {
 }
 
 /// The body of an event's note: the slide's text less what the extension
-/// carries, then what its media leaves, then the date TimelineJS showed
-/// where it differs from dateline's words for it.
-fn event_body(
-    slide: &Slide,
-    date: &Date,
-    media: Vec<String>,
-    lost: &mut Vec<String>,
-) -> Vec<String> {
+/// carries, then what its media leaves.
+fn event_body(slide: &Slide, media: Vec<String>, lost: &mut Vec<String>) -> Vec<String> {
     let text = html::to_markdown(&slide.text);
     lost.extend(text.lost());
     let summary = slide.ext.as_ref().and_then(|e| e.summary.as_deref());
     let mut body = vec![without_export_lines(&text.text, summary)];
     body.extend(media);
-    if let Some(shown) = &slide.display_date {
-        let shown = html::strip(shown);
-        if !shown.is_empty() && !shown.eq_ignore_ascii_case(date.words()) {
-            body.push(format!(
-                "Shown in TimelineJS as: {}",
-                html::text_to_markdown(&shown)
-            ));
-            lost.push(format!("`display_date` \"{shown}\" kept in the body"));
-        }
-    }
     lost.extend(slide.background.clone());
     body.retain(|b| !b.is_empty());
     body
+}
+
+/// The date TimelineJS showed, where it says more than dateline's words
+/// for it: a comment line of the front matter (`# Shown in TimelineJS
+/// as: ...`), for the author to read and never published, as the date
+/// the page shows is dateline's.
+fn shown_date(slide: &Slide, date: &Date, lost: &mut Vec<String>) -> Option<String> {
+    let shown = html::strip(slide.display_date.as_deref()?);
+    let shown: String = shown
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    if shown.is_empty() || shown.eq_ignore_ascii_case(date.words()) {
+        return None;
+    }
+    lost.push(format!(
+        "`display_date` \"{shown}\" kept as a comment in the front matter"
+    ));
+    Some(format!("# Shown in TimelineJS as: {shown}\n"))
 }
 
 /// The date of an event: the extension's EDTF when there is one, else the
