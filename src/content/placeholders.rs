@@ -42,9 +42,14 @@ pub(crate) const PLACEHOLDERS: &[&str] = &[
     "Dates can be approximate (`2024~`)",
     "A source note stands for one article. Replace this example",
     // init's dateline.yaml.
-    "title: My timeline",
+    "My timeline",
     "One sentence on what this timeline follows.",
 ];
+
+/// The placeholders that are a whole value, not a sentence: one counts
+/// only where the value ends with it, so `My timeline of the moon race`
+/// is the author's own.
+const WHOLE_VALUES: &[&str] = &["Example Outlet", "My timeline"];
 
 static FINDER: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| AhoCorasick::new(PLACEHOLDERS).ok());
@@ -57,6 +62,12 @@ pub(crate) fn find(path: &Path, text: &str) -> Diagnostics {
     };
     finder
         .find_iter(text)
+        .filter(|found| {
+            let whole = WHOLE_VALUES.contains(&PLACEHOLDERS[found.pattern().as_usize()]);
+            !whole
+                || text[found.end()..].starts_with(['\n', '\r', '"', '\''])
+                || found.end() == text.len()
+        })
         .map(|found| {
             let written = PLACEHOLDERS[found.pattern().as_usize()];
             Diagnostic::warning(
@@ -132,5 +143,12 @@ mod tests {
         assert_eq!((found[0].line, found[0].column), (6, 1));
         assert_eq!(found[0].code, "placeholder");
         assert!(find(Path::new("x.md"), "---\ntitle: T\n---\nMy own words.\n").is_empty());
+        assert!(find(Path::new("d.yaml"), "title: My timeline of the moon race\n").is_empty());
+        assert_eq!(
+            find(Path::new("d.yaml"), "title: My timeline\n")
+                .sorted()
+                .len(),
+            1
+        );
     }
 }
