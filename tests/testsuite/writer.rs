@@ -388,6 +388,18 @@ fn documented_variables() -> Vec<(String, Vec<String>)> {
     sections
 }
 
+/// Variables the doc says are given only when they hold something (a view
+/// leaves them out otherwise, as most pages have none): a template asks
+/// them with `if`, so the use below does too.
+const GIVEN_ONLY_WHEN_SET: [&str; 6] = [
+    "event.disputed",
+    "event.unsourced",
+    "event.sources[].archive_url",
+    "event.sources[].archived",
+    "source.archive_url",
+    "source.archived",
+];
+
 /// Tera that fails unless `variable` (`a.b`, `a[].b`) is there: each list
 /// is looped over, each value printed as JSON (`null` prints too).
 fn use_of(variable: &str) -> String {
@@ -401,6 +413,11 @@ fn use_of(variable: &str) -> String {
         path = format!("v{depth}.{rest}");
     }
     let path = path.strip_suffix("[]").unwrap_or(&path);
+    if GIVEN_ONLY_WHEN_SET.contains(&variable) {
+        return format!(
+            "{open}{{% if {path} %}}{{{{ {path} | json_encode }}}}{{% endif %}}{close}"
+        );
+    }
     format!("{open}{{{{ {path} | json_encode }}}}{close}")
 }
 
