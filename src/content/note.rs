@@ -9,6 +9,7 @@ use crate::content::claims::{self, AccountNote, ClaimNote, CorrectionNote};
 use crate::content::config::{Config, EVENT_KEYS};
 use crate::content::fields::Fields;
 use crate::content::frontmatter;
+use crate::content::image::{self, ImageNote};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -73,6 +74,8 @@ pub struct EventNote {
     pub accounts: Vec<AccountNote>,
     /// Corrections, newest first.
     pub corrections: Vec<CorrectionNote>,
+    /// Its lead picture.
+    pub image: Option<ImageNote>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -107,6 +110,8 @@ pub struct SourceNote {
     pub archived: Option<Date>,
     /// Corrections, newest first.
     pub corrections: Vec<CorrectionNote>,
+    /// Its lead picture.
+    pub image: Option<ImageNote>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -124,6 +129,7 @@ const SOURCE_KEYS: &[&str] = &[
     "archive_url",
     "archived",
     "corrections",
+    "image",
 ];
 
 /// Splits a note and reads its front matter, or reports why it cannot.
@@ -164,6 +170,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
     let dated_by = claims::dated_by(&mut fields, &sources);
     let accounts = claims::accounts(&mut fields, &sources);
     let corrections = claims::corrections(&mut fields);
+    let image = image::image(&mut fields);
     let crowded = crowded(&fields, &taxonomies, sources.len());
     let known: Vec<&str> = EVENT_KEYS
         .iter()
@@ -204,6 +211,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             dated_by,
             accounts,
             corrections,
+            image,
             body_offset,
             warnings: diagnostics,
         }),
@@ -293,6 +301,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let archive_offset = fields.key_offset("archive_url");
     let archived = fields.date("archived", None);
     let corrections = claims::corrections(&mut fields);
+    let image = image::image(&mut fields);
     let mut diagnostics = fields.finish(SOURCE_KEYS);
 
     let id = file.stem().to_string();
@@ -351,6 +360,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             archive_url,
             archived,
             corrections,
+            image,
             body_offset,
             warnings: diagnostics,
         }),

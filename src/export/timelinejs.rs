@@ -99,9 +99,42 @@ struct Slide<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<MediaOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     start_date: Option<Parts>,
     text: Text,
     unique_id: &'a str,
+}
+
+/// An event's lead picture as TimelineJS's slide `media`: the URL is
+/// absolute with `base_url`, else relative to the site's root (where
+/// `timeline.json` is).
+#[derive(Serialize)]
+struct MediaOut<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    alt: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<&'a str>,
+    url: String,
+}
+
+fn media<'a>(site: &Site, image: Option<&'a crate::model::LeadImage>) -> Option<MediaOut<'a>> {
+    let image = image?;
+    let url = match (&site.config.base_url, image.remote()) {
+        (Some(base), false) => format!("{base}{}", image.src),
+        _ => image.src.clone(),
+    };
+    Some(MediaOut {
+        alt: &image.alt,
+        caption: image.caption.as_deref().map(escape),
+        credit: image.credit.as_deref().map(escape),
+        link: image.credit_url.as_deref(),
+        url,
+    })
 }
 
 /// What TimelineJS has no field for.
@@ -189,6 +222,7 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> Slide<'a> {
         display_date: (!is_plain(date)).then(|| escape(date.words())),
         end_date: end,
         group: group.map(|name| escape(name)),
+        media: media(site, event.image.as_ref()),
         start_date: start.map(|start| parts(start, date.precision())),
         text: Text {
             headline: escape(&event.title),

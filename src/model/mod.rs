@@ -10,6 +10,7 @@ pub(crate) mod links;
 mod names;
 mod order;
 pub(crate) mod paging;
+mod pictures;
 mod provenance;
 mod site;
 mod span;

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::bodies::{self, BodyRenderer};
 use super::corrections::{self, Account, Correction, FirstReported};
+pub use super::pictures::LeadImage;
 use super::provenance::{self, Claim, Dating};
 use super::{names, order, terms};
 use crate::content::Content;
@@ -17,6 +18,7 @@ use crate::content::note::{EventNote, SourceNote};
 use crate::date::Date;
 use crate::diagnostic::Diagnostics;
 use crate::markdown::{self, Rendered};
+use crate::media::{self, MediaFile, Picture, Pictures};
 
 /// A site ready to render.
 #[derive(Debug)]
@@ -31,6 +33,10 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// Whether any note has code, so the highlighting stylesheet is needed.
     pub has_code: bool,
+    /// The pictures the notes show.
+    pub(crate) pictures: Vec<Arc<Picture>>,
+    /// The files of `media/`: each picture and its narrower copies.
+    pub(crate) media: Vec<MediaFile>,
 }
 
 /// An event of the timeline.
@@ -67,6 +73,8 @@ pub struct Event {
     pub corrections: Vec<Correction>,
     /// The date of its newest correction.
     pub modified: Option<Date>,
+    /// Its lead picture.
+    pub image: Option<LeadImage>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -100,6 +108,8 @@ pub struct Source {
     pub modified: Option<Date>,
     /// Indices into [`Site::events`] of the events that cite it, in timeline order.
     pub cited_by: Vec<usize>,
+    /// Its lead picture.
+    pub image: Option<LeadImage>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -159,7 +169,13 @@ impl Site {
         content: Content,
         options: ModelOptions,
     ) -> (Option<Site>, Diagnostics) {
-        Site::build_with(config, content, options, &markdown::Fresh(None))
+        Site::build_with(
+            config,
+            content,
+            options,
+            &markdown::Fresh(None),
+            &media::Context::none(),
+        )
     }
 
     /// [`Site::build`], with the note bodies rendered through `bodies`
@@ -169,6 +185,7 @@ impl Site {
         content: Content,
         options: ModelOptions,
         bodies: &dyn markdown::Bodies,
+        media: &media::Context,
     ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
         let Notes {
@@ -186,10 +203,12 @@ impl Site {
         let held = names::check(&mut sources, &events, &drafts, &mut diagnostics);
         let cited = names::citations(&events, &sources, &mut diagnostics);
 
+        let pictures = Pictures::new(&media.root);
         let renderer = BodyRenderer {
             links: bodies::links(&events, &sources, &drafts, held),
             bodies,
             unsafe_html: config.unsafe_html,
+            pictures: &pictures,
         };
         let (event_bodies, source_bodies) =
             renderer.render_notes(&mut events, &mut sources, &mut diagnostics);
@@ -215,6 +234,17 @@ impl Site {
         );
         let (taxonomies, event_terms) =
             terms::taxonomies(&config.taxonomies, &events, &mut diagnostics);
+        let mut lead =
+            |file, note: Option<&_>| super::pictures::lead(&pictures, file, note, &mut diagnostics);
+        let event_images: Vec<Option<LeadImage>> = events
+            .iter()
+            .map(|e| lead(&e.file, e.image.as_ref()))
+            .collect();
+        let source_images: Vec<Option<LeadImage>> = sources
+            .iter()
+            .map(|s| lead(&s.file, s.image.as_ref()))
+            .collect();
+        let (pictures, media) = super::pictures::publish(&pictures, media, &mut diagnostics);
         if diagnostics.has_errors() {
             return (None, diagnostics);
         }
@@ -223,7 +253,11 @@ impl Site {
         let mut sources: Vec<Source> = source_notes
             .iter()
             .zip(source_bodies)
-            .map(|(note, body)| source(note, body.html.clone()))
+            .zip(source_images)
+            .map(|((note, body), image)| Source {
+                image,
+                ..source(note, body.html.clone())
+            })
             .collect();
         let source_index: HashMap<&str, usize> = source_notes
             .iter()
@@ -236,18 +270,23 @@ impl Site {
             .zip(cited)
             .zip(event_terms)
             .zip(datings)
+            .zip(event_images)
             .enumerate()
-            .map(|(index, ((((note, body), cited), terms), dating))| {
-                for &s in &cited {
-                    if !sources[s].cited_by.contains(&index) {
-                        sources[s].cited_by.push(index);
+            .map(
+                |(index, (((((note, body), cited), terms), dating), image))| {
+                    for &s in &cited {
+                        if !sources[s].cited_by.contains(&index) {
+                            sources[s].cited_by.push(index);
+                        }
                     }
-                }
-                let first_reported = corrections::first_reported(&note.date, &cited, &source_notes);
-                let mut event = event(note, &body, cited, terms, dating, first_reported);
-                event.accounts = corrections::accounts(&note.accounts, &source_index);
-                event
-            })
+                    let first_reported =
+                        corrections::first_reported(&note.date, &cited, &source_notes);
+                    let mut event = event(note, &body, cited, terms, dating, first_reported);
+                    event.accounts = corrections::accounts(&note.accounts, &source_index);
+                    event.image = image;
+                    event
+                },
+            )
             .collect();
         let site = Site {
             config,
@@ -255,6 +294,8 @@ impl Site {
             sources,
             taxonomies,
             has_code,
+            pictures,
+            media,
         };
         (Some(site), diagnostics)
     }
@@ -317,6 +358,7 @@ fn event(
         accounts: Vec::new(),
         modified: corrections::modified(&corrections),
         corrections,
+        image: None,
         path: note.file.path.clone(),
     }
 }
@@ -337,6 +379,7 @@ fn source(note: &SourceNote, html: Arc<str>) -> Source {
         corrections,
         html,
         cited_by: Vec::new(),
+        image: None,
         path: note.file.path.clone(),
     }
 }

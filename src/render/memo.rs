@@ -151,10 +151,14 @@ pub(super) fn shape(site: &Site) -> u64 {
         sources,
         taxonomies,
         has_code,
+        pictures,
+        // Made from `pictures`, and published beside the pages.
+        media: _,
     } = site;
     let mut h = FxHasher::default();
     config.digest().hash(&mut h);
     has_code.hash(&mut h);
+    pictures.hash(&mut h);
     events.len().hash(&mut h);
     for event in events {
         let Event {
@@ -172,8 +176,10 @@ pub(super) fn shape(site: &Site) -> u64 {
             accounts,
             corrections,
             modified,
+            image,
             path,
         } = event;
+        image.hash(&mut h);
         (slug, title, date, summary, terms, sources).hash(&mut h);
         (
             dated_by,
@@ -203,8 +209,10 @@ pub(super) fn shape(site: &Site) -> u64 {
             modified,
             html: _,
             cited_by,
+            image,
             path,
         } = source;
+        image.hash(&mut h);
         (
             id, title, outlet, url, published, author, language, cited_by,
         )

@@ -25,6 +25,7 @@ mod import_round_trip;
 mod layering;
 mod no_code;
 mod paging;
+mod pictures;
 mod provenance;
 mod provenance_pages;
 mod safety;

@@ -78,6 +78,34 @@ impl Fields<'_> {
         found
     }
 
+    /// The mapping under `key` (`None` when it is absent, or not a
+    /// mapping: an error then). `example` shows it, for hints.
+    pub(crate) fn mapping(&mut self, key: &str, example: &str) -> Option<Item> {
+        let node = self.nested(key)?;
+        match node.kind {
+            Kind::Map(pairs) => Some(Item {
+                offset: node.offset,
+                pairs: pairs
+                    .into_iter()
+                    .map(|(name, at, value)| (name, at, Some(value)))
+                    .collect(),
+            }),
+            other => {
+                self.report(
+                    "wrong-type",
+                    node.offset,
+                    1,
+                    format!(
+                        "`{key}` should be a mapping (`key: value` lines), not {}",
+                        other.describe()
+                    ),
+                    format!("write it like `{example}`"),
+                );
+                None
+            }
+        }
+    }
+
     /// Reports an error at `offset`.
     pub(crate) fn report(
         &mut self,
@@ -151,6 +179,31 @@ impl Item {
                     1,
                     format!("`{key}` should be text, not {}", other.describe()),
                     format!("write one line of text after `{key}:`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A true/false value, with the offset of its key.
+    pub(crate) fn flag(&mut self, fields: &mut Fields<'_>, key: &str) -> Option<(bool, usize)> {
+        let (at, node) = self.take(key)?;
+        match node.kind {
+            Kind::Text(text) if text == "true" || text == "false" => Some((text == "true", at)),
+            Kind::Null => None,
+            other => {
+                fields.report(
+                    "wrong-type",
+                    node.offset,
+                    1,
+                    format!(
+                        "`{key}` should be `true` or `false`, not {}",
+                        match other {
+                            Kind::Text(_) => "other text",
+                            other => other.describe(),
+                        }
+                    ),
+                    format!("write `{key}: true`, or leave `{key}` out"),
                 );
                 None
             }

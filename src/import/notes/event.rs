@@ -36,11 +36,14 @@ impl Planner {
         }
         self.terms(slide, &mut front, &mut lost);
         let mut cited = self.extension_citations(slide, &mut lost);
-        let media = match &slide.media {
-            Some(media) => self.media(media, &mut cited, &mut lost),
-            None => Vec::new(),
+        let (media, image) = match &slide.media {
+            Some(media) => self.media(media, &title, &mut cited, &mut lost),
+            None => (Vec::new(), None),
         };
         front.push_str(&format!("sources: {}\n", list(&cited)));
+        if let Some(image) = image {
+            front.push_str(&image);
+        }
         if cited.is_empty() {
             self.uncited += 1;
         }
@@ -98,14 +101,16 @@ impl Planner {
         cited
     }
 
-    /// The slide's media: its credit becomes a source the event cites, and
-    /// what it leaves in the body is returned.
+    /// The slide's media: its credit becomes a source the event cites; a
+    /// picture becomes the note's `image` (its front matter is returned),
+    /// and what else it leaves in the body is returned.
     fn media(
         &mut self,
         media: &Media,
+        title: &str,
         cited: &mut Vec<String>,
         lost: &mut Vec<String>,
-    ) -> Vec<String> {
+    ) -> (Vec<String>, Option<String>) {
         let source = self.sources.media_source(media);
         let source_url = source.as_ref().and_then(|(_, url)| url.clone());
         if let Some((id, _)) = source {
@@ -113,9 +118,12 @@ impl Planner {
         } else if !media.url.is_empty() {
             lost.push("media without credit: no source note".to_string());
         }
+        if let Some(image) = lead_image(media, title, lost) {
+            return (Vec::new(), Some(image));
+        }
         let mut body = Vec::new();
         media_body(media, source_url.as_deref(), &mut body, lost);
-        body
+        (body, None)
     }
 }
 
@@ -219,6 +227,52 @@ fn pick_slug(slide: &Slide, title: &str, slugs: &mut Slugs, lost: &mut Vec<Strin
         }
     }
     slugs.claim(&ascii_slug(title, 60), "event")
+}
+
+/// The `image` front matter for a slide's media that is a picture on the
+/// web (it stays there: the note points at it), or `None` for other media.
+/// TimelineJS's `alt` is its alt text; without one, the caption or else
+/// the headline stands in, and the report says to check it.
+fn lead_image(media: &Media, title: &str, lost: &mut Vec<String>) -> Option<String> {
+    let url = media.url.trim();
+    let lower = url.to_ascii_lowercase();
+    let path = lower.split(['?', '#']).next().unwrap_or_default();
+    let picture = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+        .iter()
+        .any(|ext| path.ends_with(ext));
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    if !picture || !web || url.contains(|c: char| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let caption = html::strip(&media.caption);
+    let alt = [html::strip(&media.alt), caption.clone(), title.to_string()]
+        .into_iter()
+        .find(|a| !a.is_empty())?;
+    if html::strip(&media.alt).is_empty() {
+        lost.push(format!(
+            "media `{url}` has no alt text: the note's `image` says \"{alt}\"; check it"
+        ));
+    }
+    let mut front = format!("image:\n  src: {}\n  alt: {}\n", quote(url), quote(&alt));
+    if !caption.is_empty() {
+        front.push_str(&format!("  caption: {}\n", quote(&caption)));
+    }
+    let credit = html::strip(&media.credit);
+    if !credit.is_empty() {
+        front.push_str(&format!("  credit: {}\n", quote(&credit)));
+    }
+    let link = media.link.trim();
+    let link_lower = link.to_ascii_lowercase();
+    if !credit.is_empty()
+        && (link_lower.starts_with("https://") || link_lower.starts_with("http://"))
+        && !link.contains(char::is_whitespace)
+    {
+        front.push_str(&format!("  credit_url: {}\n", quote(link)));
+    }
+    if !media.thumbnail.is_empty() {
+        lost.push("media thumbnail".to_string());
+    }
+    Some(front)
 }
 
 /// What a slide's media leaves in the note's body, and what it cannot.
