@@ -22,6 +22,10 @@ The shape of the corpus:
     inline code and, in about a third of the events, a bulleted list;
   - a fenced code block (Rust, Python or JSON, 10 to 30 lines) in about one
     event in ten, which is what makes highlighting part of a build;
+  - with --images (dateline only), a lead picture for one event in ten
+    (the first, the eleventh, ...): a PNG of 1000 by 500 pixels beside the
+    note, three bands of colour that differ from picture to picture, so the
+    build resizes each to 480 and 960 pixels;
   - with --claims (dateline only), two date claims an event: its date as its
     first source gives it, and, from its last source, so many days after the
     event before it in the timeline. The first event's second claim is an
@@ -37,6 +41,8 @@ arguments.
 
 import argparse
 import bisect
+import struct
+import zlib
 import datetime as dt
 import json
 import os
@@ -334,6 +340,19 @@ def put(path, text):
         f.write(text)
 
 
+def banded_png(index, width=1000, height=500):
+    """A PNG of three bands of colour, which differ with `index`: a few KB."""
+    colours = [((index + k * 80) % 256, (index // 256 + k * 50) % 256, (index * 7 + k * 90) % 256)
+               for k in range(3)]
+    raw = b"".join(b"\x00" + bytes(colours[y * 3 // height]) * width for y in range(height))
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
 def written_date(event, partial):
     day = event["date"]
     if partial and event["precision"] == "year":
@@ -367,11 +386,19 @@ def as_dateline(out, events, sources, args):
     put(os.path.join(out, "dateline.yaml"),
         f"title: {quoted(args.title)}\nbase_url: {quoted(args.base_url)}\n")
     dated_by = claims(events, args.partial_dates) if args.claims else {}
-    for e in events:
+    for i, e in enumerate(events):
+        image = ""
+        if args.images and i % 10 == 0:
+            picture = os.path.join(out, "content", "events", "img", e["slug"] + ".png")
+            os.makedirs(os.path.dirname(picture), exist_ok=True)
+            with open(picture, "wb") as f:
+                f.write(banded_png(i))
+            image = (f"image:\n  src: {quoted('img/' + e['slug'] + '.png')}\n"
+                     f"  alt: {quoted('Three bands of colour for ' + e['title'])}\n")
         put(os.path.join(out, "content", "events", e["slug"] + ".md"),
             f"---\ntitle: {quoted(e['title'])}\ndate: {written_date(e, args.partial_dates)}\n"
             f"tags: {quoted_list(e['tags'])}\nsources: {quoted_list(e['sources'])}\n"
-            + dated_by.get(e["slug"], "") + "---\n\n"
+            + dated_by.get(e["slug"], "") + image + "---\n\n"
             + e["body"])
     for s in sources:
         put(os.path.join(out, "content", "sources", s["id"] + ".md"),
@@ -535,10 +562,14 @@ def main(argv=None):
                     help="dateline only: month- and year-precise dates as YYYY-MM and YYYY")
     ap.add_argument("--claims", action="store_true",
                     help="dateline only: two date claims an event, one relative to another event")
+    ap.add_argument("--images", action="store_true",
+                    help="dateline only: a lead picture (a generated PNG) for one event in ten")
     ap.add_argument("--force", action="store_true", help="replace --out if it is not empty")
     args = ap.parse_args(argv)
     if args.claims and args.flavor != "dateline":
         ap.error("--claims is for --flavor dateline only")
+    if args.images and args.flavor != "dateline":
+        ap.error("--images is for --flavor dateline only")
     if args.events < 1:
         ap.error("--events must be at least 1")
     if os.path.isdir(args.out) and os.listdir(args.out):

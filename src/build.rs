@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::markdown::highlight;
 use crate::markdown::{self, Bodies};
+use crate::media;
 use crate::model::{ModelOptions, Site};
 use crate::output;
 use crate::render::{Page, Progress, Quiet, Theme, WriteError, WriteFailure};
@@ -46,6 +47,9 @@ pub struct Summary {
     pub warnings: Diagnostics,
     /// Wall time of each stage, in order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// Pictures published, and how many of them had to be decoded (the
+    /// others' copies were in the cache).
+    pub pictures: (usize, usize),
 }
 
 /// Loads, checks and renders the site, without writing anything.
@@ -57,8 +61,14 @@ fn render_with(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<(Site, Vec<Page>, Diagnostics), Error> {
-    let (site, theme, mut diagnostics) =
-        model(options, &content::Fresh, &markdown::Fresh(None), None)?;
+    let media = media::Context::new(&options.root, false, true);
+    let (site, theme, mut diagnostics) = model(
+        options,
+        &content::Fresh,
+        &markdown::Fresh(None),
+        None,
+        &media,
+    )?;
     let pages = theme.render(&site, progress).map_err(|found| {
         diagnostics.extend(found);
         Error::Content(diagnostics.clone())
@@ -71,7 +81,8 @@ fn render_with(
 pub fn check(options: &BuildOptions) -> Result<(Site, Diagnostics), Error> {
     let highlighted = highlight::Store::reading(&options.root);
     let bodies = markdown::Fresh(Some(&highlighted));
-    let (site, theme, mut diagnostics) = model(options, &content::Fresh, &bodies, None)?;
+    let media = media::Context::new(&options.root, false, false);
+    let (site, theme, mut diagnostics) = model(options, &content::Fresh, &bodies, None, &media)?;
     let statics = statics::list(&options.root.join("static"));
     diagnostics.extend(statics.diagnostics);
     let files = [statics.files, site.media_files()].concat();
@@ -89,8 +100,9 @@ pub(crate) fn model(
     notes: &dyn NoteReader,
     bodies: &dyn Bodies,
     previous: Option<&Arc<Theme>>,
+    media: &media::Context,
 ) -> Result<(Site, Arc<Theme>, Diagnostics), Error> {
-    read(options, notes, previous)?.model(options, bodies)
+    read(options, notes, previous)?.model(options, bodies, media)
 }
 
 /// The settings, notes and theme of a site as read, before the model.
@@ -142,6 +154,7 @@ impl Loaded {
         self,
         options: &BuildOptions,
         bodies: &dyn Bodies,
+        media: &media::Context,
     ) -> Result<(Site, Arc<Theme>, Diagnostics), Error> {
         let Loaded {
             config,
@@ -156,6 +169,7 @@ impl Loaded {
                 drafts: options.drafts,
             },
             bodies,
+            media,
         );
         highlight::forget_parsed_lines();
         diagnostics.extend(found);
@@ -215,6 +229,7 @@ fn base_url_flag(options: &BuildOptions) -> Result<Option<String>, Error> {
 /// pages as they are written.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary, Error> {
     let started = Instant::now();
+    let decoded = media::process::decoded();
     // A bad flag, or a folder that is no site, is refused before the
     // output folder is touched.
     base_url_flag(options)?;
@@ -223,6 +238,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
     output::check_output(&options.root, &out).map_err(Error::usage)?;
     let highlighted = highlight::Store::open(&options.root);
     let place = survey(&out, &highlighted)?;
+    let media = media::Context::new(&options.root, true, false);
     let mut stages = Stages::start();
     // Taking the output folder lists the previous build's files, a walk of
     // a folder per event, long on a large site: it is done while the notes
@@ -231,7 +247,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
         || {
             read(options, &content::Fresh, None).and_then(|loaded| {
                 stages.lap("load");
-                loaded.model(options, &markdown::Fresh(Some(&highlighted)))
+                loaded.model(options, &markdown::Fresh(Some(&highlighted)), &media)
             })
         },
         || output::Output::begin(place),
@@ -257,6 +273,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
     if let Err(err) = highlighted.save() {
         warnings.push(cache_warning(&options.root, &err));
     }
+    let used = site.pictures.iter().map(|p| p.hash.as_str()).collect();
+    if let Err(err) = media.store.keep_only(&used) {
+        warnings.push(cache_warning(&options.root, &err));
+    }
     Ok(Summary {
         events: site.events.len(),
         sources: site.sources.len(),
@@ -264,6 +284,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
         elapsed: started.elapsed(),
         warnings,
         stages: stages.done,
+        pictures: (site.pictures.len(), media::process::decoded() - decoded),
     })
 }
 

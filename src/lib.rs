@@ -44,6 +44,7 @@ pub mod build;
 pub mod content;
 pub mod export;
 pub mod markdown;
+pub mod media;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -29,9 +29,11 @@ pub(crate) enum Work {
     /// Writing pages into the output folder (comparing them with the
     /// previous build's first).
     Files,
+    /// Finding pictures' copies in the cache, or decoding and resizing them.
+    Pictures,
 }
 
-const WORK: [(Work, &str); 7] = [
+const WORK: [(Work, &str); 8] = [
     (Work::Reading, "reading notes"),
     (Work::Parsing, "front matter"),
     (Work::Markdown, "Markdown"),
@@ -39,6 +41,7 @@ const WORK: [(Work, &str); 7] = [
     (Work::Templates, "templates"),
     (Work::Exports, "exports"),
     (Work::Files, "writing pages"),
+    (Work::Pictures, "pictures"),
 ];
 
 static ON: AtomicBool = AtomicBool::new(false);

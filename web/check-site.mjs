@@ -172,6 +172,12 @@ function pickPages(siteDir, htmlFiles) {
     tagIndex: has('tags/index.html'),
     notFound: has('404.html'),
     corrections: has('corrections/index.html'), // only on a site with corrections
+    // The largest event page showing a picture, when it is not `event`
+    // (pictures: lead image, body image, srcset): checked the same way.
+    picture: htmlFiles
+      .filter((f) => /^events\/[^/]+\/index\.html$/.test(f) && f !== biggest('events'))
+      .filter((f) => fs.readFileSync(path.join(siteDir, f), 'utf8').includes('<img '))
+      .sort()[0] ?? null,
   };
 }
 
@@ -409,6 +415,11 @@ async function axeChecks(modes, pages) {
         continue;
       }
       await check(`axe ${mode.mode} ${rel}`, () => withPage(mode, rel, {}, runAxe));
+    }
+  }
+  if (pages.picture) {
+    for (const mode of [modes.light, modes.dark]) {
+      await check(`axe ${mode.mode} ${pages.picture}`, () => withPage(mode, pages.picture, {}, runAxe));
     }
   }
   for (const [rel, kind] of [[pages.tagIndex, 'tags/index.html'], [pages.notFound, '404.html']]) {
@@ -970,6 +981,7 @@ async function takeScreenshots(modes, pages, outDir) {
   for (const width of [390, 1280]) {
     if (pages.index) for (const m of [modes.light, modes.dark]) shots.push([m, pages.index, 'index', width]);
     if (pages.event) shots.push([modes.light, pages.event, `${path.dirname(pages.event).replaceAll('/', '-')}`, width]);
+    if (pages.picture) for (const m of [modes.light, modes.dark]) shots.push([m, pages.picture, `${path.dirname(pages.picture).replaceAll('/', '-')}`, width]);
   }
   const missing = [];
   if (!pages.index) missing.push('no index.html to take');
@@ -1099,7 +1111,7 @@ async function singlePageChecks(modes, siteDir, pages, taxonomies, artifacts) {
   } else {
     report('index.html exists', ['missing: no-js, filter and size checks not run']);
   }
-  for (const rel of [pages.index, pages.event, pages.source, pages.tag].filter(Boolean)) {
+  for (const rel of [pages.index, pages.event, pages.source, pages.tag, pages.picture].filter(Boolean)) {
     await checkLayout(modes.light, rel);
   }
   if (pages.index) await checkOverviewLabels(modes.light, pages.index);

@@ -31,7 +31,7 @@ struct Entry {
     offset: usize,
     unsafe_html: bool,
     /// Each destination looked up while rendering, and what it resolved to.
-    links: Vec<(String, LinkTarget)>,
+    links: Vec<(String, bool, LinkTarget)>,
     rendered: Arc<Rendered>,
     /// The last run that used it.
     seen: AtomicU64,
@@ -103,7 +103,7 @@ impl Bodies for BodySession<'_> {
         text: &Arc<str>,
         offset: usize,
         unsafe_html: bool,
-        resolve: &dyn Fn(&str) -> LinkTarget,
+        resolve: &markdown::Resolve<'_>,
     ) -> Arc<Rendered> {
         let body = &text[offset..];
         if let Some(old) = self.cache.entries.get(rel).filter(|old| {
@@ -116,16 +116,18 @@ impl Bodies for BodySession<'_> {
                 && old
                     .links
                     .iter()
-                    .all(|(dest, target)| resolve(dest) == *target)
+                    .all(|(dest, image, target)| resolve(dest, *image) == *target)
         }) {
             old.seen.store(self.generation, Ordering::Relaxed);
             return old.rendered.clone();
         }
         self.rendered.fetch_add(1, Ordering::Relaxed);
         let links = RefCell::new(Vec::new());
-        let resolve = |dest: &str| {
-            let target = resolve(dest);
-            links.borrow_mut().push((dest.to_string(), target.clone()));
+        let resolve = |dest: &str, image: bool| {
+            let target = resolve(dest, image);
+            links
+                .borrow_mut()
+                .push((dest.to_string(), image, target.clone()));
             target
         };
         let rendered = Arc::new(markdown::render_with(
@@ -155,7 +157,7 @@ mod tests {
     use super::*;
 
     fn render(session: &BodySession<'_>, body: &str, known: bool) -> Arc<Rendered> {
-        session.render("events/a.md", &Arc::from(body), 0, false, &|dest| {
+        session.render("events/a.md", &Arc::from(body), 0, false, &|dest, _| {
             if known && dest == "b.md" {
                 LinkTarget::Replace("../b/index.html".into())
             } else if dest == "b.md" {

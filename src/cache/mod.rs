@@ -123,7 +123,14 @@ impl Cache {
         let changes = self.pending.merge(changes);
         let note_session = self.notes.session(&changes);
         let body_session = self.bodies.session(&options.root);
-        let model = build::model(options, &note_session, &body_session, self.theme.as_ref());
+        let media = crate::media::Context::new(&options.root, true, true);
+        let model = build::model(
+            options,
+            &note_session,
+            &body_session,
+            self.theme.as_ref(),
+            &media,
+        );
         let notes = note_session.finish();
         let mut bodies = body_session.finish();
         let highlighted = bodies.store.take();

@@ -34,6 +34,10 @@ pub(crate) fn build(
             diagnostics_to_stderr(root, &summary.warnings);
             if timings {
                 print_timings(&summary.stages);
+                let (pictures, decoded) = summary.pictures;
+                eprintln!(
+                    "pictures: {pictures} published, {decoded} decoded (the others' copies were in .dateline-cache/images)"
+                );
             }
             say!(
                 "built {} and {}: {} files in {} in {} ms{}",

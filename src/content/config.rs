@@ -24,12 +24,13 @@ pub(crate) const EVENT_KEYS: &[&str] = &[
     "updated",
     "author",
     "extra",
+    "image",
 ];
 
 /// Folder names of the output that a taxonomy's pages would collide with.
 /// Besides these, the timeline's year pages take every name made of digits
 /// (`2022/`) or ending in `-bce` (`44-bce/`): see [`year_folder`].
-const RESERVED: &[&str] = &["events", "static", "embed"];
+const RESERVED: &[&str] = &["events", "static", "embed", "media"];
 
 /// How many events a timeline, term or source page lists before it is split,
 /// unless `page_size` says otherwise.

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod config;
 pub(crate) mod fields;
 pub(crate) mod frontmatter;
+pub mod image;
 pub mod media;
 pub mod note;
 pub(crate) mod placeholders;
@@ -368,6 +369,37 @@ pub(crate) fn is_editor_file(name: &str) -> bool {
         || [".swp", ".swx", ".swo", ".tmp", ".bak", ".orig"]
             .iter()
             .any(|ext| name.ends_with(ext))
+}
+
+/// Joins a relative link to the folder of the note at `from`; `None` when it
+/// climbs out of `content/`.
+pub(crate) fn join(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The scheme of an absolute URL (`https` in `https://…`), if any.
+pub(crate) fn scheme(dest: &str) -> Option<&str> {
+    let colon = dest.find(':')?;
+    let scheme = &dest[..colon];
+    let valid = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some(scheme)
 }
 
 #[cfg(test)]

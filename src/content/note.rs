@@ -9,6 +9,7 @@ use crate::content::claims::{self, AccountNote, ClaimNote, CorrectionNote};
 use crate::content::config::{Config, EVENT_KEYS};
 use crate::content::fields::Fields;
 use crate::content::frontmatter;
+use crate::content::image::{self, ImageNote};
 use crate::content::media::{self, MediaNote};
 use crate::content::placeholders;
 use crate::date::Date;
@@ -87,6 +88,8 @@ pub struct EventNote {
     pub authors: Vec<String>,
     /// The newsroom's own fields (`extra:`), for templates.
     pub extra: Option<Arc<serde_json::Value>>,
+    /// Its lead picture.
+    pub image: Option<ImageNote>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -128,6 +131,8 @@ pub struct SourceNote {
     pub citation: Option<String>,
     /// The newsroom's own fields (`extra:`), for templates.
     pub extra: Option<Arc<serde_json::Value>>,
+    /// Its lead picture.
+    pub image: Option<ImageNote>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -148,6 +153,7 @@ const SOURCE_KEYS: &[&str] = &[
     "print",
     "citation",
     "extra",
+    "image",
 ];
 
 /// Splits a note and reads its front matter, or reports why it cannot.
@@ -196,6 +202,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
         .map(|(name, _)| name)
         .collect();
     let extra = fields.extra("extra");
+    let image = image::image(&mut fields);
     let crowded = crowded(&fields, &taxonomies, sources.len());
     let known: Vec<&str> = EVENT_KEYS
         .iter()
@@ -241,6 +248,7 @@ pub fn read_event(file: NoteFile, config: &Config) -> Result<EventNote, Diagnost
             updated,
             authors,
             extra,
+            image,
             body_offset,
             warnings: diagnostics,
         }),
@@ -333,6 +341,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let print = fields.flag("print").unwrap_or(false);
     let citation = fields.text("citation", None);
     let extra = fields.extra("extra");
+    let image = image::image(&mut fields);
     let mut diagnostics = fields.finish(SOURCE_KEYS);
 
     diagnostics.extend(placeholders::find(&file.path, &file.text));
@@ -395,6 +404,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             print,
             citation,
             extra,
+            image,
             body_offset,
             warnings: diagnostics,
         }),

@@ -99,22 +99,44 @@ struct Slide<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    media: Option<MediaOut>,
+    media: Option<MediaOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     start_date: Option<Parts>,
     text: Text,
     unique_id: &'a str,
 }
 
-/// A slide's media: TimelineJS plays a YouTube or Vimeo address, a
-/// recording and a post by their addresses (`url`); `caption` and `credit`
-/// are shown under it. Text fields are HTML in TimelineJS.
+/// A slide's media: an event's video, recording or post (`media:`), which
+/// TimelineJS plays by its address, or else its lead picture. A file of
+/// the site is addressed absolutely with `base_url`, else relative to the
+/// site's root (where `timeline.json` is). Text fields are HTML in
+/// TimelineJS.
 #[derive(Serialize)]
-struct MediaOut {
-    caption: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    credit: String,
+struct MediaOut<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    alt: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<&'a str>,
     url: String,
+}
+
+fn media<'a>(site: &Site, image: Option<&'a crate::model::LeadImage>) -> Option<MediaOut<'a>> {
+    let image = image?;
+    let url = match (&site.config.base_url, image.remote()) {
+        (Some(base), false) => format!("{base}{}", image.src),
+        _ => image.src.clone(),
+    };
+    Some(MediaOut {
+        alt: &image.alt,
+        caption: image.caption.as_deref().map(escape),
+        credit: image.credit.as_deref().map(escape),
+        link: image.credit_url.as_deref(),
+        url,
+    })
 }
 
 /// What TimelineJS has no field for.
@@ -202,15 +224,21 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> Slide<'a> {
         display_date: (!is_plain(date)).then(|| escape(date.words())),
         end_date: end,
         group: group.map(|name| escape(name)),
-        media: event.media.as_ref().map(|media| MediaOut {
-            caption: escape(&media.title),
-            credit: media.credit.as_deref().map(escape).unwrap_or_default(),
-            url: if media.local {
-                page_url(site, &media.url)
-            } else {
-                media.url.clone()
-            },
-        }),
+        media: event
+            .media
+            .as_ref()
+            .map(|media| MediaOut {
+                alt: "",
+                caption: Some(escape(&media.title)),
+                credit: media.credit.as_deref().map(escape),
+                link: None,
+                url: if media.local {
+                    page_url(site, &media.url)
+                } else {
+                    media.url.clone()
+                },
+            })
+            .or_else(|| media(site, event.image.as_ref())),
         start_date: start.map(|start| parts(start, date.precision())),
         text: Text {
             headline: escape(&event.title),

@@ -19,7 +19,26 @@ pub(crate) enum LinkTarget {
     Replace(String),
     /// Refuse it: (problem code, what is wrong, how to fix it).
     Refuse(&'static str, String, String),
+    /// Keep it as written, with a warning: (code, what, how to fix it).
+    Warn(&'static str, String, String),
+    /// An image: a picture of the site, as the page shows it.
+    Picture(ImageAttrs),
 }
+
+/// The attributes of a picture of the site in a note's body, for its page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ImageAttrs {
+    /// Its address from the page.
+    pub src: String,
+    /// Its width and height in pixels, when known.
+    pub size: Option<(u32, u32)>,
+    /// Its copies at other widths, with `w` descriptors; empty when none.
+    pub srcset: String,
+}
+
+/// What a note's body looks up: a destination, and whether an image
+/// (`![alt](dest)`) or a link (`[text](dest)`) gives it.
+pub(crate) type Resolve<'a> = dyn Fn(&str, bool) -> LinkTarget + 'a;
 
 /// A problem found in the body: byte range in the body, message, hint.
 #[derive(Debug, PartialEq, Eq)]
@@ -34,6 +53,8 @@ pub(crate) struct Problem {
     pub message: String,
     /// How to fix it.
     pub hint: String,
+    /// Only a warning: the page is still made as it should be.
+    pub warning: bool,
 }
 
 /// A rendered body.
@@ -67,7 +88,7 @@ pub(crate) trait Bodies: Sync {
         text: &Arc<str>,
         offset: usize,
         unsafe_html: bool,
-        resolve: &dyn Fn(&str) -> LinkTarget,
+        resolve: &Resolve<'_>,
     ) -> Arc<Rendered>;
 }
 
@@ -82,7 +103,7 @@ impl Bodies for Fresh<'_> {
         text: &Arc<str>,
         offset: usize,
         unsafe_html: bool,
-        resolve: &dyn Fn(&str) -> LinkTarget,
+        resolve: &Resolve<'_>,
     ) -> Arc<Rendered> {
         timings::measure(Work::Markdown, || {
             Arc::new(render_with(&text[offset..], unsafe_html, resolve, self.0))
@@ -92,11 +113,7 @@ impl Bodies for Fresh<'_> {
 
 /// Renders `body`. `resolve` decides what each link and image destination becomes.
 #[cfg(test)]
-pub(crate) fn render(
-    body: &str,
-    unsafe_html: bool,
-    resolve: &dyn Fn(&str) -> LinkTarget,
-) -> Rendered {
+pub(crate) fn render(body: &str, unsafe_html: bool, resolve: &Resolve<'_>) -> Rendered {
     render_with(body, unsafe_html, resolve, None)
 }
 
@@ -110,7 +127,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 pub(crate) fn render_with(
     body: &str,
     unsafe_html: bool,
-    resolve: &dyn Fn(&str) -> LinkTarget,
+    resolve: &Resolve<'_>,
     store: Option<&highlight::Store>,
 ) -> Rendered {
     let mut rendered = Rendered {
@@ -130,6 +147,7 @@ pub(crate) fn render_with(
     let mut code: Option<(String, String)> = None;
     let mut depth = 0usize;
     let mut first_paragraph = FirstParagraph::default();
+    let mut image: Option<Image> = None;
 
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         if let Some((lang, text)) = code.as_mut() {
@@ -157,6 +175,24 @@ pub(crate) fn render_with(
         if let Event::Start(Tag::CodeBlock(kind)) = event {
             rendered.has_code = true;
             code = Some((language(kind), String::new()));
+            continue;
+        }
+        if let Some(open) = image.as_mut() {
+            if let Some(html) = open.take(event, body, resolve, &mut rendered.problems) {
+                events.push(Event::Html(clean(html).into()));
+                image = None;
+            }
+            continue;
+        }
+        if let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = event
+        {
+            image = Some(Image::new(
+                dest_url.into_string(),
+                title.into_string(),
+                range,
+            ));
             continue;
         }
         events.push(rewrite(
@@ -216,7 +252,7 @@ fn rewrite<'a>(
     range: &std::ops::Range<usize>,
     body: &str,
     unsafe_html: bool,
-    resolve: &dyn Fn(&str) -> LinkTarget,
+    resolve: &Resolve<'_>,
     rendered: &mut Rendered,
 ) -> Event<'a> {
     match event {
@@ -228,8 +264,8 @@ fn rewrite<'a>(
                 Event::Text(html)
             }
         }
-        Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-            if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+        Event::Start(mut tag @ Tag::Link { .. }) => {
+            if let Tag::Link { dest_url, .. } = &mut tag {
                 let dest = std::mem::replace(dest_url, CowStr::Borrowed(""));
                 *dest_url = resolved(dest, range, body, resolve, &mut rendered.problems);
             }
@@ -243,35 +279,158 @@ fn resolved<'a>(
     dest: CowStr<'a>,
     range: &std::ops::Range<usize>,
     body: &str,
-    resolve: &dyn Fn(&str) -> LinkTarget,
+    resolve: &Resolve<'_>,
     problems: &mut Vec<Problem>,
 ) -> CowStr<'a> {
-    match resolve(&dest) {
-        LinkTarget::Keep => dest,
+    match resolve(&dest, false) {
+        LinkTarget::Keep | LinkTarget::Picture(..) => dest,
         LinkTarget::Replace(url) => url.into(),
+        LinkTarget::Warn(code, message, hint) => {
+            problems.push(problem_at(&dest, range, body, code, message, hint, true));
+            dest
+        }
         LinkTarget::Refuse(code, message, hint) => {
-            let source = body.get(range.clone()).unwrap_or_default();
-            let (offset, len) = match source.find(dest.as_ref()) {
-                Some(i) => (range.start + i, dest.len()),
-                None => (range.start, range.len()),
-            };
-            problems.push(Problem {
-                code,
-                offset,
-                len,
-                message,
-                hint,
-            });
+            problems.push(problem_at(&dest, range, body, code, message, hint, false));
             "#".into()
         }
     }
+}
+
+/// A problem with `dest`, written in `body[range]`: at `dest` itself when
+/// it is written there as it is.
+fn problem_at(
+    dest: &str,
+    range: &std::ops::Range<usize>,
+    body: &str,
+    code: &'static str,
+    message: String,
+    hint: String,
+    warning: bool,
+) -> Problem {
+    let source = body.get(range.clone()).unwrap_or_default();
+    let (offset, len) = match source.find(dest).filter(|_| !dest.is_empty()) {
+        Some(i) => (range.start + i, dest.len()),
+        None => (range.start, range.len().min(40)),
+    };
+    Problem {
+        code,
+        offset,
+        len,
+        message,
+        hint,
+        warning,
+    }
+}
+
+/// How wide a picture in a note's body is shown: the page's text column.
+const BODY_SIZES: &str = "(min-width: 54rem) 52rem, calc(100vw - 2rem)";
+
+/// An image being read: its destination, title and place, and its alt text
+/// as its events pass.
+struct Image {
+    dest: String,
+    title: String,
+    range: std::ops::Range<usize>,
+    alt: String,
+    /// Images nested in its alt text (their text is alt text too).
+    depth: usize,
+}
+
+impl Image {
+    fn new(dest: String, title: String, range: std::ops::Range<usize>) -> Image {
+        Image {
+            dest,
+            title,
+            range,
+            alt: String::new(),
+            depth: 0,
+        }
+    }
+
+    /// Takes in `event`; at the image's end, its `<img>` tag.
+    fn take(
+        &mut self,
+        event: Event<'_>,
+        body: &str,
+        resolve: &Resolve<'_>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<String> {
+        match event {
+            Event::Start(Tag::Image { .. }) => self.depth += 1,
+            Event::End(TagEnd::Image) if self.depth > 0 => self.depth -= 1,
+            Event::End(TagEnd::Image) => return Some(self.tag(body, resolve, problems)),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.alt.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => self.alt.push(' '),
+            _ => {}
+        }
+        None
+    }
+
+    fn tag(&self, body: &str, resolve: &Resolve<'_>, problems: &mut Vec<Problem>) -> String {
+        let dest = self.dest.as_str();
+        let at = |code, message, hint, warning| {
+            problem_at(dest, &self.range, body, code, message, hint, warning)
+        };
+        if self.alt.trim().is_empty() {
+            problems.push(at(
+                "image-alt",
+                format!("the image `{dest}` has no alt text"),
+                "say what the picture shows between the brackets, like `![The signed memo](memo.png)`: readers who cannot see it are told that".into(),
+                true,
+            ));
+        }
+        let alt = self.alt.trim();
+        match resolve(dest, true) {
+            LinkTarget::Picture(attrs) => img_tag(&attrs.src, Some(&attrs), alt, &self.title),
+            LinkTarget::Replace(url) => img_tag(&url, None, alt, &self.title),
+            LinkTarget::Keep => img_tag(dest, None, alt, &self.title),
+            LinkTarget::Warn(code, message, hint) => {
+                problems.push(at(code, message, hint, true));
+                img_tag(dest, None, alt, &self.title)
+            }
+            LinkTarget::Refuse(code, message, hint) => {
+                problems.push(at(code, message, hint, false));
+                img_tag("#", None, alt, &self.title)
+            }
+        }
+    }
+}
+
+/// An `<img>` tag for a note's body: lazy, decoded off the main thread,
+/// and, for a picture of the site, sized (no layout shift) with its copies.
+pub(crate) fn img_tag(src: &str, attrs: Option<&ImageAttrs>, alt: &str, title: &str) -> String {
+    use pulldown_cmark_escape::{escape_href, escape_html};
+    let mut html = String::from("<img src=\"");
+    let _ = escape_href(&mut html, src);
+    html.push_str("\" alt=\"");
+    let _ = escape_html(&mut html, alt);
+    html.push('"');
+    if !title.is_empty() {
+        html.push_str(" title=\"");
+        let _ = escape_html(&mut html, title);
+        html.push('"');
+    }
+    if let Some(attrs) = attrs {
+        if let Some((w, h)) = attrs.size {
+            html.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+        }
+        if !attrs.srcset.is_empty() {
+            html.push_str(" srcset=\"");
+            let _ = escape_html(&mut html, &attrs.srcset);
+            html.push_str(&format!("\" sizes=\"{BODY_SIZES}\""));
+        }
+    }
+    html.push_str(" loading=\"lazy\" decoding=\"async\">");
+    html
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn keep(_: &str) -> LinkTarget {
+    fn keep(_: &str, _: bool) -> LinkTarget {
         LinkTarget::Keep
     }
 
@@ -315,7 +474,7 @@ mod tests {
 
     #[test]
     fn links_are_resolved_or_refused_at_their_place() {
-        let resolve = |dest: &str| match dest {
+        let resolve = |dest: &str, _: bool| match dest {
             "leak.md" => LinkTarget::Replace("../leak/index.html".into()),
             "gone.md" => {
                 LinkTarget::Refuse("broken-link", "no note `gone.md`".into(), "check".into())
@@ -328,5 +487,47 @@ mod tests {
         assert!(r.html.contains("href=\"https://a.org\""));
         assert_eq!(r.problems.len(), 1);
         assert_eq!(&body[r.problems[0].offset..][..7], "gone.md");
+    }
+
+    #[test]
+    fn images_are_resolved_with_their_alt_text_and_size() {
+        let resolve = |dest: &str, image: bool| match (dest, image) {
+            ("a.png", true) => LinkTarget::Picture(ImageAttrs {
+                src: "../../media/a.1.png".into(),
+                size: Some((1000, 500)),
+                srcset: "../../media/a.1-480w.png 480w, ../../media/a.1.png 1000w".into(),
+            }),
+            ("gone.png", true) => {
+                LinkTarget::Refuse("missing-image", "no file".into(), "add it".into())
+            }
+            _ => LinkTarget::Keep,
+        };
+        let body = "![The *memo* `x`](a.png \"T\") and ![](gone.png)\n";
+        let r = render(body, false, &resolve);
+        assert!(
+            r.html.contains("<img src=\"../../media/a.1.png\" alt=\"The memo x\" title=\"T\" width=\"1000\" height=\"500\" srcset=\"../../media/a.1-480w.png 480w, ../../media/a.1.png 1000w\" sizes="),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("loading=\"lazy\" decoding=\"async\">"));
+        let found: Vec<(&str, bool, &str)> = r
+            .problems
+            .iter()
+            .map(|p| (p.code, p.warning, &body[p.offset..p.offset + p.len]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("image-alt", true, "gone.png"),
+                ("missing-image", false, "gone.png")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_img_tag_escapes_what_it_prints() {
+        let html = img_tag("x\" onerror=\"a", None, "a \"b\" <c>", "");
+        assert!(!html.contains("\" onerror"), "{html}");
+        assert!(html.contains("alt=\"a &quot;b&quot; &lt;c&gt;\""), "{html}");
     }
 }

@@ -10,7 +10,8 @@ use super::links::LinkMap;
 use super::names::Broken;
 use crate::content::note::{EventNote, NoteFile, SourceNote};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{Bodies, Rendered};
+use crate::markdown::{Bodies, ImageAttrs, LinkTarget, Rendered};
+use crate::media::{Found, Pictures};
 
 /// Every note page lives two folders down (`events/<slug>/index.html`).
 const NOTE_ROOT: &str = "../../";
@@ -47,6 +48,7 @@ pub(super) struct BodyRenderer<'a> {
     pub(super) links: LinkMap,
     pub(super) bodies: &'a dyn Bodies,
     pub(super) unsafe_html: bool,
+    pub(super) pictures: &'a Pictures,
 }
 
 impl BodyRenderer<'_> {
@@ -92,12 +94,43 @@ impl BodyRenderer<'_> {
         let unsafe_html = self.unsafe_html;
         let body = self
             .bodies
-            .render(rel, &file.text, offset, unsafe_html, &|dest| {
-                self.links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
+            .render(rel, &file.text, offset, unsafe_html, &|dest, image| {
+                if image {
+                    self.image(rel, dest)
+                } else {
+                    self.links.resolve(rel, dest, NOTE_ROOT, unsafe_html)
+                }
             });
         let found = super::checks::body_problems(file, offset, &body, unsafe_html);
         (body, found)
     }
+}
+
+impl BodyRenderer<'_> {
+    /// What the image `dest`, in the body of the note at `rel`, shows.
+    fn image(&self, rel: &str, dest: &str) -> LinkTarget {
+        match self.pictures.find(rel, dest) {
+            Found::Local(picture) => LinkTarget::Picture(ImageAttrs {
+                src: format!("{NOTE_ROOT}{}", picture.src),
+                size: picture.size,
+                srcset: picture.srcset(NOTE_ROOT),
+            }),
+            Found::Remote => remote_image(dest),
+            Found::Other => self.links.resolve(rel, dest, NOTE_ROOT, self.unsafe_html),
+            Found::Refused(code, message, hint) => LinkTarget::Refuse(code, message, hint),
+        }
+    }
+}
+
+/// A picture on another site is shown as written, with a warning: each
+/// reader's browser then asks that site for it (telling it who reads what),
+/// and the picture can change or vanish without the site knowing.
+pub(super) fn remote_image(dest: &str) -> LinkTarget {
+    LinkTarget::Warn(
+        "remote-image",
+        format!("the image `{dest}` is loaded from another site by every reader's browser"),
+        "keep a copy beside the note (if its rights allow), so the page makes no request elsewhere and the picture cannot change or vanish".into(),
+    )
 }
 
 /// A note with a Markdown body: an event or a source.

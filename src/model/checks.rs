@@ -80,8 +80,13 @@ pub(super) fn body_problems(
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for problem in &body.problems {
+        let made = if problem.warning {
+            Diagnostic::warning
+        } else {
+            Diagnostic::error
+        };
         found.push(
-            Diagnostic::error(problem.code, &file.path, problem.message.clone())
+            made(problem.code, &file.path, problem.message.clone())
                 .at_offset(&file.text, offset + problem.offset, problem.len)
                 .with_hint(problem.hint.clone()),
         );

@@ -48,7 +48,7 @@ impl LinkMap {
         root: &str,
         unsafe_html: bool,
     ) -> LinkTarget {
-        if let Some(scheme) = scheme(dest) {
+        if let Some(scheme) = crate::content::scheme(dest) {
             let safe = ["http", "https", "mailto"]
                 .iter()
                 .any(|known| scheme.eq_ignore_ascii_case(known));
@@ -69,7 +69,7 @@ impl LinkMap {
         if path.is_empty() || path.starts_with('/') || !path.ends_with(".md") {
             return LinkTarget::Keep;
         }
-        let target = join(from, path);
+        let target = crate::content::join(from, path);
         if let Some(held) = target.as_deref()
             && self.held.contains(held)
         {
@@ -102,37 +102,6 @@ impl LinkMap {
     }
 }
 
-/// The scheme of an absolute URL (`https` in `https://…`), if any.
-fn scheme(dest: &str) -> Option<&str> {
-    let colon = dest.find(':')?;
-    let scheme = &dest[..colon];
-    let valid = scheme
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then_some(scheme)
-}
-
-/// Joins a relative link to the folder of the note at `from`; `None` when it
-/// climbs out of `content/`.
-fn join(from: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in link.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +122,8 @@ mod tests {
             LinkTarget::Replace(url) => url,
             LinkTarget::Keep => "KEEP".into(),
             LinkTarget::Refuse(_, m, _) => format!("REFUSE {m}"),
+            LinkTarget::Warn(_, m, _) => format!("WARN {m}"),
+            LinkTarget::Picture(attrs) => format!("PICTURE {}", attrs.src),
         }
     }
 

@@ -11,6 +11,7 @@ mod media;
 mod names;
 mod order;
 pub(crate) mod paging;
+mod pictures;
 mod provenance;
 mod site;
 mod span;

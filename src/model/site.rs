@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::bodies::{self, BodyRenderer};
 use super::corrections::{self, Account, Correction, FirstReported};
-use super::media::{self, Media};
+use super::media::{self as event_media, Media};
+pub use super::pictures::LeadImage;
 use super::provenance::{self, Claim, Dating};
 use super::{names, order, terms};
 use crate::content::Content;
@@ -19,6 +20,7 @@ use crate::content::note::{EventNote, SourceNote};
 use crate::date::Date;
 use crate::diagnostic::Diagnostics;
 use crate::markdown::{self, Rendered};
+use crate::media::{self, MediaFile, Picture, Pictures};
 
 /// A site ready to render.
 #[derive(Debug)]
@@ -33,6 +35,10 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// Whether any note has code, so the highlighting stylesheet is needed.
     pub has_code: bool,
+    /// The pictures the notes show.
+    pub(crate) pictures: Vec<Arc<Picture>>,
+    /// The files of `media/`: each picture and its narrower copies.
+    pub(crate) media: Vec<MediaFile>,
 }
 
 /// An event of the timeline.
@@ -79,6 +85,8 @@ pub struct Event {
     pub authors: Vec<Arc<str>>,
     /// The newsroom's own fields (`extra:`), for templates.
     pub extra: Option<Arc<serde_json::Value>>,
+    /// Its lead picture.
+    pub image: Option<LeadImage>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -118,6 +126,8 @@ pub struct Source {
     pub citation: Option<String>,
     /// The newsroom's own fields (`extra:`), for templates.
     pub extra: Option<Arc<serde_json::Value>>,
+    /// Its lead picture.
+    pub image: Option<LeadImage>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -192,7 +202,13 @@ impl Site {
         content: Content,
         options: ModelOptions,
     ) -> (Option<Site>, Diagnostics) {
-        Site::build_with(config, content, options, &markdown::Fresh(None))
+        Site::build_with(
+            config,
+            content,
+            options,
+            &markdown::Fresh(None),
+            &media::Context::none(),
+        )
     }
 
     /// [`Site::build`], with the note bodies rendered through `bodies`
@@ -202,6 +218,7 @@ impl Site {
         content: Content,
         options: ModelOptions,
         bodies: &dyn markdown::Bodies,
+        media: &media::Context,
     ) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
         let broken = names::Broken::new(&content.broken);
@@ -220,10 +237,12 @@ impl Site {
         let held = names::check(&mut sources, &events, &drafts, &mut diagnostics);
         let cited = names::citations(&events, &sources, &broken, &mut diagnostics);
 
+        let pictures = Pictures::new(&media.root);
         let renderer = BodyRenderer {
             links: bodies::links(&events, &sources, &drafts, held, &broken),
             bodies,
             unsafe_html: config.unsafe_html,
+            pictures: &pictures,
         };
         let (event_bodies, source_bodies) =
             renderer.render_notes(&mut events, &mut sources, &mut diagnostics);
@@ -254,11 +273,22 @@ impl Site {
             .iter()
             .map(|note| {
                 let written = note.media.as_ref()?;
-                media::resolve(note, written)
+                event_media::resolve(note, written)
                     .map_err(|problem| diagnostics.push(problem))
                     .ok()
             })
             .collect();
+        let mut lead =
+            |file, note: Option<&_>| super::pictures::lead(&pictures, file, note, &mut diagnostics);
+        let event_images: Vec<Option<LeadImage>> = events
+            .iter()
+            .map(|e| lead(&e.file, e.image.as_ref()))
+            .collect();
+        let source_images: Vec<Option<LeadImage>> = sources
+            .iter()
+            .map(|s| lead(&s.file, s.image.as_ref()))
+            .collect();
+        let (pictures, media) = super::pictures::publish(&pictures, media, &mut diagnostics);
         if diagnostics.has_errors() {
             return (None, diagnostics);
         }
@@ -267,7 +297,11 @@ impl Site {
         let mut sources: Vec<Source> = source_notes
             .iter()
             .zip(source_bodies)
-            .map(|(note, body)| source(note, body.html.clone()))
+            .zip(source_images)
+            .map(|((note, body), image)| Source {
+                image,
+                ..source(note, body.html.clone())
+            })
             .collect();
         let source_index: HashMap<&str, usize> = source_notes
             .iter()
@@ -281,9 +315,10 @@ impl Site {
             .zip(event_terms)
             .zip(datings)
             .zip(medias)
+            .zip(event_images)
             .enumerate()
             .map(
-                |(index, (((((note, body), cited), terms), dating), media))| {
+                |(index, ((((((note, body), cited), terms), dating), media), image))| {
                     for &s in &cited {
                         if !sources[s].cited_by.contains(&index) {
                             sources[s].cited_by.push(index);
@@ -294,6 +329,7 @@ impl Site {
                     let mut event = event(note, &body, cited, terms, dating, first_reported);
                     event.accounts = corrections::accounts(&note.accounts, &source_index);
                     event.media = media;
+                    event.image = image;
                     event
                 },
             )
@@ -304,6 +340,8 @@ impl Site {
             sources,
             taxonomies,
             has_code,
+            pictures,
+            media,
         };
         (Some(site), diagnostics)
     }
@@ -371,6 +409,7 @@ fn event(
         file_modified: note.file.modified,
         authors: note.authors.iter().map(|a| Arc::from(a.as_str())).collect(),
         extra: note.extra.clone(),
+        image: None,
         path: note.file.path.clone(),
     }
 }
@@ -394,6 +433,7 @@ fn source(note: &SourceNote, html: Arc<str>) -> Source {
         print: note.print,
         citation: note.citation.clone(),
         extra: note.extra.clone(),
+        image: None,
         path: note.file.path.clone(),
     }
 }

@@ -132,6 +132,10 @@ pub(super) fn source_page(
     let pager = Pager::new(&folder, source.cited_by.len(), size, number);
     let page = SourcePage {
         source: SourceView::new(source),
+        image: source
+            .image
+            .as_ref()
+            .map(|i| super::view::ImageView::new(site, i)),
         json_ld: meta::source(site, source, events),
         content: &source.html,
         corrections: provenance::corrections(&source.corrections),
@@ -175,6 +179,8 @@ pub(super) fn sitemap_part(
 #[derive(Serialize)]
 struct SourcePage<'a> {
     source: SourceView<'a>,
+    /// Its lead picture.
+    image: Option<super::view::ImageView<'a>>,
     /// schema.org JSON-LD, safe to print raw inside `<script>`.
     json_ld: String,
     content: &'a str,

@@ -165,10 +165,14 @@ pub(super) fn shape(site: &Site) -> u64 {
         sources,
         taxonomies,
         has_code,
+        pictures,
+        // Made from `pictures`, and published beside the pages.
+        media: _,
     } = site;
     let mut h = FxHasher::default();
     config.digest().hash(&mut h);
     has_code.hash(&mut h);
+    pictures.hash(&mut h);
     events.len().hash(&mut h);
     for event in events {
         let Event {
@@ -187,6 +191,7 @@ pub(super) fn shape(site: &Site) -> u64 {
             corrections,
             modified,
             media,
+            image,
             updated,
             // Every save changes it, and only the feed shows it: see
             // `file_times`.
@@ -195,6 +200,7 @@ pub(super) fn shape(site: &Site) -> u64 {
             extra,
             path,
         } = event;
+        image.hash(&mut h);
         authors.hash(&mut h);
         extra.as_deref().map(ToString::to_string).hash(&mut h);
         (slug, title, date, summary, terms, sources, media).hash(&mut h);
@@ -227,11 +233,13 @@ pub(super) fn shape(site: &Site) -> u64 {
             modified,
             html: _,
             cited_by,
+            image,
             print,
             citation,
             extra,
             path,
         } = source;
+        image.hash(&mut h);
         (print, citation).hash(&mut h);
         extra.as_deref().map(ToString::to_string).hash(&mut h);
         (

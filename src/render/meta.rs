@@ -30,6 +30,8 @@ struct EventData<'a> {
     description: &'a str,
     #[serde(rename = "endDate", skip_serializing_if = "Option::is_none")]
     end_date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<ImageObject<'a>>,
     name: &'a str,
     #[serde(rename = "startDate", skip_serializing_if = "Option::is_none")]
     start_date: Option<&'a str>,
@@ -37,6 +39,43 @@ struct EventData<'a> {
     subject_of: Vec<Article<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+}
+
+/// A lead picture, with an absolute URL (only with `base_url`, or when it
+/// is on another site: a relative one means nothing to a crawler).
+#[derive(Serialize)]
+struct ImageObject<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<&'a str>,
+    #[serde(rename = "creditText", skip_serializing_if = "Option::is_none")]
+    credit_text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<u32>,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<u32>,
+}
+
+fn image_object<'a>(
+    site: &Site,
+    image: Option<&'a crate::model::LeadImage>,
+) -> Option<ImageObject<'a>> {
+    let image = image?;
+    let url = if image.remote() {
+        image.src.clone()
+    } else {
+        absolute(site, &image.src)?
+    };
+    Some(ImageObject {
+        kind: "ImageObject",
+        caption: image.caption.as_deref(),
+        credit_text: image.credit.as_deref(),
+        height: image.size().map(|s| s.1),
+        url,
+        width: image.size().map(|s| s.0),
+    })
 }
 
 /// A source as a `NewsArticle`; on its own page, with `@context` and the
@@ -58,6 +97,8 @@ struct Article<'a> {
     #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
     date_published: Option<&'a str>,
     headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<ImageObject<'a>>,
     #[serde(rename = "inLanguage", skip_serializing_if = "Option::is_none")]
     in_language: Option<&'a str>,
     publisher: Named<'a>,
@@ -112,6 +153,7 @@ pub(super) fn event(site: &Site, event: &Event) -> String {
         date_modified: event.modified.as_ref().and_then(moment),
         description: &event.summary,
         end_date: machine.end.as_deref(),
+        image: image_object(site, event.image.as_ref()),
         name: &event.title,
         start_date: machine.start.as_deref(),
         subject_of: event
@@ -141,6 +183,7 @@ pub(super) fn source(site: &Site, source: &Source, events: &[usize]) -> String {
             .collect(),
         correction: corrections(&source.corrections),
         date_modified: source.modified.as_ref().and_then(moment),
+        image: image_object(site, source.image.as_ref()),
         ..article(source)
     })
 }
@@ -159,6 +202,7 @@ fn article(source: &Source) -> Article<'_> {
         date_modified: None,
         date_published: source.published.as_ref().and_then(published),
         headline: &source.title,
+        image: None,
         in_language: source.language.as_deref(),
         publisher: Named {
             kind: "Organization",

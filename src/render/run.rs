@@ -15,6 +15,7 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::highlight;
+use crate::media::MediaSource;
 use crate::model::Site;
 use crate::timings::{self, Work};
 
@@ -93,11 +94,23 @@ impl Theme {
                 diagnostics.into_vec(),
             )));
         }
-        for page in self.with_assets(site, Vec::new()) {
+        for page in self.with_assets(site, Vec::new(), false) {
             output
                 .put(&page.path, &page.bytes)
                 .map_err(WriteFailure::Write)?;
             written.push(page.path);
+        }
+        // Pictures are copied as they are written, never held whole.
+        for file in &site.media {
+            let copied = match &file.source {
+                MediaSource::Bytes(bytes) => output.put(&file.path, bytes),
+                MediaSource::File(path) => output.stream(&file.path, &mut |to| {
+                    let mut from = crate::nofollow::open_regular(path)?;
+                    std::io::copy(&mut from, to).map(|_| ())
+                }),
+            };
+            copied.map_err(WriteFailure::Write)?;
+            written.push(file.path.clone());
         }
         Ok(written)
     }
@@ -162,7 +175,7 @@ impl Theme {
         let rendered = done.iter().filter(|d| d.rendered).count();
         let cards = renderer.cards.memo().or_else(|| previous?.cards().cloned());
         let memo = PageMemo::new((self.digest, shape, files), &done, cards);
-        let pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect());
+        let pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect(), true);
         Ok(Rendering {
             pages,
             memo,
@@ -171,8 +184,19 @@ impl Theme {
     }
 
     /// Adds the theme's assets and, when a note has code, the highlighting
-    /// stylesheet.
-    fn with_assets(&self, site: &Site, mut pages: Vec<Page>) -> Vec<Page> {
+    /// stylesheet; with `media`, the pictures too (for `serve`, which holds
+    /// every file in memory: a picture that cannot be read is left out).
+    fn with_assets(&self, site: &Site, mut pages: Vec<Page>, media: bool) -> Vec<Page> {
+        if media {
+            for file in &site.media {
+                if let Ok(bytes) = file.bytes() {
+                    pages.push(Page {
+                        path: file.path.clone(),
+                        bytes,
+                    });
+                }
+            }
+        }
         for (name, bytes) in &self.assets {
             pages.push(Page {
                 path: name.clone(),

@@ -186,6 +186,8 @@ pub(crate) struct EventView<'a> {
     pub byline: String,
     /// The newsroom's own fields (`extra:`), or `null`.
     pub extra: Option<&'a serde_json::Value>,
+    /// Its lead picture: the card's thumbnail.
+    pub image: Option<ImageView<'a>>,
 }
 
 /// An event's media (`media:`), on its page.
@@ -222,6 +224,75 @@ impl<'a> MediaView<'a> {
             player: media.player.as_deref(),
             title: &media.title,
             credit: media.credit.as_deref(),
+        }
+    }
+}
+
+/// A lead picture, as templates show it (the `picture` macro of
+/// `macros.html` writes its `<img>`).
+#[derive(Clone, Serialize)]
+pub(crate) struct ImageView<'a> {
+    /// Its path in the output (print after `root`), or, when `remote`, its URL.
+    pub src: &'a str,
+    /// On another site: `src` is a URL, printed as it is.
+    pub remote: bool,
+    /// What it shows; empty when decorative.
+    pub alt: &'a str,
+    /// A caption.
+    pub caption: Option<&'a str>,
+    /// Who made it or owns it.
+    pub credit: Option<&'a str>,
+    /// A link for the credit.
+    pub credit_url: Option<&'a str>,
+    /// Its size in pixels, when known.
+    pub width: Option<u32>,
+    /// Its height in pixels, when known.
+    pub height: Option<u32>,
+    /// Its narrower copies, narrowest first: `{src, width}`.
+    pub variants: Vec<VariantView<'a>>,
+    /// Its absolute URL, with `base_url` (or when remote): for `og:image`.
+    pub absolute: Option<String>,
+}
+
+/// A narrower copy of a picture.
+#[derive(Clone, Serialize)]
+pub(crate) struct VariantView<'a> {
+    /// Its path in the output.
+    pub src: &'a str,
+    /// Its width in pixels.
+    pub width: u32,
+}
+
+impl<'a> ImageView<'a> {
+    /// The view of a lead picture of `site`.
+    pub(crate) fn new(site: &Site, image: &'a crate::model::LeadImage) -> Self {
+        let size = image.size();
+        let absolute = if image.remote() {
+            Some(image.src.clone())
+        } else {
+            site.config
+                .base_url
+                .as_ref()
+                .map(|base| format!("{base}{}", image.src))
+        };
+        ImageView {
+            src: &image.src,
+            remote: image.remote(),
+            alt: &image.alt,
+            caption: image.caption.as_deref(),
+            credit: image.credit.as_deref(),
+            credit_url: image.credit_url.as_deref(),
+            width: size.map(|s| s.0),
+            height: size.map(|s| s.1),
+            variants: image
+                .variants()
+                .iter()
+                .map(|v| VariantView {
+                    src: &v.src,
+                    width: v.width,
+                })
+                .collect(),
+            absolute,
         }
     }
 }
@@ -301,6 +372,7 @@ impl<'a> EventView<'a> {
             authors: event.authors.iter().map(|a| &**a).collect(),
             byline: byline(&event.authors),
             extra: event.extra.as_deref(),
+            image: event.image.as_ref().map(|i| ImageView::new(site, i)),
         }
     }
 }

@@ -167,11 +167,19 @@ fn fixtures_report_what_they_lose() {
         "  slide 3 \"Yuri Gagarin orbits the Earth\": media without credit: no source note\n",
         "  slide 5 \"Apollo 8 circles the Moon\": `display_date` \"Christmas 1968\" kept as a comment in the front matter; media `/static/img/earthrise.jpg` (not an http(s) address); background colour `#0b0b2b`\n",
         "  slide 6 \"Apollo 11\": background image\n",
+        "  slide 9 \"Apollo and Soyuz dock in orbit\": media without credit: no source note; media `https://images.example.org/handshake.jpg` has no alt text: the note's `image` says \"The docking, filmed from Soyuz\"; check it\n",
         "  slide 10 \"An undated note\": no start date: skipped\n",
         "  3 events cite no source: add them by hand\n",
     ] {
         assert!(lost.contains(line), "{line}in:\n{lost}");
     }
+    // A picture on the web becomes the note's lead image, left where it is.
+    let docking = fs::read_to_string(site.path("content/events/apollo-and-soyuz-dock-in-orbit.md"))
+        .unwrap_or_default();
+    assert!(
+        docking.contains("\nimage:\n  src: \"https://images.example.org/handshake.jpg\"\n  alt: \"The docking, filmed from Soyuz\"\n  caption: \"The docking, filmed from Soyuz\"\n---\n"),
+        "{docking}"
+    );
     // What is lost from the slide stays in the note's body.
     let gagarin = fs::read_to_string(site.path("content/events/yuri-gagarin-orbits-the-earth.md"))
         .unwrap_or_default();

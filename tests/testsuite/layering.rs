@@ -12,7 +12,7 @@ use quote::ToTokens;
 
 /// The modules from the bottom up. `error` sits after `render`, whose
 /// `WriteError` it carries, and before everything that returns it.
-const ORDER: [&str; 18] = [
+const ORDER: [&str; 19] = [
     "date",
     "diagnostic",
     "chars",
@@ -20,6 +20,7 @@ const ORDER: [&str; 18] = [
     "timings",
     "content",
     "markdown",
+    "media",
     "model",
     "render",
     "error",

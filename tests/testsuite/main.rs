@@ -27,6 +27,7 @@ mod layering;
 mod media;
 mod no_code;
 mod paging;
+mod pictures;
 mod provenance;
 mod provenance_pages;
 mod publishing;

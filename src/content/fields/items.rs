@@ -185,6 +185,31 @@ impl Item {
         }
     }
 
+    /// A true/false value, with the offset of its key.
+    pub(crate) fn flag(&mut self, fields: &mut Fields<'_>, key: &str) -> Option<(bool, usize)> {
+        let (at, node) = self.take(key)?;
+        match node.kind {
+            Kind::Text(text) if text == "true" || text == "false" => Some((text == "true", at)),
+            Kind::Null => None,
+            other => {
+                fields.report(
+                    "wrong-type",
+                    node.offset,
+                    1,
+                    format!(
+                        "`{key}` should be `true` or `false`, not {}",
+                        match other {
+                            Kind::Text(_) => "other text",
+                            other => other.describe(),
+                        }
+                    ),
+                    format!("write `{key}: true`, or leave `{key}` out"),
+                );
+                None
+            }
+        }
+    }
+
     /// An EDTF date, as [`Fields::date`] reads one, with its offset.
     pub(crate) fn date(
         &mut self,

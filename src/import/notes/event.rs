@@ -40,15 +40,18 @@ impl Planner {
         self.terms(slide, &mut front, &mut lost);
         let mut cited = self.extension_citations(slide, &mut lost);
         let carried = slide.media.as_ref().and_then(media_front);
-        let media = match &slide.media {
+        let (media, image) = match &slide.media {
             // A timeline dateline built carries its media, and the sources
             // of the event beside it: the credit is no source of its own.
-            Some(_) if carried.is_some() && ext.is_some() => Vec::new(),
-            Some(media) => self.media(media, carried.is_some(), &mut cited, &mut lost),
-            None => Vec::new(),
+            Some(_) if carried.is_some() && ext.is_some() => (Vec::new(), None),
+            Some(media) => self.media(media, &title, carried.is_some(), &mut cited, &mut lost),
+            None => (Vec::new(), None),
         };
         front.push_str(&format!("sources: {}\n", list(&cited)));
         front.push_str(carried.as_deref().unwrap_or_default());
+        if let Some(image) = image {
+            front.push_str(&image);
+        }
         if cited.is_empty() {
             self.uncited += 1;
         }
@@ -106,22 +109,27 @@ impl Planner {
         cited
     }
 
-    /// The slide's media: its credit becomes a source the event cites, and
-    /// what it leaves in the body is returned; nothing of its address when
-    /// the note `carries` it as `media:`.
+    /// The slide's media: its credit becomes a source the event cites; a
+    /// picture becomes the note's `image` (its front matter is returned),
+    /// and what else it leaves in the body is returned: nothing of its
+    /// address when the note `carries` it as `media:`.
     fn media(
         &mut self,
         media: &Media,
+        title: &str,
         carried: bool,
         cited: &mut Vec<String>,
         lost: &mut Vec<String>,
-    ) -> Vec<String> {
+    ) -> (Vec<String>, Option<String>) {
         let source = self.sources.media_source(media);
         let source_url = source.as_ref().and_then(|(_, url)| url.clone());
         if let Some((id, _)) = source {
             cited.push(id);
         } else if !media.url.is_empty() && !carried {
             lost.push("media without credit: no source note".to_string());
+        }
+        if !carried && let Some(image) = lead_image(media, title, lost) {
+            return (Vec::new(), Some(image));
         }
         let mut body = Vec::new();
         let shown = if carried {
@@ -130,7 +138,7 @@ impl Planner {
             source_url.as_deref()
         };
         media_body(media, shown, &mut body, lost);
-        body
+        (body, None)
     }
 }
 
@@ -240,6 +248,52 @@ fn pick_slug(slide: &Slide, title: &str, slugs: &mut Slugs, lost: &mut Vec<Strin
         }
     }
     slugs.claim(&ascii_slug(title, 60), "event")
+}
+
+/// The `image` front matter for a slide's media that is a picture on the
+/// web (it stays there: the note points at it), or `None` for other media.
+/// TimelineJS's `alt` is its alt text; without one, the caption or else
+/// the headline stands in, and the report says to check it.
+fn lead_image(media: &Media, title: &str, lost: &mut Vec<String>) -> Option<String> {
+    let url = media.url.trim();
+    let lower = url.to_ascii_lowercase();
+    let path = lower.split(['?', '#']).next().unwrap_or_default();
+    let picture = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+        .iter()
+        .any(|ext| path.ends_with(ext));
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    if !picture || !web || url.contains(|c: char| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let caption = html::strip(&media.caption);
+    let alt = [html::strip(&media.alt), caption.clone(), title.to_string()]
+        .into_iter()
+        .find(|a| !a.is_empty())?;
+    if html::strip(&media.alt).is_empty() {
+        lost.push(format!(
+            "media `{url}` has no alt text: the note's `image` says \"{alt}\"; check it"
+        ));
+    }
+    let mut front = format!("image:\n  src: {}\n  alt: {}\n", quote(url), quote(&alt));
+    if !caption.is_empty() {
+        front.push_str(&format!("  caption: {}\n", quote(&caption)));
+    }
+    let credit = html::strip(&media.credit);
+    if !credit.is_empty() {
+        front.push_str(&format!("  credit: {}\n", quote(&credit)));
+    }
+    let link = media.link.trim();
+    let link_lower = link.to_ascii_lowercase();
+    if !credit.is_empty()
+        && (link_lower.starts_with("https://") || link_lower.starts_with("http://"))
+        && !link.contains(char::is_whitespace)
+    {
+        front.push_str(&format!("  credit_url: {}\n", quote(link)));
+    }
+    if !media.thumbnail.is_empty() {
+        lost.push("media thumbnail".to_string());
+    }
+    Some(front)
 }
 
 /// What a slide's media leaves in the note's body, and what it cannot.

@@ -11,7 +11,7 @@ mod lines;
 mod store;
 mod style;
 
-pub(crate) use store::{FOLDER as CACHE_FOLDER, Store};
+pub(crate) use store::{FOLDER as CACHE_FOLDER, Store, cache_folder_refusal, make_cache_folder};
 pub(crate) use style::stylesheet;
 
 use std::cell::RefCell;

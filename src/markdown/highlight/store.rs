@@ -42,6 +42,9 @@ use crate::nofollow;
 use file::{HEADER, Record, hash, hash_bytes, key_matches, read_index, read_record};
 use folder::{make_folder, refusal, sweep};
 
+/// The cache folder's rules, for the other caches kept in it (pictures).
+pub(crate) use folder::{make_folder as make_cache_folder, refusal as cache_folder_refusal};
+
 /// The folder, beside `dateline.yaml`.
 pub(crate) const FOLDER: &str = ".dateline-cache";
 

@@ -21,7 +21,7 @@ pub(super) const TAG: Marker = Marker {
 
 /// Why `folder` is not dateline's cache folder to use, if it is not. Missing
 /// or empty, it is: it is made (or marked) when there is code to keep.
-pub(super) fn refusal(folder: &Path) -> Option<Diagnostic> {
+pub(crate) fn refusal(folder: &Path) -> Option<Diagnostic> {
     let shown = folder.strip_prefix(".").unwrap_or(folder).display();
     let problem = match Kind::of(folder) {
         Ok(Kind::Missing) => return None,
@@ -47,7 +47,7 @@ pub(super) fn refusal(folder: &Path) -> Option<Diagnostic> {
 
 /// Makes the cache folder, or marks the empty one found, before the first
 /// file goes in; one found to be something else since is refused.
-pub(super) fn make_folder(folder: &Path) -> io::Result<()> {
+pub(crate) fn make_folder(folder: &Path) -> io::Result<()> {
     match Kind::of(folder)? {
         Kind::Missing => fs::create_dir(folder)?,
         Kind::Folder if TAG.is_in(folder) || nofollow::is_empty_folder(folder) => {}
