@@ -63,7 +63,7 @@ mod tests_properties;
 
 pub(crate) use duration::counted;
 pub use duration::{Duration, DurationError, DurationRange};
-pub use lang::{Language, LanguageError, Unit, shipped_tags};
+pub use lang::{Language, LanguageError, Unit, right_to_left, shipped_names, shipped_tags};
 pub(crate) use words::{month_name, year_words};
 
 use std::cmp::Ordering;

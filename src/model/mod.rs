@@ -7,6 +7,7 @@ mod bodies;
 mod checks;
 mod corrections;
 pub(crate) mod links;
+mod localize;
 mod names;
 mod order;
 pub(crate) mod paging;

@@ -22,6 +22,7 @@ mod fuzz_corpus;
 mod hostile;
 mod import;
 mod import_round_trip;
+mod language;
 mod layering;
 mod no_code;
 mod paging;

@@ -16,7 +16,7 @@ mod phrases;
 mod tests;
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use icu_locale_core::Locale;
 
@@ -69,6 +69,17 @@ pub fn shipped_tags() -> impl Iterator<Item = &'static str> {
     SHIPPED.iter().map(|s| s.tag)
 }
 
+/// Whether the shipped language `tag` (as [`Language::tag`] gives it) is
+/// written right to left: cheap enough for every page.
+pub fn right_to_left(tag: &str) -> bool {
+    SHIPPED.iter().any(|s| s.tag == tag && s.rtl)
+}
+
+/// Every shipped language's tag and English name: ("ru", "Russian").
+pub fn shipped_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SHIPPED.iter().map(|s| (s.tag, s.name))
+}
+
 /// The language dates are worded in. Cheap to clone: the formatters are
 /// shared.
 #[derive(Clone)]
@@ -82,6 +93,24 @@ pub struct Language {
 struct Localized {
     cldr: Cldr,
     phrases: Phrases,
+}
+
+/// The shipped languages loaded so far, in the order of [`SHIPPED`].
+static LOADED: [OnceLock<Result<Arc<Localized>, LanguageError>>; 12] =
+    [const { OnceLock::new() }; 12];
+
+impl Localized {
+    fn load(shipped: &Shipped, locale: &Locale) -> Result<Arc<Localized>, LanguageError> {
+        let fail = |why: String| LanguageError {
+            message: format!(
+                "the {} words of dates could not be loaded: {why}",
+                shipped.name
+            ),
+        };
+        let cldr = Cldr::new(locale).map_err(|m| fail(m.0))?;
+        let phrases = Phrases::new(shipped.tag, shipped.ftl).map_err(fail)?;
+        Ok(Arc::new(Localized { cldr, phrases }))
+    }
 }
 
 /// Why a tag names no language dateline can word dates in.
@@ -121,7 +150,8 @@ impl Language {
             ),
         })?;
         let primary = locale.id.language.as_str().to_owned();
-        let Some(shipped) = SHIPPED.iter().find(|s| s.tag == primary) else {
+        let Some((index, shipped)) = SHIPPED.iter().enumerate().find(|(_, s)| s.tag == primary)
+        else {
             return Err(LanguageError {
                 message: format!(
                     "dateline does not ship the language `{tag}`; it ships {}",
@@ -140,18 +170,22 @@ impl Language {
         if shipped.tag == "en" {
             return Ok(Language::english());
         }
-        let fail = |why: String| LanguageError {
-            message: format!(
-                "the {} words of dates could not be loaded: {why}",
-                shipped.name
-            ),
-        };
-        let cldr = Cldr::new(&locale).map_err(|m| fail(m.0))?;
-        let phrases = Phrases::new(shipped.tag, shipped.ftl).map_err(fail)?;
-        Ok(Language {
-            shipped,
-            localized: Some(Arc::new(Localized { cldr, phrases })),
-        })
+        // Each language's formatters are made once a process: `serve`
+        // and every stage of a build ask again.
+        let loaded = LOADED
+            .get(index)
+            .map(|cell| cell.get_or_init(|| Localized::load(shipped, &locale)));
+        match loaded {
+            Some(Ok(localized)) => Ok(Language {
+                shipped,
+                localized: Some(Arc::clone(localized)),
+            }),
+            Some(Err(err)) => Err(err.clone()),
+            None => Localized::load(shipped, &locale).map(|localized| Language {
+                shipped,
+                localized: Some(localized),
+            }),
+        }
     }
 
     /// Its BCP 47 tag, for `<html lang>`: `en`, `ru`, `zh`.
@@ -179,6 +213,15 @@ impl Language {
         match &self.localized {
             None => words::words(value),
             Some(l) => l.words(value),
+        }
+    }
+
+    /// The name of month 1–12 standing alone, as a heading shows it:
+    /// "February", "февраль" (not the "февраля" of a day).
+    pub fn month_name(&self, month: u32) -> String {
+        match &self.localized {
+            None => words::month_name(month).to_owned(),
+            Some(l) => l.cldr.month_name(month),
         }
     }
 

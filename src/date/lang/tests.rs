@@ -68,6 +68,7 @@ fn every_shipped_language_loads() {
         let lang = language(tag);
         assert_eq!(lang.tag(), tag);
         assert_eq!(lang.is_rtl(), matches!(tag, "ar" | "he"), "{tag}");
+        assert_eq!(right_to_left(tag), lang.is_rtl(), "{tag}");
         assert_eq!(lang.is_english(), tag == "en");
     }
 }
@@ -147,6 +148,14 @@ fn every_language_words_every_shape() {
         }
         insta::assert_snapshot!(format!("words_{tag}"), table);
     }
+}
+
+#[test]
+fn month_headings_take_the_form_standing_alone() {
+    assert_eq!(language("ru").month_name(2), "февраль");
+    assert_eq!(language("de").month_name(3), "März");
+    assert_eq!(language("zh").month_name(2), "二月");
+    assert_eq!(Language::english().month_name(2), "February");
 }
 
 #[test]
