@@ -142,6 +142,10 @@ impl Language {
     /// the shipped tag to write instead: each shipped language is one
     /// CLDR locale, and another region's forms may differ.
     pub fn from_tag(tag: &str) -> Result<Language, LanguageError> {
+        // A shipped tag as written: every page of a build asks, so no parse.
+        if let Some(index) = SHIPPED.iter().position(|s| s.tag == tag) {
+            return Language::shipped(index);
+        }
         let list = || shipped_tags().collect::<Vec<_>>().join(", ");
         let locale: Locale = tag.parse().map_err(|_| LanguageError {
             message: format!(
@@ -167,25 +171,32 @@ impl Language {
                 ),
             });
         }
+        Language::shipped(index)
+    }
+
+    /// The shipped language at `index` of [`SHIPPED`], its formatters made
+    /// once a process: `serve` and every stage of a build ask again.
+    fn shipped(index: usize) -> Result<Language, LanguageError> {
+        let Some(shipped) = SHIPPED.get(index) else {
+            return Ok(Language::english());
+        };
         if shipped.tag == "en" {
             return Ok(Language::english());
         }
-        // Each language's formatters are made once a process: `serve`
-        // and every stage of a build ask again.
-        let loaded = LOADED
-            .get(index)
-            .map(|cell| cell.get_or_init(|| Localized::load(shipped, &locale)));
-        match loaded {
-            Some(Ok(localized)) => Ok(Language {
-                shipped,
-                localized: Some(Arc::clone(localized)),
-            }),
-            Some(Err(err)) => Err(err.clone()),
-            None => Localized::load(shipped, &locale).map(|localized| Language {
-                shipped,
-                localized: Some(localized),
-            }),
-        }
+        let load = || {
+            let locale = shipped.tag.parse::<Locale>().map_err(|err| LanguageError {
+                message: format!("`{}` is not a language tag: {err}", shipped.tag),
+            })?;
+            Localized::load(shipped, &locale)
+        };
+        let loaded = match LOADED.get(index) {
+            Some(cell) => cell.get_or_init(load).clone(),
+            None => load(),
+        };
+        loaded.map(|localized| Language {
+            shipped,
+            localized: Some(localized),
+        })
     }
 
     /// Its BCP 47 tag, for `<html lang>`: `en`, `ru`, `zh`.
