@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::fields::Fields;
+use crate::date::{Language, shipped_names};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The name of the settings file at the root of every site.
@@ -60,7 +61,8 @@ pub struct Config {
     /// The absolute URL the site is published at, ending in `/`; used where
     /// only absolute URLs will do (feed, sitemap).
     pub base_url: Option<String>,
-    /// The language of the pages, as a BCP 47 tag (`en`).
+    /// The language of the pages and their dates: the BCP 47 tag of a
+    /// language dateline ships (`en`, `ru`; see [`Language`]).
     pub language: String,
     /// Front-matter keys that group events into listing pages; `tags` by default.
     pub taxonomies: Vec<String>,
@@ -183,6 +185,7 @@ impl Config {
         let language = fields
             .text("language", None)
             .unwrap_or_else(|| "en".to_string());
+        let language_offset = fields.key_offset("language");
         let taxonomies = fields.list("taxonomies");
         let taxonomies_given = fields.key_offset("taxonomies").is_some();
         let unsafe_html = fields.flag("unsafe_html").unwrap_or(false);
@@ -220,6 +223,20 @@ impl Config {
             }
         };
 
+        let language = match Language::from_tag(&language) {
+            Ok(shipped) => shipped.tag().to_owned(),
+            Err(err) => {
+                diagnostics.push(
+                    Diagnostic::error("invalid-setting", path, format!("`language`: {err}"))
+                        .at_offset(text, language_offset.unwrap_or(0), language.len())
+                        .with_hint(format!(
+                            "write one of {}, or leave `language` out for English",
+                            shipped_languages()
+                        )),
+                );
+                language
+            }
+        };
         let names = taxonomy_names(path, text, taxonomies, taxonomies_given, &mut diagnostics);
         diagnostics.extend(crate::content::placeholders::find(path, text));
         let base_url = base_url.and_then(|url| match check_base_url(&url) {
@@ -319,6 +336,14 @@ fn logo(
         }
         (None, None) => None,
     }
+}
+
+/// The shipped languages for a hint: "`ar` (Arabic), `de` (German), …".
+fn shipped_languages() -> String {
+    let named: Vec<String> = shipped_names()
+        .map(|(tag, name)| format!("`{tag}` ({name})"))
+        .collect();
+    named.join(", ")
 }
 
 /// The taxonomies listed (each with its offset in `text`), less those that
@@ -470,6 +495,28 @@ mod tests {
             all[0].message
         );
         assert!(all[0].hint.as_deref().unwrap_or_default().contains("-bce"));
+    }
+
+    #[test]
+    fn language_is_a_shipped_tag() {
+        let config = Config::parse(Path::new("d.yaml"), "title: T\nlanguage: RU\n").unwrap();
+        assert_eq!(config.language, "ru");
+        for (written, says) in [
+            ("xx", "does not ship the language `xx`"),
+            ("ru-RU", "write `ru`"),
+            ("not a tag", "not a BCP 47 language tag"),
+        ] {
+            let text = format!("title: T\nlanguage: {written}\n");
+            let diags = Config::parse(Path::new("d.yaml"), &text).unwrap_err();
+            let d = &diags.sorted()[0];
+            assert_eq!((d.code, d.line), ("invalid-setting", 2), "{written}");
+            assert!(d.message.contains(says), "{written}: {}", d.message);
+            let hint = d.hint.as_deref().unwrap_or_default();
+            assert!(
+                hint.contains("`ru` (Russian)") && hint.contains("`zh` (Chinese"),
+                "{hint}"
+            );
+        }
     }
 
     #[test]

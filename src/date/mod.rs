@@ -1,7 +1,8 @@
 //! EDTF (ISO 8601-2) dates as authors write them in front matter: this module
 //! owns the public [`Date`] type, its accessors and ordering, and the
 //! [`DateError`] a reader sees when a date cannot be understood. Parsing,
-//! English wording, HTML machine forms and error hints live in submodules.
+//! wording (in English, and in the other shipped languages: [`Language`]),
+//! HTML machine forms and error hints live in submodules.
 //!
 //! The grammar is the Library of Congress EDTF specification of 4 February
 //! 2019 (<https://www.loc.gov/standards/datetime/>), read where it is terse
@@ -45,6 +46,7 @@
 
 mod duration;
 mod hint;
+mod lang;
 mod machine;
 mod model;
 mod parse;
@@ -61,6 +63,7 @@ mod tests_properties;
 
 pub(crate) use duration::counted;
 pub use duration::{Duration, DurationError, DurationRange};
+pub use lang::{Language, LanguageError, Unit, right_to_left, shipped_names, shipped_tags};
 pub(crate) use words::{month_name, year_words};
 
 use std::cmp::Ordering;
@@ -289,9 +292,27 @@ impl Date {
         self.earliest.or(self.latest).map(|t| t.year())
     }
 
-    /// The date in English for a general reader, e.g. "21 February 2022".
+    /// The date in words for a general reader, e.g. "21 February 2022":
+    /// in English, unless made by [`Date::in_language`].
     pub fn words(&self) -> &str {
         &self.shown.words
+    }
+
+    /// The date in words in `language`, made anew each time.
+    pub fn words_in(&self, language: &Language) -> String {
+        language.words(&self.value)
+    }
+
+    /// The same date, its [`Date::words`] in `language`. A date is parsed
+    /// with its English words, so an English site need not call this.
+    pub fn in_language(&self, language: &Language) -> Date {
+        Date {
+            shown: Arc::new(Shown {
+                words: language.words(&self.value).into(),
+                machine: self.shown.machine.clone(),
+            }),
+            ..self.clone()
+        }
     }
 
     /// The date for HTML's `<time datetime>` attribute.

@@ -157,14 +157,20 @@ fn unspecified(first: i32, digits: u32) -> String {
     }
 }
 
-/// Northern-hemisphere seasons; winter spans the turn of the year.
-fn season(y: i32, code: u32, mixed: bool) -> String {
-    let name = match code {
+/// The English name of EDTF season 21–24, which is also its phrase's id
+/// in the other languages' files.
+pub(super) fn season_name(code: u32) -> &'static str {
+    match code {
         21 => "spring",
         22 => "summer",
         23 => "autumn",
         _ => "winter",
-    };
+    }
+}
+
+/// Northern-hemisphere seasons; winter spans the turn of the year.
+fn season(y: i32, code: u32, mixed: bool) -> String {
+    let name = season_name(code);
     if code != 24 {
         return format!("{name} {}", year(y, mixed));
     }
@@ -191,17 +197,26 @@ fn clock(t: Time) -> String {
     if t.second != 0 {
         s.push_str(&format!(":{:02}", t.second));
     }
-    match t.zone {
-        Zone::Local => s,
-        Zone::Utc | Zone::Offset(0) => format!("{s} UTC"),
+    match zone(t.zone) {
+        Some(zone) => format!("{s} {zone}"),
+        None => s,
+    }
+}
+
+/// A time's zone as an offset from UTC: "UTC", "UTC+3", "UTC-5:30";
+/// `None` for local time. Written so in every language dateline ships.
+pub(super) fn zone(zone: Zone) -> Option<String> {
+    match zone {
+        Zone::Local => None,
+        Zone::Utc | Zone::Offset(0) => Some("UTC".to_owned()),
         Zone::Offset(east) => {
             let sign = if east < 0 { '-' } else { '+' };
             let (h, m) = (east.unsigned_abs() / 60, east.unsigned_abs() % 60);
-            if m == 0 {
-                format!("{s} UTC{sign}{h}")
+            Some(if m == 0 {
+                format!("UTC{sign}{h}")
             } else {
-                format!("{s} UTC{sign}{h}:{m:02}")
-            }
+                format!("UTC{sign}{h}:{m:02}")
+            })
         }
     }
 }

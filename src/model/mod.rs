@@ -7,6 +7,7 @@ mod bodies;
 mod checks;
 mod corrections;
 pub(crate) mod links;
+mod localize;
 mod media;
 mod names;
 mod order;

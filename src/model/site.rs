@@ -308,7 +308,7 @@ impl Site {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect();
-        let events = events
+        let mut events = events
             .iter()
             .zip(event_bodies)
             .zip(cited)
@@ -333,7 +333,11 @@ impl Site {
                     event
                 },
             )
-            .collect();
+            .collect::<Vec<Event>>();
+        if let Err(err) = super::localize::localize(&config.language, &mut events, &mut sources) {
+            diagnostics.push(err);
+            return (None, diagnostics);
+        }
         let site = Site {
             config,
             events,

@@ -100,6 +100,7 @@ fn site_view(site: &Site, has_corrections: bool) -> SiteView<'_> {
         title: &site.config.title,
         description: site.config.description.as_deref().unwrap_or_default(),
         language: &site.config.language,
+        rtl: crate::date::right_to_left(&site.config.language),
         base_url: site.config.base_url.as_deref().unwrap_or_default(),
         has_code: site.has_code,
         has_corrections,

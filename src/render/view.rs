@@ -20,6 +20,8 @@ pub(crate) struct SiteView<'a> {
     pub description: &'a str,
     /// The pages' language (`lang` attribute).
     pub language: &'a str,
+    /// Whether it is written right to left (`dir="rtl"`).
+    pub rtl: bool,
     /// The absolute base URL, or empty when not set.
     pub base_url: &'a str,
     /// Whether `highlight.css` exists (some note has code).

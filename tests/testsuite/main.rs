@@ -23,6 +23,7 @@ mod fuzz_corpus;
 mod hostile;
 mod import;
 mod import_round_trip;
+mod language;
 mod layering;
 mod media;
 mod no_code;

@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use crate::date::{month_name, year_words};
+use crate::date::{Language, Unit, year_words};
 use crate::diagnostic::Diagnostic;
 use crate::model::paging;
 use crate::model::{Site, term_slug};
@@ -79,10 +79,11 @@ pub(super) fn groups(
         members: Vec<Member>,
     }
     let mut drafts: Vec<Draft> = Vec::new();
+    let language = site_language(site);
     for &i in events {
         let event = &site.events[i];
         let gap = match (reached, event.date.earliest()) {
-            (Some(before), Some(start)) => gap_words(before, start),
+            (Some(before), Some(start)) => gap_words(&language, before, start),
             _ => None,
         };
         reached = event.date.latest().or(event.date.earliest()).max(reached);
@@ -158,9 +159,10 @@ fn by_month(
     // `None` (through the year) sorts first, then the months in order.
     keyed.sort_by_key(|(key, _)| *key);
     let mut months = Vec::with_capacity(keyed.len());
+    let language = site_language(site);
     for (key, members) in keyed {
         let (label, id) = match key {
-            Some((_, month)) => (month_name(month).to_string(), format!("{year_id}-{month}")),
+            Some((_, month)) => (language.month_name(month), format!("{year_id}-{month}")),
             None => ("Through the year".to_string(), format!("{year_id}-year")),
         };
         let mut items = Items::default();
@@ -172,13 +174,19 @@ fn by_month(
     Ok(months)
 }
 
+/// The site's language; English should the settings name none dateline
+/// ships, which reading them has already refused.
+fn site_language(site: &Site) -> Language {
+    Language::from_tag(&site.config.language).unwrap_or_default()
+}
+
 /// "2 years later", "8 months later", or nothing for a short gap.
-fn gap_words(before: NaiveDateTime, start: NaiveDateTime) -> Option<String> {
+fn gap_words(language: &Language, before: NaiveDateTime, start: NaiveDateTime) -> Option<String> {
     let days = (start - before).num_days();
     if days >= 730 {
-        Some(format!("{} years later", days / 365))
+        Some(language.later(days / 365, Unit::Years))
     } else if days >= 182 {
-        Some(format!("{} months later", (days as f64 / 30.44) as i64))
+        Some(language.later((days as f64 / 30.44) as i64, Unit::Months))
     } else {
         None
     }
@@ -197,14 +205,24 @@ mod tests {
 
     #[test]
     fn long_gaps_are_said_in_words() {
+        let en = Language::english();
         assert_eq!(
-            gap_words(at("2022-02-24"), at("2023-10-01")).as_deref(),
+            gap_words(&en, at("2022-02-24"), at("2023-10-01")).as_deref(),
             Some("19 months later")
         );
         assert_eq!(
-            gap_words(at("2020-01-01"), at("2023-01-01")).as_deref(),
+            gap_words(&en, at("2020-01-01"), at("2023-01-01")).as_deref(),
             Some("3 years later")
         );
-        assert_eq!(gap_words(at("2022-01-01"), at("2022-03-01")), None);
+        assert_eq!(gap_words(&en, at("2022-01-01"), at("2022-03-01")), None);
+        let ru = Language::from_tag("ru").unwrap();
+        assert_eq!(
+            gap_words(&ru, at("2022-02-24"), at("2023-10-01")).as_deref(),
+            Some("19 месяцев спустя")
+        );
+        assert_eq!(
+            gap_words(&ru, at("2020-01-01"), at("2023-01-01")).as_deref(),
+            Some("3 года спустя")
+        );
     }
 }
