@@ -2,6 +2,9 @@
 //!
 //! A relative link to a `.md` file names another note by its path, like
 //! `leak.md` or `../sources/nyt.md`; it becomes the URL of that note's page.
+//! So do the ways the web writes the same link: from the site's root
+//! (`/sources/nyt.md`) and without `.md` (`../sources/nyt`); one that names
+//! no note is an error with the nearest note's path.
 //! Links with a scheme other than http(s) or mailto could run script in a
 //! reader's browser, so they are refused unless the site allows raw HTML.
 
@@ -66,20 +69,24 @@ impl LinkMap {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (dest, None),
         };
-        if path.is_empty() || path.starts_with('/') || !path.ends_with(".md") {
+        let Some(note) = note_path(from, path) else {
             return LinkTarget::Keep;
-        }
-        let target = crate::content::join(from, path);
-        if let Some(held) = target.as_deref()
-            && self.held.contains(held)
-        {
+        };
+        let Some(target) = note else {
+            return LinkTarget::Refuse(
+                "broken-link",
+                format!("the link `{dest}` points to no note"),
+                "the path leaves content/; link to notes inside it".to_string(),
+            );
+        };
+        if self.held.contains(target.as_str()) {
             return LinkTarget::Refuse(
                 "draft-link",
                 format!("the link `{dest}` points to a draft, left out of this build"),
                 "build with --drafts, publish the note it points to (for a source: an event that cites it), or remove the link".into(),
             );
         }
-        match target.as_deref().and_then(|t| self.pages.get(t)) {
+        match self.pages.get(target.as_str()) {
             Some((folder, name)) => {
                 let mut href = format!("{root}{folder}/{name}/index.html");
                 if let Some(fragment) = fragment {
@@ -88,18 +95,49 @@ impl LinkMap {
                 }
                 LinkTarget::Replace(href)
             }
-            None => LinkTarget::Refuse(
-                "broken-link",
-                format!("the link `{dest}` points to no note"),
-                match target {
-                    Some(t) => format!(
-                        "there is no content/{t}; link to a note by its path relative to this file, like `other-event.md` or `../sources/some-source.md`"
+            None => {
+                let known: Vec<&str> = self.pages.keys().map(|k| &**k).collect();
+                let hint = match crate::content::fields::nearest(&target, &known) {
+                    Some(near) => format!("there is no content/{target}; did you mean `{near}`?"),
+                    None => format!(
+                        "there is no content/{target}; link to a note by its path relative to this file, like `other-event.md` or `../sources/some-source.md`"
                     ),
-                    None => "the path leaves content/; link to notes inside it".to_string(),
-                },
-            ),
+                };
+                LinkTarget::Refuse(
+                    "broken-link",
+                    format!("the link `{dest}` points to no note"),
+                    hint,
+                )
+            }
         }
     }
+}
+
+/// The note a link's path names, relative to `content/`, when it names one:
+/// `Some(Some(note))`, `Some(None)` for a note path that leaves
+/// `content/`, `None` for a link to anything else. A note is named by its
+/// file (`leak.md`, `../sources/nyt.md`), or as the web writes links: from
+/// the site's root (`/sources/nyt.md`), or without `.md`
+/// (`../sources/nyt`, `../sources/nyt/`) where it can only mean a note,
+/// under `events/` or `sources/`. Those would otherwise be published as
+/// links that lead nowhere.
+fn note_path(from: &str, path: &str) -> Option<Option<String>> {
+    if path.is_empty() {
+        return None;
+    }
+    let (base, rest) = match path.strip_prefix('/') {
+        Some(rest) => ("", rest),
+        None => (from, path),
+    };
+    if path.ends_with(".md") {
+        return Some(crate::content::join(base, rest));
+    }
+    let target = crate::content::join(base, rest)?;
+    let file = target.rsplit('/').next().unwrap_or_default();
+    let in_notes = ["events/", "sources/"]
+        .iter()
+        .any(|folder| target.starts_with(folder));
+    (in_notes && !file.contains('.')).then(|| Some(format!("{target}.md")))
 }
 
 #[cfg(test)]
@@ -189,6 +227,52 @@ mod tests {
         assert_eq!(
             replaced(m.resolve("events/a.md", "data:text/html,x", "", true)),
             "KEEP"
+        );
+    }
+
+    #[test]
+    fn links_written_the_webs_way_find_their_notes() {
+        let m = map();
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "../sources/nyt", "../../", false)),
+            "../../sources/nyt/index.html"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "../sources/nyt/#p2", "../../", false)),
+            "../../sources/nyt/index.html#p2"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/2022/x.md", "/sources/nyt.md", "", false)),
+            "sources/nyt/index.html"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "/events/leak", "../../", false)),
+            "../../events/leak/index.html"
+        );
+        // A file of the site, or a page, is no note: kept as written.
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "/files/report.pdf", "", false)),
+            "KEEP"
+        );
+        assert_eq!(
+            replaced(m.resolve("events/a.md", "../tags/index.html", "", false)),
+            "KEEP"
+        );
+    }
+
+    #[test]
+    fn a_near_miss_says_which_note_was_meant() {
+        let m = map();
+        let LinkTarget::Refuse(code, message, hint) =
+            m.resolve("events/a.md", "../sources/nty", "", false)
+        else {
+            panic!("a link to no note is refused");
+        };
+        assert_eq!(code, "broken-link");
+        assert_eq!(message, "the link `../sources/nty` points to no note");
+        assert!(hint.contains("did you mean `sources/nyt.md`?"), "{hint}");
+        assert!(
+            replaced(m.resolve("events/a.md", "/sources/gone.md", "", false)).starts_with("REFUSE")
         );
     }
 }

@@ -810,3 +810,53 @@ fn a_build_without_settings_writes_nothing() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(names(&empty), Vec::<String>::new());
 }
+
+/// A note linking to another as the web writes links: without `.md`, and
+/// from the site's root.
+fn linking(links: &str) -> TestSite {
+    TestSite::minimal()
+        .file(
+            "content/sources/nasa-report.md",
+            "---\ntitle: The NASA report\noutlet: NASA\nurl: https://example.org/n\n---\nNotes.\n",
+        )
+        .file(
+            "content/events/second.md",
+            &format!(
+                "---\ntitle: The second event\ndate: 2022-03-01\nsources: [src-a, nasa-report]\n---\nIt followed.\n\n{links}\n"
+            ),
+        )
+}
+
+#[test]
+fn links_written_the_webs_way_lead_to_their_notes() {
+    let site = linking(
+        "See [the report](../sources/nasa-report), [the first](first/) and [again](/sources/nasa-report.md#p).",
+    );
+    site.build_ok();
+    let page = site.page("events/second/index.html");
+    for href in [
+        "../../sources/nasa-report/index.html\"",
+        "../../events/first/index.html\"",
+        "../../sources/nasa-report/index.html#p\"",
+    ] {
+        assert!(page.contains(&format!("href=\"{href}")), "{href} in {page}");
+    }
+}
+
+#[test]
+fn a_link_to_no_note_is_an_error_at_its_line_with_the_near_miss() {
+    let site = linking("See [the report](../sources/nasa-reprot).");
+    let (run, found) = diagnostics(&site);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        with_code(&found, "broken-link"),
+        vec![("content/events/second.md", 8)],
+        "{found:?}"
+    );
+    assert!(
+        run.stdout
+            .contains("did you mean `sources/nasa-report.md`?"),
+        "{}",
+        run.stdout
+    );
+}
