@@ -167,7 +167,7 @@ fn fixtures_report_what_they_lose() {
         "  slide 3 \"Yuri Gagarin orbits the Earth\": media without credit: no source note\n",
         "  slide 5 \"Apollo 8 circles the Moon\": `display_date` \"Christmas 1968\" kept as a comment in the front matter; media `/static/img/earthrise.jpg` (not an http(s) address); background colour `#0b0b2b`\n",
         "  slide 6 \"Apollo 11\": background image\n",
-        "  slide 9 \"Apollo and Soyuz dock in orbit\": media without credit: no source note; media `https://images.example.org/handshake.jpg` has no alt text: the note's `image` says \"The docking, filmed from Soyuz\"; check it\n",
+        "  slide 9 \"Apollo and Soyuz dock in orbit\": media `https://images.example.org/handshake.jpg` has no alt text: the note's `image` says \"The docking, filmed from Soyuz\"; check it\n",
         "  slide 10 \"An undated note\": no start date: skipped\n",
         "  3 events cite no source: add them by hand\n",
     ] {
@@ -449,4 +449,32 @@ fn bad_files_and_arguments() {
     assert_eq!(site.run(&["import", "timelinejs"]).code, 2);
     assert_eq!(site.run(&["import"]).code, 2);
     assert_eq!(site.run(&["import", "tiki-toki", "x"]).code, 2);
+}
+
+#[test]
+fn a_pictures_credit_travels_with_it_and_is_no_source() {
+    let site = TestSite::empty().file(
+        "in/timeline.json",
+        r#"{"events": [{
+            "start_date": {"year": 1969, "month": 7, "day": 20},
+            "text": {"headline": "Eagle lands", "text": "<p>The lunar module lands.</p>"},
+            "media": {"url": "https://images.example.org/eagle.jpg", "alt": "The lunar module",
+                      "credit": "Example Picture Desk", "link": "https://pictures.example.org/"}
+        }]}"#,
+    );
+    let run = import(&site, &site.path("in/timeline.json"), &[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let note = fs::read_to_string(site.path("content/events/eagle-lands.md")).unwrap_or_default();
+    assert!(
+        note.contains(
+            "  credit: \"Example Picture Desk\"\n  credit_url: \"https://pictures.example.org/\"\n"
+        ),
+        "{note}"
+    );
+    assert!(note.contains("sources: []\n"), "{note}");
+    assert!(
+        notes(&site, "sources").is_empty(),
+        "{:?}",
+        notes(&site, "sources")
+    );
 }

@@ -109,10 +109,10 @@ impl Planner {
         cited
     }
 
-    /// The slide's media: its credit becomes a source the event cites; a
-    /// picture becomes the note's `image` (its front matter is returned),
-    /// and what else it leaves in the body is returned: nothing of its
-    /// address when the note `carries` it as `media:`.
+    /// The slide's media: a picture becomes the note's `image`, with its
+    /// credit (its front matter is returned); other media's credit becomes a
+    /// source the event cites, and what it leaves in the body is returned:
+    /// nothing of its address when the note `carries` it as `media:`.
     fn media(
         &mut self,
         media: &Media,
@@ -121,15 +121,17 @@ impl Planner {
         cited: &mut Vec<String>,
         lost: &mut Vec<String>,
     ) -> (Vec<String>, Option<String>) {
+        // A picture's credit travels with it, in `image:`: who took a
+        // photograph is not a source of what the event says.
+        if !carried && let Some(image) = lead_image(media, title, lost) {
+            return (Vec::new(), Some(image));
+        }
         let source = self.sources.media_source(media);
         let source_url = source.as_ref().and_then(|(_, url)| url.clone());
         if let Some((id, _)) = source {
             cited.push(id);
         } else if !media.url.is_empty() && !carried {
             lost.push("media without credit: no source note".to_string());
-        }
-        if !carried && let Some(image) = lead_image(media, title, lost) {
-            return (Vec::new(), Some(image));
         }
         let mut body = Vec::new();
         let shown = if carried {
