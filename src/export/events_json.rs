@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use super::provenance::{self, AccountOut, ClaimOut, CorrectionOut};
 use super::{Streamed, page_url};
 use crate::date::Date;
-use crate::model::{Event, Site, Source};
+use crate::model::{Event, LeadImage, Site, Source};
 
 /// Writes the file, one event at a time: at 100,000 events the whole
 /// document would take hundreds of megabytes as a `Value`.
@@ -65,6 +65,54 @@ struct EventOut<'a> {
     corrections: Vec<CorrectionOut<'a, DateOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     modified: Option<DateOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<DateOut<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    author: &'a [std::sync::Arc<str>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<ImageOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<MediaOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extra: Option<&'a serde_json::Value>,
+}
+
+/// A lead picture: its address (absolute with `base_url`, else from the
+/// site's root, like the pages' URLs), and what is said of it.
+#[derive(Serialize)]
+struct ImageOut<'a> {
+    url: String,
+    alt: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit_url: Option<&'a str>,
+}
+
+fn image<'a>(site: &Site, image: &'a LeadImage) -> ImageOut<'a> {
+    ImageOut {
+        url: if image.remote() {
+            image.src.clone()
+        } else {
+            page_url(site, &image.src)
+        },
+        alt: &image.alt,
+        caption: image.caption.as_deref(),
+        credit: image.credit.as_deref(),
+        credit_url: image.credit_url.as_deref(),
+    }
+}
+
+/// An event's video, recording or post.
+#[derive(Serialize)]
+struct MediaOut<'a> {
+    kind: &'static str,
+    url: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<&'a str>,
 }
 
 /// The cited source published first, by id, how many days after the
@@ -103,6 +151,20 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
         accounts: provenance::accounts(site, event),
         corrections: provenance::corrections(&event.corrections, date),
         modified: event.modified.as_ref().map(date),
+        updated: event.updated.as_ref().map(date),
+        author: &event.authors,
+        image: event.image.as_ref().map(|i| image(site, i)),
+        media: event.media.as_ref().map(|media| MediaOut {
+            kind: media.kind,
+            url: if media.local {
+                page_url(site, &media.url)
+            } else {
+                media.url.clone()
+            },
+            title: &media.title,
+            credit: media.credit.as_deref(),
+        }),
+        extra: event.extra.as_deref(),
     }
 }
 
@@ -159,6 +221,14 @@ struct SourceOut<'a> {
     corrections: Vec<CorrectionOut<'a, DateOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     modified: Option<DateOut<'a>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    print: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<ImageOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extra: Option<&'a serde_json::Value>,
 }
 
 fn source<'a>(site: &Site, source: &'a Source) -> SourceOut<'a> {
@@ -175,6 +245,10 @@ fn source<'a>(site: &Site, source: &'a Source) -> SourceOut<'a> {
         archived: source.archived.as_ref().map(date),
         corrections: provenance::corrections(&source.corrections, date),
         modified: source.modified.as_ref().map(date),
+        print: source.print,
+        citation: source.citation.as_deref(),
+        image: source.image.as_ref().map(|i| image(site, i)),
+        extra: source.extra.as_deref(),
     }
 }
 

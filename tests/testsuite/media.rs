@@ -308,6 +308,23 @@ fn timeline_json_exports_the_media_as_the_slides_media() {
         slide("clip")["media"]["url"],
         "https://example.org/events/clip/clip.mp4"
     );
+    // events.json carries it too, with its kind.
+    let events: serde_json::Value = serde_json::from_str(&site.page("events.json")).unwrap();
+    let event = |slug: &str| {
+        events["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["slug"] == slug)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(event("youtube")["media"]["kind"], "youtube");
+    assert_eq!(event("youtube")["media"]["credit"], "Agency");
+    assert_eq!(
+        event("clip")["media"]["url"],
+        "https://example.org/events/clip/clip.mp4"
+    );
 }
 
 #[test]

@@ -180,6 +180,12 @@ fn pictures_are_published_at_their_widths_and_shown_everywhere() {
         site.page("timeline.json")
             .contains(&format!("\"url\": \"{absolute}\""))
     );
+    let events: serde_json::Value = serde_json::from_str(&site.page("events.json")).expect("JSON");
+    let bridge = events["events"]
+        .as_array()
+        .and_then(|events| events.iter().find(|e| e["slug"] == "bridge"))
+        .expect("the bridge event");
+    assert_eq!(bridge["image"]["url"], absolute.as_str(), "{bridge}");
 }
 
 #[test]
