@@ -359,6 +359,12 @@ fn import_brings_video_audio_and_posts_across_as_media() {
         !video.contains("Media: "),
         "the address stays out of the body: {video}"
     );
+    // Its credit travels with it: the agency that filmed it is no source.
+    assert!(video.contains("sources: []\n"), "{video}");
+    assert!(
+        !site.path("content/sources").exists()
+            || fs::read_dir(site.path("content/sources")).map_or(0, |d| d.count()) == 0
+    );
     assert!(note("vimeo").contains("  url: \"https://vimeo.com/76979871\"\n  title: \"Media\"\n"));
     assert!(note("tape").contains("  title: \"The tape\"\n"));
     assert!(

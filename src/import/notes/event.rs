@@ -110,9 +110,9 @@ impl Planner {
     }
 
     /// The slide's media: a picture becomes the note's `image`, with its
-    /// credit (its front matter is returned); other media's credit becomes a
-    /// source the event cites, and what it leaves in the body is returned:
-    /// nothing of its address when the note `carries` it as `media:`.
+    /// credit (its front matter is returned); media the note `carries` as
+    /// `media:` keeps its credit there; any other media's credit becomes a
+    /// source the event cites. What it leaves in the body is returned.
     fn media(
         &mut self,
         media: &Media,
@@ -126,7 +126,12 @@ impl Planner {
         if !carried && let Some(image) = lead_image(media, title, lost) {
             return (Vec::new(), Some(image));
         }
-        let source = self.sources.media_source(media);
+        // So does a video's, recording's or post's, in `media:`.
+        let source = if carried {
+            None
+        } else {
+            self.sources.media_source(media)
+        };
         let source_url = source.as_ref().and_then(|(_, url)| url.clone());
         if let Some((id, _)) = source {
             cited.push(id);
