@@ -6,7 +6,7 @@ use std::io;
 use serde::{Serialize, Serializer};
 
 use super::provenance::{self, AccountOut, ClaimOut, CorrectionOut};
-use super::{Streamed, page_url};
+use super::{Streamed, file_url, page_url};
 use crate::date::Date;
 use crate::model::{Event, LeadImage, Site, Source};
 
@@ -93,11 +93,7 @@ struct ImageOut<'a> {
 
 fn image<'a>(site: &Site, image: &'a LeadImage) -> ImageOut<'a> {
     ImageOut {
-        url: if image.remote() {
-            image.src.clone()
-        } else {
-            page_url(site, &image.src)
-        },
+        url: file_url(site, &image.src, !image.remote()),
         alt: &image.alt,
         caption: image.caption.as_deref(),
         credit: image.credit.as_deref(),
@@ -156,11 +152,7 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
         image: event.image.as_ref().map(|i| image(site, i)),
         media: event.media.as_ref().map(|media| MediaOut {
             kind: media.kind,
-            url: if media.local {
-                page_url(site, &media.url)
-            } else {
-                media.url.clone()
-            },
+            url: file_url(site, &media.url, media.local),
             title: &media.title,
             credit: media.credit.as_deref(),
         }),

@@ -80,6 +80,17 @@ fn page_url(site: &Site, path: &str) -> String {
     )
 }
 
+/// The address of a file a note shows: one of the site's own (a picture,
+/// a video beside the note) is addressed like the pages; one on the web is
+/// kept as written.
+fn file_url(site: &Site, path: &str, on_site: bool) -> String {
+    if on_site {
+        page_url(site, path)
+    } else {
+        path.to_string()
+    }
+}
+
 /// Whether a date reads as plainly as its calendar parts: one day, month or
 /// year, with no qualifier. Other dates need their words shown.
 fn is_plain(date: &Date) -> bool {

@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::provenance::{self, AccountOut, ClaimOut, CorrectionOut};
-use super::{Streamed, is_plain, page_url};
+use super::{Streamed, file_url, is_plain, page_url};
 use crate::date::{Date, Precision, Shape};
 use crate::markdown::highlight::escape;
 use crate::model::{Event, Site, Source};
@@ -126,10 +126,7 @@ struct MediaOut<'a> {
 
 fn media<'a>(site: &Site, image: Option<&'a crate::model::LeadImage>) -> Option<MediaOut<'a>> {
     let image = image?;
-    let url = match (&site.config.base_url, image.remote()) {
-        (Some(base), false) => format!("{base}{}", image.src),
-        _ => image.src.clone(),
-    };
+    let url = file_url(site, &image.src, !image.remote());
     Some(MediaOut {
         alt: &image.alt,
         caption: image.caption.as_deref().map(escape),
@@ -232,11 +229,7 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> Slide<'a> {
                 caption: Some(escape(&media.title)),
                 credit: media.credit.as_deref().map(escape),
                 link: None,
-                url: if media.local {
-                    page_url(site, &media.url)
-                } else {
-                    media.url.clone()
-                },
+                url: file_url(site, &media.url, media.local),
             })
             .or_else(|| media(site, event.image.as_ref())),
         start_date: start.map(|start| parts(start, date.precision())),
