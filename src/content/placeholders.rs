@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Match, packed};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -51,17 +51,30 @@ pub(crate) const PLACEHOLDERS: &[&str] = &[
 /// is the author's own.
 const WHOLE_VALUES: &[&str] = &["Example Outlet", "My timeline"];
 
-static FINDER: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(PLACEHOLDERS).ok());
+/// Every note is looked through, so the search is the SIMD one (Teddy)
+/// where the processor has it: an automaton walks each byte, some ten times
+/// the work.
+enum Finder {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+static FINDER: LazyLock<Option<Finder>> = LazyLock::new(|| {
+    packed::Searcher::new(PLACEHOLDERS.iter())
+        .map(Finder::Packed)
+        .or_else(|| AhoCorasick::new(PLACEHOLDERS).ok().map(Finder::Automaton))
+});
 
 /// A warning for each placeholder still in `text`, the file at `path`, at
 /// its line.
 pub(crate) fn find(path: &Path, text: &str) -> Diagnostics {
-    let Some(finder) = FINDER.as_ref() else {
-        return Diagnostics::new();
+    let found: Vec<Match> = match FINDER.as_ref() {
+        Some(Finder::Packed(searcher)) => searcher.find_iter(text).collect(),
+        Some(Finder::Automaton(automaton)) => automaton.find_iter(text).collect(),
+        None => return Diagnostics::new(),
     };
-    finder
-        .find_iter(text)
+    found
+        .into_iter()
         .filter(|found| {
             let whole = WHOLE_VALUES.contains(&PLACEHOLDERS[found.pattern().as_usize()]);
             !whole
