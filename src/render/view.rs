@@ -192,7 +192,7 @@ pub(crate) struct EventView<'a> {
     pub image: Option<ImageView<'a>>,
 }
 
-/// An event's media (`media:`), on its page.
+/// The media (`media:`) of an event or a source, on its page.
 #[derive(Clone, Serialize)]
 pub(crate) struct MediaView<'a> {
     /// `youtube`, `vimeo`, `audio`, `video` or `post`.
@@ -216,7 +216,7 @@ pub(crate) struct MediaView<'a> {
 }
 
 impl<'a> MediaView<'a> {
-    /// The view of an event's media.
+    /// The view of a note's media.
     pub(crate) fn new(media: &'a Media) -> Self {
         MediaView {
             kind: media.kind,

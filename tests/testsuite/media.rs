@@ -389,3 +389,88 @@ fn import_brings_video_audio_and_posts_across_as_media() {
             .contains("Watch on YouTube")
     );
 }
+
+#[test]
+fn a_source_has_media_as_an_event_does() {
+    let source = |id: &str, media: &str| {
+        (
+            format!("content/sources/{id}.md"),
+            format!("---\ntitle: Report {id}\noutlet: Radio\nmedia:\n{media}---\nNotes.\n"),
+        )
+    };
+    let (broadcast, broadcast_text) = source(
+        "broadcast",
+        "  url: https://youtu.be/aqz-KE-bpKQ\n  title: The broadcast\n  credit: Radio\n",
+    );
+    let (tape, tape_text) = source("tape", "  url: tape.ogg\n  title: The tape\n");
+    let site = with_events(&[])
+        .file(
+            "dateline.yaml",
+            "title: Media\nbase_url: https://example.org/\n",
+        )
+        .file(
+            "content/events/cited.md",
+            "---\ntitle: Cited\ndate: 2022\nsources: [broadcast, tape]\n---\n",
+        )
+        .file(&broadcast, &broadcast_text)
+        .file(&tape, &tape_text)
+        .bytes("content/sources/tape.ogg", b"not really a tape");
+    site.build_ok();
+    let page = site.page("sources/broadcast/index.html");
+    assert!(page.contains("Watch on YouTube"), "{page}");
+    assert!(page.contains("The broadcast"), "{page}");
+    assert!(page.contains("Credit: Radio"), "{page}");
+    assert!(
+        page.contains(
+            "data-player=\"https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1\""
+        ),
+        "{page}"
+    );
+    assert!(page.contains("media.js"), "{page}");
+    assert!(!page.contains("<iframe"), "{page}");
+    // A file beside the source's note is published beside its page.
+    let tape_page = site.page("sources/tape/index.html");
+    assert!(
+        tape_page.contains(
+            "<audio controls preload=\"metadata\" src=\"../../sources/tape/tape.ogg\"></audio>"
+        ),
+        "{tape_page}"
+    );
+    assert_eq!(
+        fs::read(site.path("site/sources/tape/tape.ogg")).unwrap(),
+        b"not really a tape"
+    );
+    // events.json carries it, on the source, as on events.
+    let events: serde_json::Value = serde_json::from_str(&site.page("events.json")).unwrap();
+    let cited = &events["events"][0]["sources"];
+    assert_eq!(cited[0]["media"]["kind"], "youtube");
+    assert_eq!(cited[0]["media"]["credit"], "Radio");
+    assert_eq!(
+        cited[1]["media"]["url"],
+        "https://example.org/sources/tape/tape.ogg"
+    );
+    let all = events["sources"].as_array().unwrap();
+    assert!(all.iter().any(|s| s["media"]["title"] == "The tape"));
+    // The same checks: a missing file or an unknown key is an error at its line.
+    let before = site.snapshot();
+    fs::remove_file(site.path("content/sources/tape.ogg")).unwrap();
+    site.write(
+        "content/sources/broadcast.md",
+        "---\ntitle: B\noutlet: Radio\nmedia:\n  url: https://youtu.be/aqz-KE-bpKQ\n  title: T\n  caption: C\n---\n",
+    );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "error[missing-media]",
+        "content/sources/tape.md:5:8",
+        "error[unknown-key]: unknown key `caption`",
+        "content/sources/broadcast.md:7:3",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "no `{expected}` in:\n{}",
+            run.stderr
+        );
+    }
+    assert_eq!(site.snapshot(), before, "the last good site is kept");
+}
