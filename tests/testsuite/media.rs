@@ -34,6 +34,24 @@ fn srcs(html: &str) -> Vec<&str> {
         .collect()
 }
 
+/// No page of the built site, as written, loads anything from another
+/// site: no frame, and every `src` is a path of the site.
+fn loads_nothing_from_elsewhere(site: &TestSite) {
+    for (rel, bytes) in site.snapshot() {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        assert!(!html.contains("<iframe"), "{rel} has a frame");
+        for src in srcs(&html) {
+            assert!(
+                !src.contains(':') && !src.starts_with("//"),
+                "{rel} loads {src}"
+            );
+        }
+    }
+}
+
 #[test]
 fn each_provider_is_recognised_and_nothing_is_loaded_from_it_as_written() {
     let cases: &[(&str, &str, &str, Option<&str>)] = &[
@@ -146,21 +164,7 @@ fn each_provider_is_recognised_and_nothing_is_loaded_from_it_as_written() {
     // The YouTube link is the watch page, whatever address was written.
     let youtube = site.page("events/youtube/index.html");
     assert!(youtube.contains("href=\"https://www.youtube.com/watch?v=aqz-KE-bpKQ\""));
-    // No page, as written, loads anything from another site: no frame, and
-    // every `src` is a path of the site.
-    for (rel, bytes) in site.snapshot() {
-        if !rel.ends_with(".html") {
-            continue;
-        }
-        let html = String::from_utf8_lossy(&bytes);
-        assert!(!html.contains("<iframe"), "{rel} has a frame");
-        for src in srcs(&html) {
-            assert!(
-                !src.contains(':') && !src.starts_with("//"),
-                "{rel} loads {src}"
-            );
-        }
-    }
+    loads_nothing_from_elsewhere(&site);
 }
 
 #[test]
@@ -473,4 +477,72 @@ fn a_source_has_media_as_an_event_does() {
         );
     }
     assert_eq!(site.snapshot(), before, "the last good site is kept");
+}
+
+#[test]
+fn a_card_shows_that_its_event_has_media_or_a_lead_picture() {
+    let site = with_events(&[
+        ("film", "  url: https://youtu.be/aqz-KE-bpKQ\n  title: The film\n"),
+        ("tape", "  url: https://radio.example.org/tape.mp3\n  title: The tape\n"),
+        ("clip", "  url: clip.webm\n  title: The clip\n"),
+        ("post", "  url: https://mastodon.social/@someone/109876543210\n  title: The post\n"),
+    ])
+    .bytes("content/events/clip.webm", b"v")
+    .file(
+        "content/events/pictured.md",
+        "---\ntitle: Pictured\ndate: 2022-03-01\nimage: {src: map.svg, alt: A map of the route}\n---\nBody.\n",
+    )
+    .file(
+        "content/events/map.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\"><rect width=\"200\" height=\"100\"/></svg>",
+    )
+    .file("content/events/plain.md", "---\ntitle: Plain\ndate: 2022-03-02\n---\nBody.\n");
+    site.build_ok();
+    let index = site.page("index.html");
+    let embed = site.page("embed/index.html");
+    /// The card of `slug` on a page.
+    fn card<'p>(page: &'p str, slug: &str) -> &'p str {
+        let id = page
+            .find(&format!("id=\"{slug}\""))
+            .unwrap_or_else(|| panic!("no card {slug}"));
+        let at = page[..id].rfind("<article").expect("a card");
+        let end = page[at..].find("</article>").expect("a closed card");
+        &page[at..at + end]
+    }
+    for page in [&index, &embed] {
+        for (slug, says) in [
+            ("film", "With video"),
+            ("clip", "With video"),
+            ("tape", "With audio"),
+            ("post", "With a post"),
+        ] {
+            let card = card(page, slug);
+            assert!(card.contains("class=\"card-media\""), "{slug}: {card}");
+            assert!(card.contains(says), "{slug}: no `{says}`: {card}");
+            // The glyph is decoration; the words say it.
+            assert!(
+                card.contains("<span aria-hidden=\"true\">"),
+                "{slug}: {card}"
+            );
+            // The mark is all: no player, no thumbnail from the provider.
+            assert!(
+                !card.contains("<img") && !card.contains("<iframe"),
+                "{slug}: {card}"
+            );
+        }
+        // A lead picture is the card's thumbnail, with its alt text.
+        let pictured = card(page, "pictured");
+        assert!(pictured.contains("has-thumb"), "{pictured}");
+        assert!(
+            pictured.contains("media/map.") && pictured.contains("alt=\"A map of the route\""),
+            "{pictured}"
+        );
+        assert!(!pictured.contains("card-media"), "{pictured}");
+        let plain = card(page, "plain");
+        assert!(
+            !plain.contains("card-media") && !plain.contains("<img"),
+            "{plain}"
+        );
+    }
+    loads_nothing_from_elsewhere(&site);
 }
