@@ -9,7 +9,7 @@ use crate::common::TestSite;
 use crate::common::server::Server;
 
 /// A PNG of `width` by `height` pixels, its colours from `seed`.
-fn png(width: u32, height: u32, seed: u8) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32, seed: u8) -> Vec<u8> {
     let image = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 251) as u8, (y % 241) as u8, seed])
     });
