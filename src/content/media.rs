@@ -1,4 +1,4 @@
-//! An event's `media:` as written: a video, a recording or a social post to
+//! The `media:` of an event or a source, as written: a video, a recording or a social post to
 //! show beside the note, recognised by its address.
 //!
 //! ```yaml
@@ -53,7 +53,7 @@ pub enum MediaLink {
     },
 }
 
-/// An event's media, as written.
+/// The media of an event or a source, as written.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MediaNote {
     /// What it is.

@@ -133,6 +133,9 @@ pub struct SourceNote {
     pub extra: Option<Arc<serde_json::Value>>,
     /// Its lead picture.
     pub image: Option<ImageNote>,
+    /// A video, recording or post shown with the note (a broadcast source's
+    /// own recording, say).
+    pub media: Option<MediaNote>,
     /// Byte offset of the Markdown body in the text.
     pub body_offset: usize,
     /// What was found wrong but mended as it was read (characters no page
@@ -154,6 +157,7 @@ const SOURCE_KEYS: &[&str] = &[
     "citation",
     "extra",
     "image",
+    "media",
 ];
 
 /// Splits a note and reads its front matter, or reports why it cannot.
@@ -342,6 +346,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
     let citation = fields.text("citation", None);
     let extra = fields.extra("extra");
     let image = image::image(&mut fields);
+    let media = media::media(&mut fields);
     let mut diagnostics = fields.finish(SOURCE_KEYS);
 
     diagnostics.extend(placeholders::find(&file.path, &file.text));
@@ -405,6 +410,7 @@ pub fn read_source(file: NoteFile) -> Result<SourceNote, Diagnostics> {
             citation,
             extra,
             image,
+            media,
             body_offset,
             warnings: diagnostics,
         }),

@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use super::provenance::{self, AccountOut, ClaimOut, CorrectionOut};
 use super::{Streamed, file_url, page_url};
 use crate::date::Date;
-use crate::model::{Event, LeadImage, Site, Source};
+use crate::model::{Event, LeadImage, Media, Site, Source};
 
 /// Writes the file, one event at a time: at 100,000 events the whole
 /// document would take hundreds of megabytes as a `Value`.
@@ -101,7 +101,7 @@ fn image<'a>(site: &Site, image: &'a LeadImage) -> ImageOut<'a> {
     }
 }
 
-/// An event's video, recording or post.
+/// The video, recording or post of an event or a source.
 #[derive(Serialize)]
 struct MediaOut<'a> {
     kind: &'static str,
@@ -109,6 +109,15 @@ struct MediaOut<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     credit: Option<&'a str>,
+}
+
+fn media<'a>(site: &Site, media: &'a Media) -> MediaOut<'a> {
+    MediaOut {
+        kind: media.kind,
+        url: file_url(site, &media.url, media.local),
+        title: &media.title,
+        credit: media.credit.as_deref(),
+    }
 }
 
 /// The cited source published first, by id, how many days after the
@@ -150,12 +159,7 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
         updated: event.updated.as_ref().map(date),
         author: &event.authors,
         image: event.image.as_ref().map(|i| image(site, i)),
-        media: event.media.as_ref().map(|media| MediaOut {
-            kind: media.kind,
-            url: file_url(site, &media.url, media.local),
-            title: &media.title,
-            credit: media.credit.as_deref(),
-        }),
+        media: event.media.as_ref().map(|m| media(site, m)),
         extra: event.extra.as_deref(),
     }
 }
@@ -220,6 +224,8 @@ struct SourceOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<ImageOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<MediaOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     extra: Option<&'a serde_json::Value>,
 }
 
@@ -240,6 +246,7 @@ fn source<'a>(site: &Site, source: &'a Source) -> SourceOut<'a> {
         print: source.print,
         citation: source.citation.as_deref(),
         image: source.image.as_ref().map(|i| image(site, i)),
+        media: source.media.as_ref().map(|m| media(site, m)),
         extra: source.extra.as_deref(),
     }
 }

@@ -1,8 +1,10 @@
-//! An event's media, resolved: where its player comes from, and for a file
-//! of the site, that the file is there and where it is published.
+//! The media of an event or a source, resolved: where its player comes
+//! from, and for a file of the site, that the file is there and where it is
+//! published.
 //!
-//! A file beside the note is published beside the event's page
-//! (`content/events/clip.mp4` -> `events/<slug>/clip.mp4`); a path starting
+//! A file beside the note is published beside the note's page
+//! (`content/events/clip.mp4` -> `events/<slug>/clip.mp4`,
+//! `content/sources/tape.ogg` -> `sources/<id>/tape.ogg`); a path starting
 //! with `/` names a file of `static/`, published where it is anyway. The
 //! check is made on every run, as the file may come or go while the note
 //! stays the same.
@@ -10,10 +12,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::media::{MediaLink, MediaNote};
-use crate::content::note::{EventNote, check_slug};
+use crate::content::note::{NoteFile, check_slug};
 use crate::diagnostic::Diagnostic;
 
-/// An event's media, as pages show it.
+/// The media of an event or a source, as pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Media {
     /// `youtube`, `vimeo`, `audio`, `video` or `post`.
@@ -37,9 +39,9 @@ pub struct Media {
     pub file: Option<(String, PathBuf)>,
 }
 
-/// The media of `note`, whose page is `events/<slug>/`, or why it cannot be
-/// shown.
-pub(super) fn resolve(note: &EventNote, media: &MediaNote) -> Result<Media, Diagnostic> {
+/// The media of the note `file`, whose page is in the output's folder
+/// `page` (`events/<slug>`, `sources/<id>`), or why it cannot be shown.
+pub(super) fn resolve(file: &NoteFile, page: &str, media: &MediaNote) -> Result<Media, Diagnostic> {
     let mut resolved = Media {
         kind: "post",
         provider: String::new(),
@@ -89,13 +91,13 @@ pub(super) fn resolve(note: &EventNote, media: &MediaNote) -> Result<Media, Diag
         MediaLink::Local { path, audio } => {
             resolved.kind = if *audio { "audio" } else { "video" };
             resolved.local = true;
-            let (url, file) = local(note, path).map_err(|(message, hint)| {
-                Diagnostic::error("missing-media", &note.file.path, message)
-                    .at_offset(&note.file.text, media.offset, path.len())
+            let (url, published) = local(file, page, path).map_err(|(message, hint)| {
+                Diagnostic::error("missing-media", &file.path, message)
+                    .at_offset(&file.text, media.offset, path.len())
                     .with_hint(hint)
             })?;
             resolved.url = url;
-            resolved.file = file;
+            resolved.file = published;
         }
     }
     Ok(resolved)
@@ -105,10 +107,11 @@ pub(super) fn resolve(note: &EventNote, media: &MediaNote) -> Result<Media, Diag
 /// publish there when it is the note's own; or what is wrong, and a hint.
 #[allow(clippy::type_complexity)]
 fn local(
-    note: &EventNote,
+    note: &NoteFile,
+    page: &str,
     path: &str,
 ) -> Result<(String, Option<(String, PathBuf)>), (String, String)> {
-    let content = content_folder(&note.file.path, &note.file.rel);
+    let content = content_folder(&note.path, &note.rel);
     if let Some(in_static) = path.strip_prefix('/') {
         let site = content.parent().unwrap_or(Path::new(""));
         let found = site.join("static").join(in_static);
@@ -121,7 +124,7 @@ fn local(
             ))
         };
     }
-    let folder = note.file.path.parent().unwrap_or(Path::new(""));
+    let folder = note.path.parent().unwrap_or(Path::new(""));
     let found = folder.join(path);
     if !found.is_file() {
         return Err((
@@ -139,7 +142,7 @@ fn local(
             "rename the file with ASCII letters, digits, `-`, `_` and `.` only".into(),
         ));
     }
-    let rel = format!("events/{}/{name}", note.slug.name);
+    let rel = format!("{page}/{name}");
     Ok((rel.clone(), Some((rel, found))))
 }
 

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::bodies::{self, BodyRenderer};
 use super::corrections::{self, Account, Correction, FirstReported};
-use super::media::{self as event_media, Media};
+use super::media::{self as note_media, Media};
 pub use super::pictures::LeadImage;
 use super::provenance::{self, Claim, Dating};
 use super::{names, order, terms};
@@ -128,6 +128,8 @@ pub struct Source {
     pub extra: Option<Arc<serde_json::Value>>,
     /// Its lead picture.
     pub image: Option<LeadImage>,
+    /// A video, recording or post shown with it.
+    pub media: Option<Media>,
     /// The note's file.
     pub path: PathBuf,
 }
@@ -167,7 +169,9 @@ impl Site {
     pub(crate) fn media_files(&self) -> Vec<crate::content::statics::StaticFile> {
         self.events
             .iter()
-            .filter_map(|e| e.media.as_ref()?.file.as_ref())
+            .map(|e| &e.media)
+            .chain(self.sources.iter().map(|s| &s.media))
+            .filter_map(|media| media.as_ref()?.file.as_ref())
             .map(|(rel, path)| crate::content::statics::StaticFile {
                 rel: rel.clone(),
                 path: path.clone(),
@@ -269,14 +273,18 @@ impl Site {
         );
         let (taxonomies, event_terms) =
             terms::taxonomies(&config.taxonomies, &events, &mut diagnostics);
+        let mut resolve = |file, page: String, written: Option<&_>| {
+            note_media::resolve(file, &page, written?)
+                .map_err(|problem| diagnostics.push(problem))
+                .ok()
+        };
         let medias: Vec<Option<Media>> = events
             .iter()
-            .map(|note| {
-                let written = note.media.as_ref()?;
-                event_media::resolve(note, written)
-                    .map_err(|problem| diagnostics.push(problem))
-                    .ok()
-            })
+            .map(|e| resolve(&e.file, format!("events/{}", e.slug.name), e.media.as_ref()))
+            .collect();
+        let source_medias: Vec<Option<Media>> = sources
+            .iter()
+            .map(|s| resolve(&s.file, format!("sources/{}", s.id), s.media.as_ref()))
             .collect();
         let mut lead =
             |file, note: Option<&_>| super::pictures::lead(&pictures, file, note, &mut diagnostics);
@@ -298,8 +306,10 @@ impl Site {
             .iter()
             .zip(source_bodies)
             .zip(source_images)
-            .map(|((note, body), image)| Source {
+            .zip(source_medias)
+            .map(|(((note, body), image), media)| Source {
                 image,
+                media,
                 ..source(note, body.html.clone())
             })
             .collect();
@@ -438,6 +448,7 @@ fn source(note: &SourceNote, html: Arc<str>) -> Source {
         citation: note.citation.clone(),
         extra: note.extra.clone(),
         image: None,
+        media: None,
         path: note.file.path.clone(),
     }
 }

@@ -136,6 +136,7 @@ pub(super) fn source_page(
             .image
             .as_ref()
             .map(|i| super::view::ImageView::new(site, i)),
+        media: source.media.as_ref().map(super::view::MediaView::new),
         json_ld: meta::source(site, source, events),
         content: &source.html,
         corrections: provenance::corrections(&source.corrections),
@@ -181,6 +182,8 @@ struct SourcePage<'a> {
     source: SourceView<'a>,
     /// Its lead picture.
     image: Option<super::view::ImageView<'a>>,
+    /// Its video, recording or post.
+    media: Option<super::view::MediaView<'a>>,
     /// schema.org JSON-LD, safe to print raw inside `<script>`.
     json_ld: String,
     content: &'a str,

@@ -234,12 +234,13 @@ pub(super) fn shape(site: &Site) -> u64 {
             html: _,
             cited_by,
             image,
+            media,
             print,
             citation,
             extra,
             path,
         } = source;
-        image.hash(&mut h);
+        (image, media).hash(&mut h);
         (print, citation).hash(&mut h);
         extra.as_deref().map(ToString::to_string).hash(&mut h);
         (

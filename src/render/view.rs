@@ -190,9 +190,13 @@ pub(crate) struct EventView<'a> {
     pub extra: Option<&'a serde_json::Value>,
     /// Its lead picture: the card's thumbnail.
     pub image: Option<ImageView<'a>>,
+    /// What its `media:` is, for the card's mark: `video`, `audio` or
+    /// `post`. Given only when it has media (which its page shows).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_kind: Option<&'static str>,
 }
 
-/// An event's media (`media:`), on its page.
+/// The media (`media:`) of an event or a source, on its page.
 #[derive(Clone, Serialize)]
 pub(crate) struct MediaView<'a> {
     /// `youtube`, `vimeo`, `audio`, `video` or `post`.
@@ -216,7 +220,7 @@ pub(crate) struct MediaView<'a> {
 }
 
 impl<'a> MediaView<'a> {
-    /// The view of an event's media.
+    /// The view of a note's media.
     pub(crate) fn new(media: &'a Media) -> Self {
         MediaView {
             kind: media.kind,
@@ -375,6 +379,10 @@ impl<'a> EventView<'a> {
             byline: byline(&event.authors),
             extra: event.extra.as_deref(),
             image: event.image.as_ref().map(|i| ImageView::new(site, i)),
+            media_kind: event.media.as_ref().map(|m| match m.kind {
+                "audio" | "post" => m.kind,
+                _ => "video",
+            }),
         }
     }
 }

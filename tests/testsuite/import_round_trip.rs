@@ -162,6 +162,14 @@ fn an_existing_site_keeps_its_settings_and_hears_what_it_lacks() {
 #[test]
 fn the_demo_sites_export_rebuilds_the_same_timeline() {
     let demo = TestSite::demo();
+    // The demo's one picture is a file of the site, which `timeline.json`
+    // addresses relative to it (the demo has no `base_url`): an import
+    // cannot fetch it, so the round trip is of the story without it.
+    let nyt = demo.path("content/events/nyt-publishes-report.md");
+    let note = fs::read_to_string(&nyt).unwrap();
+    let (before, rest) = note.split_once("image:\n").expect("the chart");
+    let after = &rest[rest.find("dated_by:").expect("its claims")..];
+    fs::write(&nyt, format!("{before}{after}")).unwrap();
     demo.build_ok();
     let out = demo.path("site");
 

@@ -34,6 +34,24 @@ fn srcs(html: &str) -> Vec<&str> {
         .collect()
 }
 
+/// No page of the built site, as written, loads anything from another
+/// site: no frame, and every `src` is a path of the site.
+fn loads_nothing_from_elsewhere(site: &TestSite) {
+    for (rel, bytes) in site.snapshot() {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        assert!(!html.contains("<iframe"), "{rel} has a frame");
+        for src in srcs(&html) {
+            assert!(
+                !src.contains(':') && !src.starts_with("//"),
+                "{rel} loads {src}"
+            );
+        }
+    }
+}
+
 #[test]
 fn each_provider_is_recognised_and_nothing_is_loaded_from_it_as_written() {
     let cases: &[(&str, &str, &str, Option<&str>)] = &[
@@ -146,21 +164,7 @@ fn each_provider_is_recognised_and_nothing_is_loaded_from_it_as_written() {
     // The YouTube link is the watch page, whatever address was written.
     let youtube = site.page("events/youtube/index.html");
     assert!(youtube.contains("href=\"https://www.youtube.com/watch?v=aqz-KE-bpKQ\""));
-    // No page, as written, loads anything from another site: no frame, and
-    // every `src` is a path of the site.
-    for (rel, bytes) in site.snapshot() {
-        if !rel.ends_with(".html") {
-            continue;
-        }
-        let html = String::from_utf8_lossy(&bytes);
-        assert!(!html.contains("<iframe"), "{rel} has a frame");
-        for src in srcs(&html) {
-            assert!(
-                !src.contains(':') && !src.starts_with("//"),
-                "{rel} loads {src}"
-            );
-        }
-    }
+    loads_nothing_from_elsewhere(&site);
 }
 
 #[test]
@@ -388,4 +392,157 @@ fn import_brings_video_audio_and_posts_across_as_media() {
         site.page("events/video/index.html")
             .contains("Watch on YouTube")
     );
+}
+
+#[test]
+fn a_source_has_media_as_an_event_does() {
+    let source = |id: &str, media: &str| {
+        (
+            format!("content/sources/{id}.md"),
+            format!("---\ntitle: Report {id}\noutlet: Radio\nmedia:\n{media}---\nNotes.\n"),
+        )
+    };
+    let (broadcast, broadcast_text) = source(
+        "broadcast",
+        "  url: https://youtu.be/aqz-KE-bpKQ\n  title: The broadcast\n  credit: Radio\n",
+    );
+    let (tape, tape_text) = source("tape", "  url: tape.ogg\n  title: The tape\n");
+    let site = with_events(&[])
+        .file(
+            "dateline.yaml",
+            "title: Media\nbase_url: https://example.org/\n",
+        )
+        .file(
+            "content/events/cited.md",
+            "---\ntitle: Cited\ndate: 2022\nsources: [broadcast, tape]\n---\n",
+        )
+        .file(&broadcast, &broadcast_text)
+        .file(&tape, &tape_text)
+        .bytes("content/sources/tape.ogg", b"not really a tape");
+    site.build_ok();
+    let page = site.page("sources/broadcast/index.html");
+    assert!(page.contains("Watch on YouTube"), "{page}");
+    assert!(page.contains("The broadcast"), "{page}");
+    assert!(page.contains("Credit: Radio"), "{page}");
+    assert!(
+        page.contains(
+            "data-player=\"https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1\""
+        ),
+        "{page}"
+    );
+    assert!(page.contains("media.js"), "{page}");
+    assert!(!page.contains("<iframe"), "{page}");
+    // A file beside the source's note is published beside its page.
+    let tape_page = site.page("sources/tape/index.html");
+    assert!(
+        tape_page.contains(
+            "<audio controls preload=\"metadata\" src=\"../../sources/tape/tape.ogg\"></audio>"
+        ),
+        "{tape_page}"
+    );
+    assert_eq!(
+        fs::read(site.path("site/sources/tape/tape.ogg")).unwrap(),
+        b"not really a tape"
+    );
+    // events.json carries it, on the source, as on events.
+    let events: serde_json::Value = serde_json::from_str(&site.page("events.json")).unwrap();
+    let cited = &events["events"][0]["sources"];
+    assert_eq!(cited[0]["media"]["kind"], "youtube");
+    assert_eq!(cited[0]["media"]["credit"], "Radio");
+    assert_eq!(
+        cited[1]["media"]["url"],
+        "https://example.org/sources/tape/tape.ogg"
+    );
+    let all = events["sources"].as_array().unwrap();
+    assert!(all.iter().any(|s| s["media"]["title"] == "The tape"));
+    // The same checks: a missing file or an unknown key is an error at its line.
+    let before = site.snapshot();
+    fs::remove_file(site.path("content/sources/tape.ogg")).unwrap();
+    site.write(
+        "content/sources/broadcast.md",
+        "---\ntitle: B\noutlet: Radio\nmedia:\n  url: https://youtu.be/aqz-KE-bpKQ\n  title: T\n  caption: C\n---\n",
+    );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "error[missing-media]",
+        "content/sources/tape.md:5:8",
+        "error[unknown-key]: unknown key `caption`",
+        "content/sources/broadcast.md:7:3",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "no `{expected}` in:\n{}",
+            run.stderr
+        );
+    }
+    assert_eq!(site.snapshot(), before, "the last good site is kept");
+}
+
+#[test]
+fn a_card_shows_that_its_event_has_media_or_a_lead_picture() {
+    let site = with_events(&[
+        ("film", "  url: https://youtu.be/aqz-KE-bpKQ\n  title: The film\n"),
+        ("tape", "  url: https://radio.example.org/tape.mp3\n  title: The tape\n"),
+        ("clip", "  url: clip.webm\n  title: The clip\n"),
+        ("post", "  url: https://mastodon.social/@someone/109876543210\n  title: The post\n"),
+    ])
+    .bytes("content/events/clip.webm", b"v")
+    .file(
+        "content/events/pictured.md",
+        "---\ntitle: Pictured\ndate: 2022-03-01\nimage: {src: map.svg, alt: A map of the route}\n---\nBody.\n",
+    )
+    .file(
+        "content/events/map.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\"><rect width=\"200\" height=\"100\"/></svg>",
+    )
+    .file("content/events/plain.md", "---\ntitle: Plain\ndate: 2022-03-02\n---\nBody.\n");
+    site.build_ok();
+    let index = site.page("index.html");
+    let embed = site.page("embed/index.html");
+    /// The card of `slug` on a page.
+    fn card<'p>(page: &'p str, slug: &str) -> &'p str {
+        let id = page
+            .find(&format!("id=\"{slug}\""))
+            .unwrap_or_else(|| panic!("no card {slug}"));
+        let at = page[..id].rfind("<article").expect("a card");
+        let end = page[at..].find("</article>").expect("a closed card");
+        &page[at..at + end]
+    }
+    for page in [&index, &embed] {
+        for (slug, says) in [
+            ("film", "With video"),
+            ("clip", "With video"),
+            ("tape", "With audio"),
+            ("post", "With a post"),
+        ] {
+            let card = card(page, slug);
+            assert!(card.contains("class=\"card-media\""), "{slug}: {card}");
+            assert!(card.contains(says), "{slug}: no `{says}`: {card}");
+            // The glyph is decoration; the words say it.
+            assert!(
+                card.contains("<span aria-hidden=\"true\">"),
+                "{slug}: {card}"
+            );
+            // The mark is all: no player, no thumbnail from the provider.
+            assert!(
+                !card.contains("<img") && !card.contains("<iframe"),
+                "{slug}: {card}"
+            );
+        }
+        // A lead picture is the card's thumbnail, with its alt text.
+        let pictured = card(page, "pictured");
+        assert!(pictured.contains("has-thumb"), "{pictured}");
+        assert!(
+            pictured.contains("media/map.") && pictured.contains("alt=\"A map of the route\""),
+            "{pictured}"
+        );
+        assert!(!pictured.contains("card-media"), "{pictured}");
+        let plain = card(page, "plain");
+        assert!(
+            !plain.contains("card-media") && !plain.contains("<img"),
+            "{plain}"
+        );
+    }
+    loads_nothing_from_elsewhere(&site);
 }
