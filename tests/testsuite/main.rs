@@ -36,6 +36,7 @@ mod safety;
 mod serve;
 mod serve_faults;
 mod serve_http;
+mod several_languages;
 mod theme;
 mod valid_output;
 mod writer;
