@@ -285,3 +285,30 @@ impl Translation {
         note
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_says_whether_it_is_a_translation() {
+        let parse = |text| Config::parse(Path::new("d.yaml"), text).unwrap();
+        let several = parse("title: T\nlanguages: [en, ru]\n");
+        let one = parse("title: T\n");
+        let at = Path::new("x");
+        assert!(translation_of(at, "events/leak.ru.md", &one).is_none());
+        assert_eq!(
+            translation_of(at, "events/leak.ru.md", &several).map(Result::ok),
+            Some(Some(("ru".to_string(), "events/leak.md".to_string())))
+        );
+        for note in ["events/leak.md", "events/report.v2.md", "events/a.b-c.md"] {
+            assert!(translation_of(at, note, &several).is_none(), "{note}");
+        }
+        for wrong in ["events/leak.de.md", "events/leak.en.md"] {
+            assert!(
+                translation_of(at, wrong, &several).is_some_and(|r| r.is_err()),
+                "{wrong}"
+            );
+        }
+    }
+}
