@@ -162,7 +162,7 @@ impl Loaded {
             content,
             mut diagnostics,
         } = self;
-        let (site, found) = Site::build_with(
+        let (site, found) = crate::model::editions::build(
             config,
             content,
             ModelOptions {

@@ -19,6 +19,11 @@
 //   7. Size: index.html plus the CSS and JS files it loads stay under 150 KB.
 //   8. On every page opened: no request to another host, no console error.
 //
+//   node web/check-site.mjs SITE_DIR --under ru [--artifacts DIR]
+//
+// checks the pages of SITE_DIR/ru/ (a site's version in another language) as
+// above, served from SITE_DIR as they are published.
+//
 //   node web/check-site.mjs SITE_DIR --paged [--artifacts DIR]
 //
 // checks a site whose timeline is cut into pages (more events than page_size)
@@ -109,13 +114,14 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 // ---------------------------------------------------------------- arguments and files
 
 function parseArgs(argv) {
-  const args = { site: null, artifacts: DEFAULT_ARTIFACTS, paged: false };
+  const args = { site: null, artifacts: DEFAULT_ARTIFACTS, paged: false, under: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     // --screenshots is the old name of --artifacts
     if (a === '--artifacts' || a === '--screenshots') args.artifacts = argv[++i];
     else if (/^--(artifacts|screenshots)=/.test(a)) args.artifacts = a.slice(a.indexOf('=') + 1);
     else if (a === '--paged') args.paged = true;
+    else if (a === '--under') args.under = argv[++i].replace(/\/+$/, '');
     else if (!args.site && !a.startsWith('--')) args.site = a;
     else throw new Error(`unexpected argument: ${a}`);
   }
@@ -150,8 +156,12 @@ function subfolders(siteDir, dir) {
 // The taxonomies of the site: top-level folders with an index.html and term
 // folders, other than events/ and sources/ (the demo has tags/ and people/),
 // and other than the year folders of a paged timeline (2022/, with 2022/03/).
+// On a site in several languages, the other languages' folders (ru/), which
+// the front page names as its alternates, are no taxonomy either.
 function findTaxonomies(siteDir, htmlFiles) {
-  return subfolders(siteDir, '.').filter((dir) => !NOT_TAXONOMIES.has(dir) && !isYearFolder(dir)
+  const front = htmlFiles.includes('index.html') ? fs.readFileSync(path.join(siteDir, 'index.html'), 'utf8') : '';
+  const isLanguage = (dir) => front.includes(`<link rel="alternate" hreflang="${dir}" `);
+  return subfolders(siteDir, '.').filter((dir) => !NOT_TAXONOMIES.has(dir) && !isYearFolder(dir) && !isLanguage(dir)
     && htmlFiles.includes(`${dir}/index.html`)
     && htmlFiles.some((f) => f.startsWith(`${dir}/`) && f.split('/').length === 3));
 }
@@ -1139,9 +1149,15 @@ async function pagedChecks(modes, siteDir, pages, taxonomies, artifacts, htmlFil
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const siteDir = fs.realpathSync(args.site);
-  const htmlFiles = listHtml(siteDir);
-  const taxonomies = findTaxonomies(siteDir, htmlFiles);
-  const pages = args.paged ? pickPagedPages(siteDir, htmlFiles, taxonomies) : pickPages(siteDir, htmlFiles);
+  // With --under ru, the pages checked are those of ru/ (another language's
+  // version of the site), served from the site's root as they are published.
+  const subDir = args.under ? path.join(siteDir, args.under) : siteDir;
+  const under = (f) => (args.under && f ? `${args.under}/${f}` : f);
+  const subHtml = listHtml(subDir);
+  const htmlFiles = subHtml.map(under);
+  const taxonomies = findTaxonomies(subDir, subHtml);
+  const picked = args.paged ? pickPagedPages(subDir, subHtml, taxonomies) : pickPages(subDir, subHtml);
+  const pages = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, under(v)]));
   const started = Date.now();
 
   console.log(`checking ${htmlFiles.length} HTML files in ${args.site}${args.paged ? ' (paged)' : ''}; taxonomies: ${taxonomies.join(', ') || 'none'}`);

@@ -48,6 +48,7 @@ pub fn check(data: &[u8]) {
         events: vec![event.into()],
         sources: vec![source.into()],
         broken: Vec::new(),
+        translations: Vec::new(),
     };
     let (Some(site), _) = Site::build(config, content, ModelOptions::default()) else {
         return;

@@ -64,13 +64,18 @@ pub(crate) fn build(
 }
 
 /// Runs the whole pipeline and reports every problem; writes nothing.
-pub(crate) fn check(root: &Path, drafts: bool, format: Format) -> ExitCode {
+pub(crate) fn check(root: &Path, drafts: bool, format: Format, translations: bool) -> ExitCode {
     let options = BuildOptions {
         root: root.to_path_buf(),
         drafts,
         ..BuildOptions::default()
     };
-    let result = build::check(&options);
+    let result = build::check(&options).map(|(site, mut warnings)| {
+        if translations {
+            dateline::model::missing_translations(&site, &mut warnings);
+        }
+        (site, warnings)
+    });
     if format == Format::Json {
         let (mut diagnostics, code) = match result {
             Ok((_, warnings)) => (warnings, ExitCode::SUCCESS),

@@ -82,6 +82,10 @@ enum Command {
         /// How to print the problems.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Warn of each note without a translation into one of the site's
+        /// `languages:`.
+        #[arg(long)]
+        translations: bool,
     },
     /// Write a new event note (or, with `new source`, a source note).
     New(Box<NewArgs>),
@@ -262,7 +266,11 @@ impl Cli {
                 open,
                 poll,
             }),
-            Command::Check { drafts, format } => build::check(&root, drafts, format),
+            Command::Check {
+                drafts,
+                format,
+                translations,
+            } => build::check(&root, drafts, format, translations),
             Command::New(args) => new::new(&root, *args),
             Command::Init { dir, force } => new::init(&dir, force),
             Command::Theme => new::theme(&root),

@@ -42,6 +42,7 @@ const KNOWN: &[&str] = &[
     "description",
     "base_url",
     "language",
+    "languages",
     "taxonomies",
     "unsafe_html",
     "page_size",
@@ -64,6 +65,9 @@ pub struct Config {
     /// The language of the pages and their dates: the BCP 47 tag of a
     /// language dateline ships (`en`, `ru`; see [`Language`]).
     pub language: String,
+    /// Every language of a site built in several (`languages:`), the
+    /// default (also [`Config::language`]) first; empty for a site in one.
+    pub languages: Vec<String>,
     /// Front-matter keys that group events into listing pages; `tags` by default.
     pub taxonomies: Vec<String>,
     /// Let raw HTML in notes through instead of escaping it.
@@ -110,6 +114,7 @@ impl Config {
             description,
             base_url,
             language,
+            languages,
             taxonomies,
             unsafe_html,
             page_size,
@@ -123,6 +128,7 @@ impl Config {
             description,
             base_url,
             language,
+            languages,
             taxonomies,
             unsafe_html,
             page_size,
@@ -186,6 +192,8 @@ impl Config {
             .text("language", None)
             .unwrap_or_else(|| "en".to_string());
         let language_offset = fields.key_offset("language");
+        let languages = fields.list("languages");
+        let languages_offset = fields.key_offset("languages");
         let taxonomies = fields.list("taxonomies");
         let taxonomies_given = fields.key_offset("taxonomies").is_some();
         let unsafe_html = fields.flag("unsafe_html").unwrap_or(false);
@@ -237,6 +245,13 @@ impl Config {
                 language
             }
         };
+        let (language, languages) = several_languages(
+            path,
+            text,
+            (language, language_offset),
+            (languages, languages_offset),
+            &mut diagnostics,
+        );
         let names = taxonomy_names(path, text, taxonomies, taxonomies_given, &mut diagnostics);
         diagnostics.extend(crate::content::placeholders::find(path, text));
         let base_url = base_url.and_then(|url| match check_base_url(&url) {
@@ -258,6 +273,7 @@ impl Config {
                     description,
                     base_url,
                     language,
+                    languages,
                     taxonomies: names,
                     unsafe_html,
                     page_size,
@@ -336,6 +352,70 @@ fn logo(
         }
         (None, None) => None,
     }
+}
+
+/// The site's language and, for a site in several, all of them: with
+/// `languages:` (each with its offset in `text`) its first is the default,
+/// each must be shipped and written once, and `language:` (`written`, at
+/// its offset, already checked) must not be there too, as the two would
+/// say different things.
+fn several_languages(
+    path: &Path,
+    text: &str,
+    (language, language_at): (String, Option<usize>),
+    (listed, listed_at): (Vec<(String, usize)>, Option<usize>),
+    diagnostics: &mut Diagnostics,
+) -> (String, Vec<String>) {
+    let Some(listed_at) = listed_at else {
+        return (language, Vec::new());
+    };
+    let line = |offset| crate::diagnostic::line_column(text, offset).0;
+    if let Some(language_at) = language_at {
+        diagnostics.push(
+            Diagnostic::error(
+                "invalid-setting",
+                path,
+                format!(
+                    "`language` (line {}) and `languages` (line {}) cannot both be set",
+                    line(language_at),
+                    line(listed_at)
+                ),
+            )
+            .at_offset(text, listed_at, 0)
+            .with_hint("for a site in one language keep `language:`; for several, keep `languages:`, whose first is the default, and remove `language:`"),
+        );
+    }
+    if listed.is_empty() {
+        diagnostics.push(
+            Diagnostic::error("invalid-setting", path, "`languages` lists no language")
+                .at_offset(text, listed_at, 0)
+                .with_hint(
+                    "list the site's languages, the default first, like `languages: [en, ru]`",
+                ),
+        );
+        return (language, Vec::new());
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for (written, offset) in listed {
+        match Language::from_tag(&written) {
+            Ok(shipped) if tags.iter().any(|t| t == shipped.tag()) => diagnostics.push(
+                Diagnostic::error(
+                    "invalid-setting",
+                    path,
+                    format!("`languages` lists `{written}` twice"),
+                )
+                .at_offset(text, offset, written.len()),
+            ),
+            Ok(shipped) => tags.push(shipped.tag().to_owned()),
+            Err(err) => diagnostics.push(
+                Diagnostic::error("invalid-setting", path, format!("`languages`: {err}"))
+                    .at_offset(text, offset, written.len())
+                    .with_hint(format!("write each as one of {}", shipped_languages())),
+            ),
+        }
+    }
+    let default = tags.first().cloned().unwrap_or(language);
+    (default, tags)
 }
 
 /// The shipped languages for a hint: "`ar` (Arabic), `de` (German), …".
@@ -516,6 +596,35 @@ mod tests {
                 hint.contains("`ru` (Russian)") && hint.contains("`zh` (Chinese"),
                 "{hint}"
             );
+        }
+    }
+
+    #[test]
+    fn languages_lists_shipped_tags_the_default_first() {
+        let config = Config::parse(Path::new("d.yaml"), "title: T\nlanguages: [RU, en]\n").unwrap();
+        assert_eq!(config.language, "ru");
+        assert_eq!(config.languages, ["ru", "en"]);
+        let config = Config::parse(Path::new("d.yaml"), "title: T\nlanguage: ru\n").unwrap();
+        assert!(config.languages.is_empty());
+        for (text, says, line) in [
+            (
+                "title: T\nlanguage: en\nlanguages: [en, ru]\n",
+                "`language` (line 2) and `languages` (line 3) cannot both be set",
+                3,
+            ),
+            (
+                "title: T\nlanguages: [en, xx]\n",
+                "does not ship the language `xx`",
+                2,
+            ),
+            ("title: T\nlanguages: [en, ru, ru]\n", "lists `ru` twice", 2),
+            ("title: T\nlanguages: []\n", "lists no language", 2),
+        ] {
+            let diags = Config::parse(Path::new("d.yaml"), text).unwrap_err();
+            let all = diags.sorted();
+            assert_eq!(all.len(), 1, "{text}: {all:?}");
+            assert!(all[0].message.contains(says), "{}", all[0].message);
+            assert_eq!(all[0].line, line, "{text}");
         }
     }
 

@@ -344,6 +344,19 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Takes each of `keys` written and not yet taken, unread: each key
+    /// with its offset, for a note that may not have them to say so.
+    pub(crate) fn set_aside(&mut self, keys: &[&str]) -> Vec<(String, usize)> {
+        self.entries
+            .iter_mut()
+            .filter(|e| !e.taken && keys.contains(&e.key.as_str()))
+            .map(|e| {
+                e.taken = true;
+                (e.key.clone(), e.key_offset)
+            })
+            .collect()
+    }
+
     /// Byte offset of a key in the file, for errors found later (in the model).
     pub(crate) fn key_offset(&self, key: &str) -> Option<usize> {
         self.entries

@@ -12,6 +12,7 @@ pub mod media;
 pub mod note;
 pub(crate) mod placeholders;
 pub(crate) mod statics;
+pub mod translation;
 pub(crate) mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +37,8 @@ pub struct Content {
     /// their paths relative to `content/` (`events/leak.md`): still known
     /// notes, so what names them is not reported again.
     pub broken: Vec<Arc<str>>,
+    /// The translations of notes, on a site in several languages.
+    pub translations: Vec<Arc<translation::Translation>>,
 }
 
 /// How notes are read and parsed: afresh ([`Fresh`]), or through `serve`'s
@@ -126,19 +129,31 @@ pub(crate) fn load_with(
     diagnostics.extend(event_files.diagnostics);
     diagnostics.extend(source_files.diagnostics);
 
-    let events: Vec<Result<Arc<EventNote>, Diagnostics>> = event_files
-        .files
+    let (event_notes, event_translations) = translations_apart(&event_files.files, config);
+    let (source_notes, source_translations) = translations_apart(&source_files.files, config);
+    type Read = Result<(translation::Translation, Diagnostics), Diagnostics>;
+    let translations: Vec<Read> = event_translations
+        .into_par_iter()
+        .map(|t| (t, false))
+        .chain(source_translations.into_par_iter().map(|t| (t, true)))
+        .map(|((path, rel, found), source)| {
+            let (language, original) = found.map_err(|d| Diagnostics::from_iter([d]))?;
+            let file =
+                read_note(path.clone(), rel.clone()).map_err(|d| Diagnostics::from_iter([d]))?;
+            translation::read(file, language, original, source, config)
+        })
+        .collect();
+    let events: Vec<Result<Arc<EventNote>, Diagnostics>> = event_notes
         .par_iter()
         .map(|(path, rel)| reader.event(path, rel, config))
         .collect();
-    let sources: Vec<Result<Arc<SourceNote>, Diagnostics>> = source_files
-        .files
+    let sources: Vec<Result<Arc<SourceNote>, Diagnostics>> = source_notes
         .par_iter()
         .map(|(path, rel)| reader.source(path, rel))
         .collect();
 
     let mut loaded = Content::default();
-    for (result, (_, rel)) in events.into_iter().zip(event_files.files.iter()) {
+    for (result, (_, rel)) in events.into_iter().zip(event_notes.iter()) {
         match result {
             Ok(event) => loaded.events.push(event),
             Err(found) => {
@@ -147,7 +162,7 @@ pub(crate) fn load_with(
             }
         }
     }
-    for (result, (_, rel)) in sources.into_iter().zip(source_files.files.iter()) {
+    for (result, (_, rel)) in sources.into_iter().zip(source_notes.iter()) {
         match result {
             Ok(source) => loaded.sources.push(source),
             Err(found) => {
@@ -156,7 +171,40 @@ pub(crate) fn load_with(
             }
         }
     }
+    for result in translations {
+        match result {
+            Ok((translation, found)) => {
+                diagnostics.extend(found);
+                loaded.translations.push(Arc::new(translation));
+            }
+            Err(found) => diagnostics.extend(found),
+        }
+    }
     (loaded, diagnostics)
+}
+
+/// A translation's path, its path relative to `content/`, and its language
+/// and original (or why its name is wrong).
+type Found = (PathBuf, String, Result<(String, String), Diagnostic>);
+
+/// The `files` of a folder that are notes, and those that are translations
+/// (only on a site in several languages: see [`translation::translation_of`]).
+fn translations_apart<'l>(
+    files: &'l [(PathBuf, String)],
+    config: &Config,
+) -> (std::borrow::Cow<'l, [(PathBuf, String)]>, Vec<Found>) {
+    if config.languages.is_empty() {
+        return (std::borrow::Cow::Borrowed(files), Vec::new());
+    }
+    let mut notes = Vec::new();
+    let mut translations = Vec::new();
+    for (path, rel) in files {
+        match translation::translation_of(path, rel, config) {
+            None => notes.push((path.clone(), rel.clone())),
+            Some(found) => translations.push((path.clone(), rel.clone(), found)),
+        }
+    }
+    (std::borrow::Cow::Owned(notes), translations)
 }
 
 /// The Markdown files under `content/<folder>/`.

@@ -143,7 +143,7 @@ pub struct SourceNote {
     pub warnings: Diagnostics,
 }
 
-const SOURCE_KEYS: &[&str] = &[
+pub(crate) const SOURCE_KEYS: &[&str] = &[
     "title",
     "outlet",
     "url",
@@ -161,7 +161,7 @@ const SOURCE_KEYS: &[&str] = &[
 ];
 
 /// Splits a note and reads its front matter, or reports why it cannot.
-fn fields(file: &NoteFile) -> Result<(Fields<'_>, usize), Diagnostics> {
+pub(crate) fn fields(file: &NoteFile) -> Result<(Fields<'_>, usize), Diagnostics> {
     let split = frontmatter::split(&file.text).map_err(|err| {
         Diagnostics::from_iter([Diagnostic::error("front-matter", &file.path, err.message)
             .at_offset(&file.text, err.offset, 1)

@@ -156,7 +156,7 @@ pub(crate) fn timelinejs(root: &Path, file: &Path, dry_run: bool) -> Result<Repo
     let timeline = timelinejs::read(&text)?;
     let settings = if root.join(CONFIG_FILE).exists() {
         match Config::load(root) {
-            Ok(config) => Settings::Present(config),
+            Ok(config) => Settings::Present(Box::new(config)),
             Err(_) => Settings::Broken,
         }
     } else {

@@ -19,7 +19,7 @@ pub(crate) enum Settings {
     /// No `dateline.yaml`: the import writes one.
     Missing,
     /// A valid `dateline.yaml`.
-    Present(Config),
+    Present(Box<Config>),
     /// A `dateline.yaml` with errors.
     Broken,
 }

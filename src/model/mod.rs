@@ -6,6 +6,7 @@
 mod bodies;
 mod checks;
 mod corrections;
+pub(crate) mod editions;
 pub(crate) mod links;
 mod localize;
 mod media;
@@ -19,6 +20,7 @@ mod span;
 mod terms;
 
 pub use corrections::{Account, Correction, FirstReported};
+pub use editions::missing_translations;
 pub use media::Media;
 pub use provenance::{Claim, ClaimSays};
 pub use site::*;

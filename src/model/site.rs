@@ -39,6 +39,13 @@ pub struct Site {
     pub(crate) pictures: Vec<Arc<Picture>>,
     /// The files of `media/`: each picture and its narrower copies.
     pub(crate) media: Vec<MediaFile>,
+    /// On a site in several languages, each language's version, as its
+    /// pages link them; empty on a site in one.
+    pub(crate) languages: Vec<super::editions::Alternate>,
+    /// The site in each of its other languages (on the default's only).
+    pub(crate) editions: Vec<Site>,
+    /// What sets this site apart, when it is another language's version.
+    pub(crate) edition: Option<super::editions::Edition>,
 }
 
 /// An event of the timeline.
@@ -165,18 +172,25 @@ impl Site {
 
 impl Site {
     /// The files of the notes' media to publish beside the pages, as the
-    /// files of `static/` are.
+    /// files of `static/` are: each language's version of the site has its
+    /// own copy, in its folder, where its pages link them.
     pub(crate) fn media_files(&self) -> Vec<crate::content::statics::StaticFile> {
-        self.events
+        let prefix = self.edition.as_ref().map_or("", |e| e.prefix.as_str());
+        let mut files: Vec<crate::content::statics::StaticFile> = self
+            .events
             .iter()
             .map(|e| &e.media)
             .chain(self.sources.iter().map(|s| &s.media))
             .filter_map(|media| media.as_ref()?.file.as_ref())
             .map(|(rel, path)| crate::content::statics::StaticFile {
-                rel: rel.clone(),
+                rel: format!("{prefix}{rel}"),
                 path: path.clone(),
             })
-            .collect()
+            .collect();
+        for edition in &self.editions {
+            files.extend(edition.media_files());
+        }
+        files
     }
 }
 
@@ -356,6 +370,9 @@ impl Site {
             has_code,
             pictures,
             media,
+            languages: Vec::new(),
+            editions: Vec::new(),
+            edition: None,
         };
         (Some(site), diagnostics)
     }

@@ -51,9 +51,14 @@ pub(super) fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Jo
     jobs.extend(extras.iter().map(|extra| Job::Extra(*extra)));
     // The sitemaps protocol takes only full addresses, which only
     // `base_url` gives: without it there is no sitemap (the build warns).
-    if site.config.base_url.is_some() {
+    // A site in several languages has one sitemap, at the root, which
+    // lists every language's pages.
+    if site.config.base_url.is_some() && site.edition.is_none() {
         jobs.push(Job::Sitemap);
-        let parts = lists::sitemap_parts(lists::sitemap_count(site, places.len()));
+        let parts = lists::sitemap_parts(
+            lists::sitemap_count(site, places.len()),
+            lists::per_part(site),
+        );
         if parts > 1 {
             jobs.extend((1..=parts).map(Job::SitemapPart));
         }

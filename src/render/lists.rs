@@ -42,11 +42,18 @@ pub(super) fn sitemap_count(site: &Site, places: usize) -> usize {
             .sum::<usize>()
 }
 
-/// How many files the sitemap takes: 1, or the number of parts an index
-/// points to.
-pub(super) fn sitemap_parts(urls: usize) -> usize {
-    if urls > SITEMAP_URLS {
-        urls.div_ceil(SITEMAP_URLS)
+/// How many of the site's pages one sitemap file lists: on a site in
+/// several languages, each page is listed once in each, so fewer pages
+/// fill a file.
+pub(super) fn per_part(site: &Site) -> usize {
+    SITEMAP_URLS / site.languages.len().max(1)
+}
+
+/// How many files the sitemap takes for `urls` pages, `per_part` of them
+/// to a file: 1, or the number of parts an index points to.
+pub(super) fn sitemap_parts(urls: usize, per_part: usize) -> usize {
+    if urls > per_part {
+        urls.div_ceil(per_part)
     } else {
         1
     }
@@ -144,6 +151,11 @@ pub(super) fn source_page(
         total: source.cited_by.len(),
         start: pager.as_ref().map_or(1, |p| p.start),
         pager,
+        untranslated: site
+            .edition
+            .as_ref()
+            .filter(|e| e.untranslated_sources.contains(&source.id))
+            .map(|e| e.fallback.as_str()),
     };
     theme.render_page(site, "source.html", &url, &root, page)
 }
@@ -151,7 +163,7 @@ pub(super) fn source_page(
 /// `sitemap.xml`: every URL, or past [`SITEMAP_URLS`] an index of the parts.
 pub(super) fn sitemap(theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic> {
     let urls = theme.sitemap_urls(|| sitemap_urls(site));
-    let parts = sitemap_parts(urls.len());
+    let parts = sitemap_parts(urls.len(), per_part(site));
     if parts > 1 {
         let page = SitemapIndex {
             parts: (1..=parts).map(|n| format!("sitemap-{n}.xml")).collect(),
@@ -170,7 +182,7 @@ pub(super) fn sitemap_part(
     let urls = theme.sitemap_urls(|| sitemap_urls(site));
     let path = format!("sitemap-{n}.xml");
     let page = Listing {
-        urls: page_items(urls, SITEMAP_URLS, n),
+        urls: page_items(urls, per_part(site), n),
     };
     theme.render_page(site, "sitemap.xml", &path, "", page)
 }
@@ -197,6 +209,10 @@ struct SourcePage<'a> {
     start: usize,
     /// Where this page stands, when the list is cut into pages.
     pager: Option<Pager>,
+    /// The language its words are in, when it is not translated into the
+    /// page's (on a site in several languages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    untranslated: Option<&'a str>,
 }
 
 /// `<taxonomy>/<term>/index.html`, and `<taxonomy>/<term>/page/<n>/index.html`
@@ -233,10 +249,10 @@ mod tests {
 
     #[test]
     fn the_sitemap_is_split_only_past_its_limit() {
-        assert_eq!(sitemap_parts(1), 1);
-        assert_eq!(sitemap_parts(SITEMAP_URLS), 1);
-        assert_eq!(sitemap_parts(SITEMAP_URLS + 1), 2);
-        assert_eq!(sitemap_parts(105_000), 11);
+        assert_eq!(sitemap_parts(1, SITEMAP_URLS), 1);
+        assert_eq!(sitemap_parts(SITEMAP_URLS, SITEMAP_URLS), 1);
+        assert_eq!(sitemap_parts(SITEMAP_URLS + 1, SITEMAP_URLS), 2);
+        assert_eq!(sitemap_parts(105_000, SITEMAP_URLS), 11);
     }
 
     #[test]

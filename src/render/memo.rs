@@ -168,8 +168,14 @@ pub(super) fn shape(site: &Site) -> u64 {
         pictures,
         // Made from `pictures`, and published beside the pages.
         media: _,
+        languages,
+        // The other languages' pages are rendered afresh on every run.
+        editions: _,
+        edition,
     } = site;
     let mut h = FxHasher::default();
+    languages.hash(&mut h);
+    edition.as_ref().map(|e| &e.prefix).hash(&mut h);
     config.digest().hash(&mut h);
     has_code.hash(&mut h);
     pictures.hash(&mut h);

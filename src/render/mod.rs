@@ -112,7 +112,16 @@ fn site_view(site: &Site, has_corrections: bool) -> SiteView<'_> {
                 url: format!("{}/index.html", t.name),
             })
             .collect(),
-        logo: site.config.logo.as_ref(),
+        logo: site.config.logo.as_ref().map(|logo| match &site.edition {
+            // The files of static/ are published once, at the root, above
+            // the other languages' folders.
+            Some(_) => std::borrow::Cow::Owned(crate::content::config::Logo {
+                src: format!("../{}", logo.src),
+                alt: logo.alt.clone(),
+            }),
+            None => std::borrow::Cow::Borrowed(logo),
+        }),
+        languages: &site.languages,
     }
 }
 

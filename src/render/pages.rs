@@ -34,6 +34,10 @@ struct EventPage<'a> {
     archives: bool,
     /// Its video, recording or post, if any.
     media: Option<MediaView<'a>>,
+    /// The language its words are in, when it is not translated into the
+    /// page's (on a site in several languages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    untranslated: Option<&'a str>,
 }
 
 /// `<taxonomy>/index.html`.
@@ -71,6 +75,11 @@ pub(super) fn event(theme: &Renderer<'_>, site: &Site, i: usize) -> Result<Done,
             .iter()
             .any(|&s| site.sources[s].archive_url.is_some()),
         media: event.media.as_ref().map(MediaView::new),
+        untranslated: site
+            .edition
+            .as_ref()
+            .filter(|e| e.untranslated_events.contains(&event.slug))
+            .map(|e| e.fallback.as_str()),
     };
     theme.render_page(site, "event.html", &event_url(&event.slug), "../../", page)
 }

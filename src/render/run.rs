@@ -112,6 +112,15 @@ impl Theme {
             copied.map_err(WriteFailure::Write)?;
             written.push(file.path.clone());
         }
+        for edition in &site.editions {
+            let prefix = edition.edition.as_ref().map_or("", |e| e.prefix.as_str());
+            let inner = Prefixed {
+                inner: output,
+                prefix,
+            };
+            let pages = self.write(edition, &inner, progress)?;
+            written.extend(pages.into_iter().map(|page| format!("{prefix}{page}")));
+        }
         Ok(written)
     }
 
@@ -175,7 +184,28 @@ impl Theme {
         let rendered = done.iter().filter(|d| d.rendered).count();
         let cards = renderer.cards.memo().or_else(|| previous?.cards().cloned());
         let memo = PageMemo::new((self.digest, shape, files), &done, cards);
-        let pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect(), true);
+        let mut pages = self.with_assets(site, done.into_iter().map(|d| d.page).collect(), true);
+        // Another language's pages are rendered afresh each time: the memo
+        // keeps the default language's.
+        for edition in &site.editions {
+            let prefix = edition.edition.as_ref().map_or("", |e| e.prefix.as_str());
+            let kept = Kept::default();
+            self.write(
+                edition,
+                &Prefixed {
+                    inner: &kept,
+                    prefix,
+                },
+                &super::Quiet,
+            )
+            .map_err(|failure| match failure {
+                WriteFailure::Content(found) => found,
+                WriteFailure::Write(err) => {
+                    Diagnostics::from_iter([Diagnostic::error("write", &err.path, err.to_string())])
+                }
+            })?;
+            pages.extend(kept.0.into_inner().unwrap_or_else(PoisonError::into_inner));
+        }
         Ok(Rendering {
             pages,
             memo,
@@ -248,6 +278,27 @@ impl Sink for Kept {
         })?;
         self.keep(rel, bytes);
         Ok(())
+    }
+}
+
+/// A sink that puts every file under `prefix`: another language's version
+/// of the site, in its folder (`ru/`).
+struct Prefixed<'a> {
+    inner: &'a dyn Sink,
+    prefix: &'a str,
+}
+
+impl Sink for Prefixed<'_> {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.inner.put(&format!("{}{rel}", self.prefix), bytes)
+    }
+
+    fn stream(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), WriteError> {
+        self.inner.stream(&format!("{}{rel}", self.prefix), fill)
     }
 }
 

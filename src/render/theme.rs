@@ -26,6 +26,14 @@ pub(crate) const THEME: &[(&str, &str)] = &[
     ),
     ("term.html", include_str!("../../templates/term.html")),
     ("card.html", include_str!("../../templates/card.html")),
+    (
+        "languages.html",
+        include_str!("../../templates/languages.html"),
+    ),
+    (
+        "untranslated.html",
+        include_str!("../../templates/untranslated.html"),
+    ),
     ("year.html", include_str!("../../templates/year.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),

@@ -33,7 +33,11 @@ pub(crate) struct SiteView<'a> {
     pub taxonomies: Vec<LinkView<'a>>,
     /// The header's logo, `{src, alt}` (`src` relative to the site root),
     /// when `dateline.yaml` gives one.
-    pub logo: Option<&'a crate::content::config::Logo>,
+    pub logo: Option<std::borrow::Cow<'a, crate::content::config::Logo>>,
+    /// On a site in several languages, each language's version of the
+    /// site (see [`crate::model::editions::Alternate`]): the switcher and
+    /// the `hreflang` alternates; empty on a site in one.
+    pub languages: &'a [crate::model::editions::Alternate],
 }
 
 /// A plain link.

@@ -37,6 +37,7 @@ mod serve;
 mod serve_faults;
 mod serve_http;
 mod serve_media;
+mod several_languages;
 mod theme;
 mod valid_output;
 mod writer;
