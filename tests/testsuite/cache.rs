@@ -465,6 +465,19 @@ fn every_kind_of_edit_on_a_paged_site_gives_what_a_fresh_build_gives() {
         &edit("A new body.", "Event five", "2021-11-25", "alpha"),
     );
     step(&mut cache, &site, &[e05], "date into another year");
+
+    // A fourth event in 2021 cuts the year into month pages: the other
+    // events of the year change places, though not their notes.
+    let e14 = "content/events/e14.md";
+    let site = site.file(
+        e14,
+        &paged_event("Event e14", "2021-12-10", "beta", "src-a", "Fourteen."),
+    );
+    step(&mut cache, &site, &[e14], "a year cut into months");
+    let pages = fresh(&site).unwrap();
+    assert!(pages.contains_key("2021/03/index.html"), "2021 is cut");
+    let site = site.remove(e14);
+    step(&mut cache, &site, &[e14], "a year whole again");
     let site = site.file(
         e05,
         &edit("A new body.", "Event five", "2023-01-02", "alpha"),
