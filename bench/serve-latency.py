@@ -11,10 +11,11 @@ touched. Standard library only.
     python3 bench/serve-latency.py --events 10000        # a generated corpus
     python3 bench/serve-latency.py --root DIR --note content/events/x.md
 
-Each run edits one note in one of two ways, alternating: `body` appends a
-sentence to the end of the note (only its own page can change), `title`
-renames it (its page, its neighbours, the timeline, its tags' and its
-sources' pages change). Prints the median, minimum and maximum per kind.
+Each run makes one edit of each kind in turn (`--kinds` picks some): a
+body, a title, a date moved to another year, a tag, a source's outlet, a
+new event, that event deleted, an event's file renamed (see `Edits`).
+Prints the median, minimum and maximum per kind, and the work of the
+median edit as `serve` reports it.
 """
 
 import argparse
@@ -41,6 +42,9 @@ def main():
     ap.add_argument("--generator", default=os.path.join(HERE, "corpus.py"))
     ap.add_argument("--note", help="the note to edit, relative to the site (default: the middle event)")
     ap.add_argument("--runs", type=int, default=9, help="edits of each kind (default 9)")
+    ap.add_argument("--kinds", help=f"the kinds of edit, comma-separated (default: all of {','.join(KINDS)})")
+    ap.add_argument("--pause", type=float, default=0.3,
+                    help="seconds to wait after each reload before the next edit (default 0.3)")
     ap.add_argument("--binary", default=os.path.join(REPO, "target", "release", "dateline"))
     args = ap.parse_args()
 
@@ -65,14 +69,18 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
+# Tags of bench/corpus.py, a few of its most common first.
+TAGS = ("software", "storms", "cables", "climate", "energy")
+
+KINDS = ("body", "title", "date", "tags", "outlet", "new", "delete", "rename")
+
+
 def run(args, site):
-    note = args.note
-    if not note:
-        events = sorted(os.listdir(os.path.join(site, "content", "events")))
-        note = os.path.join("content", "events", events[len(events) // 2])
-    path = os.path.join(site, note)
-    with open(path, encoding="utf-8") as f:
-        original = f.read()
+    kinds = args.kinds.split(",") if args.kinds else list(KINDS)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        sys.exit(f"unknown kinds {unknown}: choose among {', '.join(KINDS)}")
+    edits = Edits(site, args.note)
 
     started = time.perf_counter()
     server = subprocess.Popen([args.binary, "--root", site, "serve", "--port", "0"],
@@ -89,38 +97,32 @@ def run(args, site):
         log = []
         threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
         print(f"site: {site_size(site)}; first build and start: {time.perf_counter() - started:.2f} s")
-        print(f"editing {note}", flush=True)
+        print(f"editing {edits.note} (and {edits.source}, {edits.moved})", flush=True)
 
         stream = socket.create_connection(("127.0.0.1", port), timeout=60)
         stream.sendall(b"GET /__dateline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         events = EventReader(stream)
         events.wait("hello")
 
-        results = {"body": [], "title": []}
-        text = original
+        results = {kind: [] for kind in kinds}
         for i in range(args.runs):
-            for kind in ("body", "title"):
-                # Each edit starts from the previous one's text, so a body
-                # edit changes the body only and a title edit the title only.
-                if kind == "body":
-                    text = text.rstrip("\n") + f"\n\nA sentence added by run {i}.\n"
-                else:
-                    text = re.sub(r"^title: *(.*)$", lambda m: retitle(m.group(1), i),
-                                  text, count=1, flags=re.M)
+            for kind in kinds:
                 seen = len(log)
                 cpu_before = cpu_ms(server.pid)
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(text)
+                getattr(edits, kind)(i)
                 written = time.perf_counter()
-                data, arrived = events.wait("reload")
+                try:
+                    data, arrived = events.wait("reload")
+                except (TimeoutError, SystemExit):
+                    sys.exit(f"no reload after the {kind} edit of run {i}; serve said:\n" + "".join(log[seen:]))
                 latency = (arrived - written) * 1000
                 rebuild = int(re.search(r'"rebuild_ms":(\d+)', data).group(1))
-                time.sleep(0.3)
+                time.sleep(args.pause)
                 cpu = cpu_ms(server.pid) - cpu_before if cpu_before is not None else None
                 report = next((l.strip() for l in log[seen:] if l.startswith("rebuilt")), "")
-                results[kind].append((latency, rebuild, report, cpu))
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(original)
+                stages = [l.strip() for l in log[seen:] if l.startswith("  ")]
+                results[kind].append((latency, rebuild, report, cpu, stages))
+        edits.restore()
 
         rss = memory(server.pid)
         if rss:
@@ -129,23 +131,124 @@ def run(args, site):
             lat = [r[0] for r in rows]
             reb = [r[1] for r in rows]
             cpu = [r[3] for r in rows if r[3] is not None]
-            cpu = f"; CPU time {sum(cpu) / len(cpu):.0f} ms an edit (all threads)" if cpu else ""
-            print(f"{kind:5} edit: write -> reload event: median {statistics.median(lat):.1f} ms "
+            cpu = f"; CPU {statistics.median(cpu):.0f} ms an edit (median, all threads)" if cpu else ""
+            print(f"{kind:6} edit: write -> reload event: median {statistics.median(lat):.1f} ms "
                   f"(min {min(lat):.1f}, max {max(lat):.1f}); rebuild median {statistics.median(reb):.0f} ms{cpu}")
-            work = re.sub(r"^rebuilt in \d+ ms \(\d+ ms after the first change\): ", "", rows[len(rows) // 2][2])
-            print(f"      work: {work}")
+            middle = sorted(rows, key=lambda r: r[0])[len(rows) // 2]
+            work = re.sub(r"^rebuilt in \d+ ms \(\d+ ms after the first change\): ", "", middle[2])
+            print(f"       work: {work}")
+            for stage in middle[4]:
+                print(f"         {stage}")
     finally:
         server.kill()
         server.wait()
 
 
-def retitle(title, run):
-    """The title with the run's number (instead of the last run's), quoted for YAML."""
-    title = title.strip()
-    if len(title) >= 2 and title[0] == title[-1] and title[0] in "'\"":
-        title = title[1:-1]
-    title = re.sub(r" \(run \d+\)$", "", title)
-    return "title: " + json.dumps(f"{title} (run {run})")
+class Edits:
+    """The edits, each made on the copy of the site, each undoing the last
+    of its kind (so the site stays near its first shape):
+
+    body    appends a sentence to an event (only its page can change);
+    title   renames the event (its page, its neighbours, the lists it is on);
+    date    moves the event 7 years earlier and back (two year pages);
+    tags    adds a tag other events have to it, then takes it away;
+    outlet  changes the outlet of a source it cites (the source's page, the
+            cards and pages of the events citing it, the filters);
+    new     writes a new event note, cited and tagged like the event;
+    delete  deletes that note;
+    rename  renames another event's file (its slug, so its address) and back.
+    """
+
+    def __init__(self, site, note=None):
+        self.site = site
+        names = sorted(os.listdir(os.path.join(site, "content", "events")))
+        self.note = note or os.path.join("content", "events", names[len(names) // 2])
+        self.moved = os.path.join("content", "events", names[len(names) // 3])
+        self.path = os.path.join(site, self.note)
+        with open(self.path, encoding="utf-8") as f:
+            self.original = self.text = f.read()
+        cited = re.search(r"^sources: *\[\s*\"?([^\",\]]+)", self.text, re.M)
+        sources = sorted(os.listdir(os.path.join(site, "content", "sources")))
+        self.source = os.path.join("content", "sources",
+                                   (cited.group(1) + ".md") if cited else sources[0])
+        with open(os.path.join(site, self.source), encoding="utf-8") as f:
+            self.source_original = self.source_text = f.read()
+        self.new_note = os.path.join(site, "content", "events", "bench-added-event.md")
+        self.renamed = False
+        self.date_moved = False
+        self.tagged = False
+
+    def write(self, text):
+        self.text = text
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def body(self, i):
+        self.write(self.text.rstrip("\n") + f"\n\nA sentence added by run {i}.\n")
+
+    def title(self, i):
+        self.write(renumber(self.text, "title", i))
+
+    def date(self, i):
+        step = 7 if self.date_moved else -7
+        self.date_moved = not self.date_moved
+        self.write(re.sub(r"^date: *(\"?)(\d{4})",
+                          lambda m: f"date: {m.group(1)}{int(m.group(2)) + step:04d}",
+                          self.text, count=1, flags=re.M))
+
+    def tags(self, i):
+        if self.tagged:
+            text = self.text.replace(f'"{self.tag}", ', "", 1)
+        else:
+            line = re.search(r"^tags: *\[.*$", self.text, re.M)
+            if not line:
+                sys.exit(f"{self.note} has no `tags: [...]` line to add a tag to")
+            self.tag = next(t for t in TAGS if f'"{t}"' not in line.group(0))
+            text = re.sub(r"^tags: *\[", f'tags: ["{self.tag}", ', self.text, count=1, flags=re.M)
+        self.tagged = not self.tagged
+        self.write(text)
+
+    def outlet(self, i):
+        self.source_text = renumber(self.source_text, "outlet", i)
+        with open(os.path.join(self.site, self.source), "w", encoding="utf-8") as f:
+            f.write(self.source_text)
+
+    def new(self, i):
+        head = self.text.split("\n---", 1)[0]
+        head = re.sub(r"^title: *(.*)$", f'title: "An event added by run {i}"', head, count=1, flags=re.M)
+        with open(self.new_note, "w", encoding="utf-8") as f:
+            f.write(head + f"\n---\n\nAn event added by run {i}.\n")
+
+    def delete(self, i):
+        os.remove(self.new_note)
+
+    def rename(self, i):
+        first = os.path.join(self.site, self.moved)
+        second = first[:-3] + "-renamed.md"
+        src, dst = (second, first) if self.renamed else (first, second)
+        self.renamed = not self.renamed
+        os.rename(src, dst)
+
+    def restore(self):
+        self.write(self.original)
+        with open(os.path.join(self.site, self.source), "w", encoding="utf-8") as f:
+            f.write(self.source_original)
+        if os.path.exists(self.new_note):
+            os.remove(self.new_note)
+        if self.renamed:
+            self.rename(0)
+
+
+def renumber(text, key, run):
+    """`text` with the line `key: value` given the run's number (instead of
+    the last run's), quoted for YAML."""
+    def line(m):
+        value = m.group(1).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        value = re.sub(r" \(run \d+\)$", "", value)
+        return f"{key}: " + json.dumps(f"{value} (run {run})")
+    return re.sub(rf"^{key}: *(.*)$", line, text, count=1, flags=re.M)
 
 
 class EventReader:

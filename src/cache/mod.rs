@@ -5,10 +5,11 @@
 //! The stages take derived work from caches keyed by content instead of
 //! doing it again: parsed notes by the hash of their bytes ([`notes`]),
 //! rendered bodies by their Markdown and their links' answers ([`bodies`]),
-//! and pages by the shape of the site or the digest of their view
-//! ([`crate::render::PageMemo`]). Nothing records which page depends on
-//! which note: a stale entry is impossible because every key is the content
-//! it was computed from.
+//! and pages by the shape of the site, or by digests of what they show:
+//! their view, or for an event page the records of its event and its
+//! neighbours ([`crate::render::PageMemo`]). Nothing records which page
+//! depends on which note: a stale entry is impossible because every key is
+//! the content it was computed from.
 
 mod bodies;
 mod notes;

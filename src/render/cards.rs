@@ -21,12 +21,15 @@ use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::Serialize;
 use tera::Context;
 
+use super::memo::{self, Digests};
 use super::view::{EventView, filter_data};
-use super::{Theme, chain, memo};
+use super::{Theme, chain};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::highlight::escape;
 use crate::model::Site;
@@ -38,12 +41,25 @@ use crate::timings::{self, Work};
 /// (`| safe`) inside the list's `<ol>`: handing a template a thousand cards
 /// one by one copied each into its context, and a large site's build went
 /// into the allocator.
+///
+/// The HTML is joined only when the page is handed to its template: a
+/// page `serve` takes from its last run is keyed by the digest of its
+/// cards' keys ([`Items::digest`]), never by megabytes of joined cards.
 #[derive(Default)]
-pub(crate) struct Items {
+pub(crate) struct Items<'c> {
+    /// The cards' variant; set by the first card.
+    cut: Option<Cut<'c, 'c>>,
+    /// Each event and the gap marker before its card.
+    members: Vec<(usize, Option<String>)>,
+}
+
+/// The HTML of a list of cards being joined.
+#[derive(Default)]
+struct Joined {
     html: String,
 }
 
-impl Items {
+impl Joined {
     fn push(&mut self, attrs: &str, gap: Option<&str>, card: &str, marks: Option<(&str, u8)>) {
         self.html.push_str("<li");
         self.html.push_str(attrs);
@@ -80,15 +96,72 @@ impl Items {
     }
 }
 
+impl Items<'_> {
+    /// The list as HTML, each card rendered (or taken) as needed.
+    fn html(&self) -> Result<String, Diagnostic> {
+        let mut joined = Joined::default();
+        if let Some(cut) = &self.cut {
+            let marks = cut.cards.marked.is_some().then_some((cut.root, cut.level));
+            for (event, gap) in &self.members {
+                let card = cut.card(*event)?;
+                joined.push(&cut.cards.attrs(*event), gap.as_deref(), &card, marks);
+            }
+        }
+        Ok(joined.html)
+    }
+
+    /// The digest of the list: of each card's key, gap marker and place,
+    /// which is all the HTML is made of. `None` without card keys (`build`).
+    fn digest(&self) -> Option<u64> {
+        let mut hasher = FxHasher::default();
+        hasher.write_usize(self.members.len());
+        if let Some(cut) = &self.cut {
+            memo::hash_str(&mut hasher, cut.root);
+            hasher.write_u8(cut.level);
+            for (event, gap) in &self.members {
+                hasher.write_u64(cut.cards.key(*event, cut.root, cut.level)?);
+                match gap {
+                    Some(gap) => memo::hash_str(&mut hasher, gap),
+                    None => hasher.write_u8(0),
+                }
+            }
+        }
+        Some(hasher.finish())
+    }
+}
+
 /// Printed for `root` and `level` in a card rendered once for every list:
 /// control characters, which [`escape`] never leaves in text.
 const ROOT_MARK: &str = "\u{0}";
 const LEVEL_MARK: &str = "\u{1}";
 
-impl Serialize for Items {
+impl Serialize for Items<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.html)
+        if memo::hashing()
+            && let Some(digest) = self.digest()
+        {
+            return serializer.serialize_u64(digest);
+        }
+        match self.html() {
+            Ok(html) => serializer.serialize_str(&html),
+            Err(failure) => {
+                let message = failure.message.clone();
+                FAILED_CARD.set(Some(failure));
+                Err(serde::ser::Error::custom(message))
+            }
+        }
     }
+}
+
+thread_local! {
+    /// The failure of a card met while a page was handed to its template,
+    /// for [`failed_card`] to report as it is, not as a failure of the page.
+    static FAILED_CARD: std::cell::Cell<Option<Diagnostic>> = const { std::cell::Cell::new(None) };
+}
+
+/// The failure of a card met since the last call on this thread, if any.
+pub(super) fn failed_card() -> Option<Diagnostic> {
+    FAILED_CARD.take()
 }
 
 /// Cards remembered by `serve` from the last run, by digest.
@@ -109,6 +182,8 @@ pub(super) struct Cards<'a> {
     /// The default theme's card, rendered once per event with marks for
     /// `root` and `level`: the only variant.
     marked: Option<Variant>,
+    /// With `serve`: what cards are keyed by.
+    digests: Option<&'a Digests>,
 }
 
 type Variant = Arc<[OnceLock<Arc<str>>]>;
@@ -126,6 +201,7 @@ fn slots(site: &Site) -> Variant {
 const KEPT_BYTES: usize = 128 << 20;
 
 /// The cards of one heading level and page depth.
+#[derive(Clone)]
 pub(super) struct Cut<'c, 'a> {
     cards: &'c Cards<'a>,
     root: &'c str,
@@ -136,14 +212,15 @@ pub(super) struct Cut<'c, 'a> {
 }
 
 impl<'a> Cards<'a> {
-    /// Cards for one run; `keyed` (for `serve`) computes digests, reusing
-    /// `previous` and remembering this run's.
+    /// Cards for one run; with `digests` (for `serve`), keyed by them,
+    /// reusing `previous` and remembering this run's.
     pub(super) fn new(
         site: &'a Site,
         theme: &'a Theme,
-        keyed: bool,
+        digests: Option<&'a Digests>,
         previous: Option<&'a CardMemo>,
     ) -> Cards<'a> {
+        let keyed = digests.is_some();
         Cards {
             site,
             theme,
@@ -153,7 +230,26 @@ impl<'a> Cards<'a> {
             previous: previous.filter(|_| keyed),
             keyed: keyed.then(Mutex::default),
             marked: theme.stock_card.then(|| slots(site)),
+            digests,
         }
+    }
+
+    /// The key of the card of `event` at heading `level`, `root` away from
+    /// the site root: what it is rendered from is the event's view, made
+    /// from the event's record and the site's frame alone
+    /// ([`Digests`]). `None` unless keyed.
+    fn key(&self, event: usize, root: &str, level: u8) -> Option<u64> {
+        let digests = self.digests?;
+        let mut hasher = FxHasher::default();
+        hasher.write_u64(self.theme.digest);
+        memo::hash_str(&mut hasher, "card.html");
+        hasher.write_u64(digests.frame);
+        hasher.write_u64(*digests.events.get(event)?);
+        if self.marked.is_none() {
+            memo::hash_str(&mut hasher, root);
+            hasher.write_u8(level);
+        }
+        Some(hasher.finish())
     }
 
     /// The cards shown at heading `level` on timeline pages `root` away
@@ -197,17 +293,39 @@ impl<'a> Cards<'a> {
         }
     }
 
-    /// What `serve` keeps for the next run: the cards this run used, or,
-    /// when it used none (no list was rendered), the last run's.
+    /// What `serve` keeps for the next run: the cards this run used, and
+    /// the last run's that an event of this run still has. A run renders
+    /// only the lists that changed, so the cards of the others must be
+    /// kept from run to run. The default theme's card has one key per
+    /// event, so the cards no event has are dropped; a theme's own card,
+    /// one per variant, is kept from run to run until there are more than
+    /// a few for each event, and then only this run's are.
     pub(super) fn memo(self) -> Option<CardMemo> {
-        let used = self
-            .keyed?
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
+        let used = std::mem::take(
+            &mut *self
+                .keyed
+                .as_ref()?
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        let Some(previous) = self.previous else {
+            return Some(Arc::new(used));
+        };
         if used.is_empty() {
-            return self.previous.cloned();
+            return Some(previous.clone());
         }
-        Some(Arc::new(used))
+        let mut cards = (**previous).clone();
+        let events = self.site.events.len();
+        if self.marked.is_some() {
+            let live: FxHashSet<u64> = (0..events)
+                .filter_map(|event| self.key(event, "", 0))
+                .collect();
+            cards.retain(|key, _| live.contains(key));
+        } else if cards.len() + used.len() > 8 * events + 64 {
+            cards.clear();
+        }
+        cards.extend(used);
+        Some(Arc::new(cards))
     }
 
     /// Whether a card of `len` bytes may be kept. `serve` keeps every card:
@@ -245,6 +363,11 @@ impl<'a> Cards<'a> {
             root: &'v str,
             level: Level,
         }
+        let key = self.key(event, root, level);
+        if let Some(card) = key.and_then(|k| self.previous?.get(&k)) {
+            self.remember(key, card);
+            return Ok(card.clone());
+        }
         let (root, level) = if self.marked.is_some() {
             (ROOT_MARK, Level::Mark(LEVEL_MARK))
         } else {
@@ -255,14 +378,6 @@ impl<'a> Cards<'a> {
             root,
             level,
         };
-        let key = self
-            .keyed
-            .as_ref()
-            .map(|_| memo::view_key(self.theme.digest, "card.html", &frame));
-        if let Some(card) = key.and_then(|k| self.previous?.get(&k)) {
-            self.remember(key, card);
-            return Ok(card.clone());
-        }
         let card: Arc<str> = timings::measure(Work::Templates, || {
             let context = Context::from_serialize(&frame).map_err(|err| {
                 Diagnostic::error(
@@ -293,41 +408,35 @@ impl<'a> Cards<'a> {
     }
 }
 
-impl Cut<'_, '_> {
+impl<'c, 'a: 'c> Cut<'c, 'a> {
     /// Adds the list item of event `event` (an index into the site's
-    /// events) to `items`.
-    pub(super) fn push(
-        &self,
-        items: &mut Items,
-        event: usize,
-        gap: Option<&str>,
-    ) -> Result<(), Diagnostic> {
-        let slot = self.slots.as_ref().map(|slots| &slots[event]);
-        let card = match slot.and_then(OnceLock::get) {
-            Some(card) => card.clone(),
-            None => {
-                let card = self.cards.render(event, self.root, self.level)?;
-                match slot {
-                    Some(slot) if self.cards.keep(card.len()) => slot.get_or_init(|| card).clone(),
-                    _ => card,
-                }
-            }
-        };
-        let marks = self
-            .cards
-            .marked
-            .is_some()
-            .then_some((self.root, self.level));
-        items.push(&self.cards.attrs(event), gap, &card, marks);
-        Ok(())
+    /// events) to `items`; its card is rendered when the list is.
+    pub(super) fn push(&self, items: &mut Items<'c>, event: usize, gap: Option<&str>) {
+        if items.cut.is_none() {
+            items.cut = Some(self.clone());
+        }
+        items.members.push((event, gap.map(str::to_string)));
     }
 
     /// The list items of `events`, without gap markers.
-    pub(super) fn items(&self, events: &[usize]) -> Result<Items, Diagnostic> {
+    pub(super) fn items(&self, events: &[usize]) -> Items<'c> {
         let mut items = Items::default();
         for &event in events {
-            self.push(&mut items, event, None)?;
+            self.push(&mut items, event, None);
         }
-        Ok(items)
+        items
+    }
+
+    /// The card of `event`: kept, or rendered (and kept when there is room).
+    fn card(&self, event: usize) -> Result<Arc<str>, Diagnostic> {
+        let slot = self.slots.as_ref().map(|slots| &slots[event]);
+        if let Some(card) = slot.and_then(OnceLock::get) {
+            return Ok(card.clone());
+        }
+        let card = self.cards.render(event, self.root, self.level)?;
+        Ok(match slot {
+            Some(slot) if self.cards.keep(card.len()) => slot.get_or_init(|| card).clone(),
+            _ => card,
+        })
     }
 }

@@ -107,7 +107,7 @@ impl Job {
     pub(super) fn run(&self, theme: &Renderer<'_>, site: &Site) -> Result<Done, Diagnostic> {
         match *self {
             Job::Index => {
-                let page = timeline::index(site, &theme.cards)?;
+                let page = timeline::index(site, &theme.cards);
                 theme.render_page(site, "index.html", "index.html", "", page)
             }
             Job::Event(i) => pages::event(theme, site, i),
@@ -125,13 +125,13 @@ impl Job {
             Job::Corrections => corrections::page(theme, site),
             Job::CorrectionsFeed => corrections::feed(theme, site),
             Job::Embed => {
-                let page = embed::timeline(site, &theme.cards)?;
+                let page = embed::timeline(site, &theme.cards);
                 theme.render_page(site, "embed.html", EMBED, embed::ROOT, page)
             }
             Job::TermEmbed(t, i) => {
                 let (taxonomy, term) = (&site.taxonomies[t], &site.taxonomies[t].terms[i]);
                 let (path, root) = embed::term_path(&taxonomy.name, &term.slug);
-                let page = embed::term(site, &theme.cards, t, i)?;
+                let page = embed::term(site, &theme.cards, t, i);
                 theme.render_page(site, "embed.html", &path, root, page)
             }
         }

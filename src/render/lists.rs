@@ -115,7 +115,7 @@ pub(super) fn term_page(
         items: theme
             .cards
             .cut(&root, 2)
-            .items(page_items(&term.events, size, number))?,
+            .items(page_items(&term.events, size, number)),
         total: term.events.len(),
         start: pager.as_ref().map_or(1, |p| p.start),
         pager,
@@ -147,7 +147,7 @@ pub(super) fn source_page(
         json_ld: meta::source(site, source, events),
         content: &source.html,
         corrections: provenance::corrections(&source.corrections),
-        items: theme.cards.cut(&root, 3).items(events)?,
+        items: theme.cards.cut(&root, 3).items(events),
         total: source.cited_by.len(),
         start: pager.as_ref().map_or(1, |p| p.start),
         pager,
@@ -202,7 +202,7 @@ struct SourcePage<'a> {
     /// Its corrections, newest first.
     corrections: Vec<CorrectionView<'a>>,
     /// The cards of this page's events, at heading level 3.
-    items: Items,
+    items: Items<'a>,
     /// How many events cite it, on every page.
     total: usize,
     /// The position of this page's first event among them, from 1.
@@ -222,7 +222,7 @@ struct TermPage<'a> {
     taxonomy: &'a str,
     term: &'a str,
     /// The cards of this page's events, at heading level 2.
-    items: Items,
+    items: Items<'a>,
     /// How many events the term has, on every page.
     total: usize,
     /// The position of this page's first event among them, from 1.

@@ -1,7 +1,7 @@
 //! `serve`'s memory of the pages it rendered: a page goes through its
 //! template again only when what it is rendered from has changed.
 //!
-//! Both keys are computed from content, never from a list of which page
+//! Every key is computed from content, never from a list of which page
 //! depends on which note:
 //!
 //! - The *shape* of the site is a digest of the whole model except the note
@@ -13,10 +13,20 @@
 //!   (the body cache hands back the very same `Arc` for an unchanged body),
 //!   and every other page is taken as it was. This is the path of a typical
 //!   save, and it builds no view at all.
-//! - The *view key* of a page is a digest of the exact values its template
-//!   receives. When the shape changed (a title, a date, a new note), every
-//!   page's view is built and hashed, and only the pages whose view changed
-//!   are rendered.
+//! - When the shape changed (a title, a date, a new note), each page is
+//!   keyed again, by the cheapest digest that still covers all it shows:
+//!   - an event page by the [`Digests`] of its event and its two
+//!     neighbours, its body's identity and the site's frame, without its
+//!     view ([`Renderer::event_key`](super::run::Renderer::event_key));
+//!   - every other page by the *view key*, a digest of the exact values its
+//!     template receives, in which a list of cards counts as the keys of
+//!     its cards (a card is keyed by its event's digest), so a list of a
+//!     thousand cards is keyed without joining them.
+//!
+//!   Only the pages whose key changed are rendered.
+//!
+//! Of the files made beside the pages, the exports are made again whenever
+//! the shape changes: they show every event.
 
 use std::hash::{Hash, Hasher};
 use std::io;
@@ -27,7 +37,8 @@ use serde::Serialize;
 
 use super::cards::CardMemo;
 use super::{Done, Page};
-use crate::model::{Event, Site, Source, Taxonomy, Term};
+use crate::model::paging;
+use crate::model::{Account, Claim, ClaimSays, Event, Site, Source, Taxonomy, Term};
 
 /// What one run rendered, for the next run to take from.
 pub(crate) struct PageMemo {
@@ -128,10 +139,24 @@ pub(super) fn view_key<T: Serialize>(theme: u64, template: &str, view: &T) -> u6
     let mut hasher = FxHasher::default();
     hasher.write_u64(theme);
     hash_str(&mut hasher, template);
-    if serde_json::to_writer(HashWriter(&mut hasher), view).is_err() {
+    HASHING.set(true);
+    let written = serde_json::to_writer(HashWriter(&mut hasher), view);
+    HASHING.set(false);
+    if written.is_err() {
         return 0;
     }
     hasher.finish().max(1)
+}
+
+thread_local! {
+    /// Whether this thread is serializing a view for its key, not for its
+    /// template: lists of cards then give the digest of their cards.
+    static HASHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the view being serialized is being hashed ([`view_key`]).
+pub(super) fn hashing() -> bool {
+    HASHING.get()
 }
 
 /// Feeds text to a hasher with an end marker, so `("ab", "c")` and
@@ -155,14 +180,62 @@ impl io::Write for HashWriter<'_> {
     }
 }
 
-/// The digest of everything in the site except the note bodies. The
-/// structs are taken apart field by field, so that a field added to the
-/// model fails to compile here until it is hashed (or said to be a body).
-pub(super) fn shape(site: &Site) -> u64 {
+/// Digests of the site's parts, for the keys of pages that would cost
+/// more to view than to key: each event's and each source's record, with
+/// every index into another list replaced by what it points to, so that an
+/// event's digest changes exactly when something its card, its page or its
+/// place on the timeline shows of it changes, and not when an unrelated
+/// note shifts the lists.
+pub(super) struct Digests {
+    /// The site-wide values every page shows (`site` in templates), and
+    /// the taxonomies' names, which cards print.
+    pub(super) frame: u64,
+    /// By event: its record, its terms and sources as they read, and its
+    /// page on the timeline.
+    pub(super) events: Vec<u64>,
+    /// The digest of everything in the site except the note bodies.
+    pub(super) shape: u64,
+}
+
+impl Digests {
+    pub(super) fn new(site: &Site) -> Digests {
+        let sources: Vec<u64> = site.sources.iter().map(source_digest).collect();
+        let frame = frame_digest(site);
+        let events: Vec<u64> = site
+            .events
+            .iter()
+            .map(|event| event_digest(site, &sources, event))
+            .collect();
+        let mut h = FxHasher::default();
+        frame.hash(&mut h);
+        (&events, &sources).hash(&mut h);
+        // Which event cites a source, and which has a term, in order: the
+        // lists' contents (an event's digest holds only what it shows).
+        for source in &site.sources {
+            source.cited_by.hash(&mut h);
+        }
+        for Taxonomy { name, terms } in &site.taxonomies {
+            name.hash(&mut h);
+            terms.len().hash(&mut h);
+            for Term { name, slug, events } in terms {
+                (name, slug, events).hash(&mut h);
+            }
+        }
+        Digests {
+            frame,
+            events,
+            shape: h.finish(),
+        }
+    }
+}
+
+/// The digest of what is the same on every page: the settings, the
+/// taxonomies' names, the flags of the whole site.
+fn frame_digest(site: &Site) -> u64 {
     let Site {
         config,
-        events,
-        sources,
+        events: _,
+        sources: _,
         taxonomies,
         has_code,
         pictures,
@@ -179,91 +252,138 @@ pub(super) fn shape(site: &Site) -> u64 {
     config.digest().hash(&mut h);
     has_code.hash(&mut h);
     pictures.hash(&mut h);
-    events.len().hash(&mut h);
-    for event in events {
-        let Event {
-            slug,
-            title,
-            date,
-            summary,
-            html: _,
-            terms,
-            sources,
-            dated_by,
-            disputed,
-            unsourced_date,
-            first_reported,
-            accounts,
-            corrections,
-            modified,
-            media,
-            image,
-            updated,
-            // Every save changes it, and only the feed shows it: see
-            // `file_times`.
-            file_modified: _,
-            authors,
-            extra,
-            path,
-        } = event;
-        image.hash(&mut h);
-        authors.hash(&mut h);
-        extra.as_deref().map(ToString::to_string).hash(&mut h);
-        (slug, title, date, summary, terms, sources, media).hash(&mut h);
-        (
-            dated_by,
-            disputed,
-            unsourced_date,
-            first_reported,
-            accounts,
-            corrections,
-            modified,
-            updated,
-        )
-            .hash(&mut h);
-        path.as_os_str().hash(&mut h);
+    site.has_corrections().hash(&mut h);
+    for taxonomy in taxonomies {
+        taxonomy.name.hash(&mut h);
     }
-    sources.len().hash(&mut h);
-    for source in sources {
-        let Source {
-            id,
-            title,
-            outlet,
-            url,
-            published,
-            author,
-            language,
-            archive_url,
-            archived,
-            corrections,
-            modified,
-            html: _,
-            cited_by,
-            image,
-            media,
-            print,
-            citation,
-            extra,
-            path,
-        } = source;
-        (image, media).hash(&mut h);
-        (print, citation).hash(&mut h);
-        extra.as_deref().map(ToString::to_string).hash(&mut h);
-        (
-            id, title, outlet, url, published, author, language, cited_by,
-        )
-            .hash(&mut h);
-        (archive_url, archived, corrections, modified).hash(&mut h);
-        path.as_os_str().hash(&mut h);
-    }
-    taxonomies.len().hash(&mut h);
-    for Taxonomy { name, terms } in taxonomies {
-        name.hash(&mut h);
+    h.finish()
+}
+
+/// The digest of a source's record, all but its body and the events citing
+/// it. The struct is taken apart field by field, so that a field added to
+/// the model fails to compile here until it is hashed (or said not to be).
+fn source_digest(source: &Source) -> u64 {
+    let Source {
+        id,
+        title,
+        outlet,
+        url,
+        published,
+        author,
+        language,
+        archive_url,
+        archived,
+        corrections,
+        modified,
+        // Shown only on the source's own pages, compared there.
+        html: _,
+        // Indices into the events: see `Digests::new`.
+        cited_by: _,
+        image,
+        media,
+        print,
+        citation,
+        extra,
+        path,
+    } = source;
+    let mut h = FxHasher::default();
+    (image, media).hash(&mut h);
+    (print, citation).hash(&mut h);
+    extra.as_deref().map(ToString::to_string).hash(&mut h);
+    (id, title, outlet, url, published, author, language).hash(&mut h);
+    (archive_url, archived, corrections, modified).hash(&mut h);
+    path.as_os_str().hash(&mut h);
+    h.finish()
+}
+
+/// The digest of an event's record as pages show it: each source it names
+/// by the digest of that source, each term by its name and slug, and the
+/// timeline page its card is on. Taken apart field by field (see
+/// [`source_digest`]).
+fn event_digest(site: &Site, sources: &[u64], event: &Event) -> u64 {
+    let Event {
+        slug,
+        title,
+        date,
+        summary,
+        // Shown only on its own page, compared there by identity.
+        html: _,
+        terms,
+        sources: cited,
+        dated_by,
+        disputed,
+        unsourced_date,
+        first_reported,
+        accounts,
+        corrections,
+        modified,
+        media,
+        image,
+        updated,
+        // Every save changes it, and only the feed shows it: see
+        // `file_times`.
+        file_modified: _,
+        authors,
+        extra,
+        path,
+    } = event;
+    let source = |s: usize| sources.get(s).copied().unwrap_or(u64::MAX);
+    let mut h = FxHasher::default();
+    (slug, title, date, summary).hash(&mut h);
+    for (taxonomy, terms) in site.taxonomies.iter().zip(terms) {
         terms.len().hash(&mut h);
-        for Term { name, slug, events } in terms {
-            (name, slug, events).hash(&mut h);
+        for &t in terms {
+            let term = taxonomy.terms.get(t);
+            term.map(|t| (&t.name, &t.slug)).hash(&mut h);
         }
     }
+    terms.len().hash(&mut h);
+    cited.len().hash(&mut h);
+    for &s in cited {
+        source(s).hash(&mut h);
+    }
+    dated_by.len().hash(&mut h);
+    for claim in dated_by {
+        let Claim {
+            source: by,
+            basis,
+            who,
+            words,
+            says,
+            span,
+            meaning,
+        } = claim;
+        by.map(source).hash(&mut h);
+        (basis, who, words, span, meaning).hash(&mut h);
+        match says {
+            ClaimSays::Date(date) => date.hash(&mut h),
+            // The anchor's index shifts with every note before it; pages
+            // show the anchor only through its slug and `meaning`, which
+            // quotes its headline and date.
+            ClaimSays::Relative {
+                direction,
+                anchor: _,
+                slug,
+                by,
+            } => (direction, slug, by).hash(&mut h),
+        }
+    }
+    (disputed, unsourced_date).hash(&mut h);
+    first_reported
+        .map(|f| (source(f.source), f.days, f.at_most))
+        .hash(&mut h);
+    accounts.len().hash(&mut h);
+    for Account { point, says } in accounts {
+        point.hash(&mut h);
+        says.len().hash(&mut h);
+        for (s, words) in says {
+            (source(*s), words).hash(&mut h);
+        }
+    }
+    (corrections, modified, media, image, updated, authors).hash(&mut h);
+    extra.as_deref().map(ToString::to_string).hash(&mut h);
+    path.as_os_str().hash(&mut h);
+    paging::place(site, event).hash(&mut h);
     h.finish()
 }
 

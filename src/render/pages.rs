@@ -60,6 +60,11 @@ struct Empty {}
 /// The page of the event `i`.
 pub(super) fn event(theme: &Renderer<'_>, site: &Site, i: usize) -> Result<Done, Diagnostic> {
     let event = &site.events[i];
+    let url = event_url(&event.slug);
+    let key = theme.event_key(site, i);
+    if let Some(done) = theme.reuse(&url, key) {
+        return Ok(done);
+    }
     let neighbour = |j: Option<usize>| j.map(|j| NeighbourView::new(&site.events[j]));
     let page = EventPage {
         event: EventView::new(site, event),
@@ -81,7 +86,7 @@ pub(super) fn event(theme: &Renderer<'_>, site: &Site, i: usize) -> Result<Done,
             .filter(|e| e.untranslated_events.contains(&event.slug))
             .map(|e| e.fallback.as_str()),
     };
-    theme.render_page(site, "event.html", &event_url(&event.slug), "../../", page)
+    theme.render_page_keyed(site, ("event.html", &url, "../../"), page, key)
 }
 
 /// The page of the taxonomy `t`: its terms, each with its count.
@@ -106,7 +111,7 @@ pub(super) fn taxonomy(theme: &Renderer<'_>, site: &Site, t: usize) -> Result<Do
 /// The page of a year or month of a paged timeline.
 pub(super) fn period(theme: &Renderer<'_>, site: &Site, place: Place) -> Result<Done, Diagnostic> {
     let url = place.url();
-    let page = timeline::period(site, &theme.cards, place)?.ok_or_else(|| {
+    let page = timeline::period(site, &theme.cards, place).ok_or_else(|| {
         Diagnostic::error(
             "template",
             "year.html",

@@ -2,9 +2,11 @@
 //! or, for `serve`, only the pages whose inputs changed since the previous
 //! run ([`super::memo`]).
 
+use std::hash::Hasher;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
+use rustc_hash::FxHasher;
 use serde::Serialize;
 use tera::Context;
 
@@ -54,7 +56,7 @@ impl Theme {
         output: &dyn Sink,
         progress: &dyn Progress,
     ) -> Result<Vec<String>, WriteFailure> {
-        let renderer = Renderer::new(self, site, None, false);
+        let renderer = Renderer::new(self, site, None, None);
         let jobs = jobs(site, self.extras);
         progress.stage("building", jobs.len());
         let results: Vec<Result<String, Failure>> = jobs
@@ -152,7 +154,8 @@ impl Theme {
         previous: Option<&PageMemo>,
     ) -> Result<Rendering, Diagnostics> {
         let jobs = jobs(site, self.extras);
-        let shape = memo::shape(site);
+        let digests = memo::Digests::new(site);
+        let shape = digests.shape;
         let files = memo::file_times(site);
         let same_shape = previous.filter(|p| p.same_shape(self.digest, shape, jobs.len()));
         // With the same shape, a page not taken by its slot shows a changed
@@ -162,7 +165,7 @@ impl Theme {
             self,
             site,
             if same_shape.is_some() { None } else { previous },
-            true,
+            Some(&digests),
         );
         let results: Vec<Result<Done, Diagnostic>> = jobs
             .par_iter()
@@ -338,8 +341,8 @@ pub(super) struct Done {
 pub(super) struct Renderer<'a> {
     theme: &'a Theme,
     previous: Option<&'a PageMemo>,
-    /// Whether to compute view digests (serve) or not (build).
-    keyed: bool,
+    /// With `serve`: the digests pages are keyed by; `build` keys nothing.
+    digests: Option<&'a memo::Digests>,
     /// The event cards the lists share.
     pub(super) cards: Cards<'a>,
     /// The sitemap's URLs, made once for all its files (a large site's
@@ -354,13 +357,13 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         site: &'a Site,
         previous: Option<&'a PageMemo>,
-        keyed: bool,
+        digests: Option<&'a memo::Digests>,
     ) -> Renderer<'a> {
         Renderer {
             theme,
             previous,
-            keyed,
-            cards: Cards::new(site, theme, keyed, previous.and_then(PageMemo::cards)),
+            digests,
+            cards: Cards::new(site, theme, digests, previous.and_then(PageMemo::cards)),
             sitemap: OnceLock::new(),
             has_corrections: site.has_corrections(),
         }
@@ -381,13 +384,35 @@ impl<'a> Renderer<'a> {
         root: &str,
         page: T,
     ) -> Result<Done, Diagnostic> {
-        let frame = Frame {
+        self.render_one(template, url, &self.frame(site, root, url, page))
+    }
+
+    /// [`Renderer::render_page`] for a page whose `key` was made without
+    /// its view ([`Renderer::event_key`]).
+    pub(super) fn render_page_keyed<T: Serialize>(
+        &self,
+        site: &Site,
+        (template, url, root): (&str, &str, &str),
+        page: T,
+        key: u64,
+    ) -> Result<Done, Diagnostic> {
+        self.render_keyed(template, url, &self.frame(site, root, url, page), key)
+    }
+
+    /// `page` with the variables every page has.
+    fn frame<'f, T: Serialize>(
+        &self,
+        site: &'f Site,
+        root: &'f str,
+        url: &'f str,
+        page: T,
+    ) -> Frame<'f, T> {
+        Frame {
             site: site_view(site, self.has_corrections),
             root,
             page_url: url,
             page,
-        };
-        self.render_one(template, url, &frame)
+        }
     }
 
     pub(super) fn render_one<T: Serialize>(
@@ -396,26 +421,77 @@ impl<'a> Renderer<'a> {
         path: &str,
         view: &T,
     ) -> Result<Done, Diagnostic> {
-        let key = if self.keyed {
+        let key = if self.digests.is_some() {
             memo::view_key(self.theme.digest, template, view)
         } else {
             0
         };
-        if let Some(page) = self.previous.and_then(|p| p.by_key(path, key)) {
-            return Ok(Done {
-                page,
-                key,
-                body: None,
-                rendered: false,
-            });
+        if let Some(done) = self.reuse(path, key) {
+            return Ok(done);
         }
+        self.render_keyed(template, path, view, key)
+    }
+
+    /// The page at `path` from the last run, when it was made from inputs
+    /// with this key.
+    pub(super) fn reuse(&self, path: &str, key: u64) -> Option<Done> {
+        let page = self.previous?.by_key(path, key)?;
+        Some(Done {
+            page,
+            key,
+            body: None,
+            rendered: false,
+        })
+    }
+
+    /// The key of event `i`'s page, from digests rather than from its view
+    /// (which holds its body, its sources and its JSON-LD, and costs
+    /// more than the rest of a rebuild when made for every event): what the
+    /// page shows is the event's record, its neighbours' (the links to the
+    /// events before and after it), its body and the site's frame. The
+    /// body is keyed by identity: the body cache hands back the same `Arc`
+    /// for an unchanged body, and the memo holds each page's body, so no
+    /// other body can have its address while the key is remembered. 0
+    /// (no key) for `build`.
+    pub(super) fn event_key(&self, site: &Site, i: usize) -> u64 {
+        let Some(digests) = self.digests else {
+            return 0;
+        };
+        let mut hasher = FxHasher::default();
+        hasher.write_u64(self.theme.digest);
+        memo::hash_str(&mut hasher, "event.html");
+        hasher.write_u64(digests.frame);
+        for j in [i.checked_sub(1), Some(i), i.checked_add(1)] {
+            match j.and_then(|j| digests.events.get(j)) {
+                Some(digest) => hasher.write_u64(*digest),
+                None => hasher.write_u8(0),
+            }
+        }
+        let body = &site.events[i].html;
+        hasher.write_usize(body.as_ptr() as usize);
+        hasher.write_usize(body.len());
+        hasher.finish().max(1)
+    }
+
+    /// Renders `view` through `template` into the page at `path`, which
+    /// `key` (0 for none) will find in the next run.
+    pub(super) fn render_keyed<T: Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        view: &T,
+        key: u64,
+    ) -> Result<Done, Diagnostic> {
         let bytes = timings::measure(Work::Templates, || {
+            super::cards::failed_card();
             let context = Context::from_serialize(view).map_err(|err| {
-                Diagnostic::error(
-                    "template",
-                    template,
-                    format!("cannot pass the page to the template: {}", chain(&err)),
-                )
+                super::cards::failed_card().unwrap_or_else(|| {
+                    Diagnostic::error(
+                        "template",
+                        template,
+                        format!("cannot pass the page to the template: {}", chain(&err)),
+                    )
+                })
             })?;
             with_reused(&PAGE, |buffer| {
                 self.theme

@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use super::cards::Cards;
 use super::overview::{Bin, Overview, overview};
-use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::model::paging::{self, Months, Place, YearSpan};
 use filters::{FilterChoice, filters};
@@ -20,9 +19,9 @@ use groups::{YearGroup, anchor, groups};
 
 /// `index.html`.
 #[derive(Serialize)]
-pub(super) struct IndexPage {
+pub(super) struct IndexPage<'c> {
     /// Year groups, in order; empty on the front page of a paged timeline.
-    groups: Vec<YearGroup>,
+    groups: Vec<YearGroup<'c>>,
     /// How many events in all.
     count: usize,
     /// The overview drawing (always on the timeline; none on a term's
@@ -38,7 +37,7 @@ pub(super) struct IndexPage {
 /// A year or month page of a paged timeline: `<year>/index.html`,
 /// `<year>/<MM>/index.html`.
 #[derive(Serialize)]
-pub(super) struct PeriodPage {
+pub(super) struct PeriodPage<'c> {
     /// What it covers, in words: "2022", "March 2022".
     title: String,
     /// `year` or `month`.
@@ -48,7 +47,7 @@ pub(super) struct PeriodPage {
     /// How many cards this page shows.
     shown: usize,
     /// The cards, grouped as on a single-page timeline.
-    groups: Vec<YearGroup>,
+    groups: Vec<YearGroup<'c>>,
     /// The filter choices, counted over this page's cards.
     filters: Vec<FilterChoice>,
     /// For a year with month pages: each month, its count and URL.
@@ -82,14 +81,14 @@ impl PeriodLink {
     }
 }
 
-pub(super) fn index(site: &Site, cards: &Cards<'_>) -> Result<IndexPage, Diagnostic> {
+pub(super) fn index<'c>(site: &Site, cards: &'c Cards<'_>) -> IndexPage<'c> {
     index_at(site, cards, "")
 }
 
 /// The timeline's page `root` away from the site root: `index.html`, or
 /// its [`embed`], whose overview leads to `index.html` and the year pages
 /// rather than to its own cards.
-fn index_at(site: &Site, cards: &Cards<'_>, root: &str) -> Result<IndexPage, Diagnostic> {
+fn index_at<'c>(site: &Site, cards: &'c Cards<'_>, root: &'c str) -> IndexPage<'c> {
     if paging::paged(site) {
         let years = paging::years(site)
             .into_iter()
@@ -105,16 +104,16 @@ fn index_at(site: &Site, cards: &Cards<'_>, root: &str) -> Result<IndexPage, Dia
             format!("{root}{}", month.unwrap_or(Place::Year(bin.year)).url())
         };
         let mark = |i: usize| format!("{root}{}", paging::timeline_url(site, &site.events[i]));
-        return Ok(IndexPage {
+        return IndexPage {
             groups: Vec::new(),
             count: site.events.len(),
             overview: Some(overview(site, &link, &mark)),
             filters: Vec::new(),
             years,
-        });
+        };
     }
     let all: Vec<usize> = (0..site.events.len()).collect();
-    let groups = groups(site, cards, root, &all, None)?;
+    let groups = groups(site, cards, root, &all, None);
     // On `index.html` a link is to a card of the page; from an embed, to
     // the same card on `index.html`, as the embed's links leave the frame.
     let page = if root.is_empty() { "" } else { "index.html" };
@@ -127,29 +126,27 @@ fn index_at(site: &Site, cards: &Cards<'_>, root: &str) -> Result<IndexPage, Dia
         }
     };
     let mark = |i: usize| format!("{root}{page}#{}", site.events[i].slug);
-    Ok(IndexPage {
+    IndexPage {
         count: site.events.len(),
         overview: Some(overview(site, &link, &mark)),
         filters: filters(site, &all),
         groups,
         years: Vec::new(),
-    })
+    }
 }
 
 /// A year or month page of a paged timeline; `None` for any other place.
-pub(super) fn period(
+pub(super) fn period<'c>(
     site: &Site,
-    cards: &Cards<'_>,
+    cards: &'c Cards<'_>,
     place: Place,
-) -> Result<Option<PeriodPage>, Diagnostic> {
+) -> Option<PeriodPage<'c>> {
     let year = match place {
         Place::Year(year) | Place::Month(year, _) => year,
-        Place::Index => return Ok(None),
+        Place::Index => return None,
     };
     let years = paging::years(site);
-    let Some(at) = years.iter().position(|span| span.year == year) else {
-        return Ok(None);
-    };
+    let at = years.iter().position(|span| span.year == year)?;
     let span = &years[at];
     let around = Around {
         previous: at.checked_sub(1).map(|i| year_link(&years[i])),
@@ -162,17 +159,14 @@ pub(super) fn period(
         .filter(|cut| !cut.months.is_empty());
     let root = place.root();
     let layout = match (place, &cut) {
-        (Place::Year(_), Some(cut)) => year_of_months(cards, root, year, cut, around)?,
-        (Place::Year(_), None) => whole_year(site, cards, root, span, around)?,
+        (Place::Year(_), Some(cut)) => year_of_months(cards, root, year, cut, around),
+        (Place::Year(_), None) => whole_year(site, cards, root, span, around),
         (Place::Month(_, month), Some(cut)) => {
-            match month_page(site, cards, root, span, cut, month, around.next)? {
-                Some(layout) => layout,
-                None => return Ok(None),
-            }
+            month_page(site, cards, root, span, cut, month, around.next)?
         }
-        (Place::Month(..) | Place::Index, _) => return Ok(None),
+        (Place::Month(..) | Place::Index, _) => return None,
     };
-    Ok(Some(layout.page(site, place, span)))
+    Some(layout.page(site, place, span))
 }
 
 /// The years before and after a period's year, where there are any.
@@ -183,18 +177,18 @@ struct Around {
 
 /// A period page before it is counted: the events whose cards it shows,
 /// under their headings, and the pages it leads to.
-struct Layout {
+struct Layout<'c> {
     shown: Vec<usize>,
-    groups: Vec<YearGroup>,
+    groups: Vec<YearGroup<'c>>,
     months: Vec<PeriodLink>,
     up: PeriodLink,
     previous: Option<PeriodLink>,
     next: Option<PeriodLink>,
 }
 
-impl Layout {
+impl<'c> Layout<'c> {
     /// The page of `place`, a period of the year `span`.
-    fn page(self, site: &Site, place: Place, span: &YearSpan) -> PeriodPage {
+    fn page(self, site: &Site, place: Place, span: &YearSpan) -> PeriodPage<'c> {
         PeriodPage {
             title: place.label(),
             kind: if matches!(place, Place::Year(_)) {
@@ -223,13 +217,13 @@ fn year_link(span: &YearSpan) -> PeriodLink {
 
 /// The page of a year cut by month: a link to each month, and the cards
 /// of the events no single month holds.
-fn year_of_months(
-    cards: &Cards<'_>,
-    root: &str,
+fn year_of_months<'c>(
+    cards: &'c Cards<'_>,
+    root: &'c str,
     year: i32,
     cut: &Months,
     around: Around,
-) -> Result<Layout, Diagnostic> {
+) -> Layout<'c> {
     let months = cut
         .months
         .iter()
@@ -238,55 +232,53 @@ fn year_of_months(
     let groups = if cut.across.is_empty() {
         Vec::new()
     } else {
-        let items = cards.once(root, 3).items(&cut.across)?;
+        let items = cards.once(root, 3).items(&cut.across);
         vec![YearGroup::across(year, items)]
     };
-    Ok(Layout {
+    Layout {
         shown: cut.across.clone(),
         groups,
         months,
         up: PeriodLink::new(Place::Index, 0),
         previous: around.previous,
         next: around.next,
-    })
+    }
 }
 
 /// The page of a year not cut by month: every card of the year.
-fn whole_year(
+fn whole_year<'c>(
     site: &Site,
-    cards: &Cards<'_>,
-    root: &str,
+    cards: &'c Cards<'_>,
+    root: &'c str,
     span: &YearSpan,
     around: Around,
-) -> Result<Layout, Diagnostic> {
+) -> Layout<'c> {
     let shown: Vec<usize> = span.range.clone().collect();
     let before = paging::reached_before(site, span.range.start);
-    let groups = groups(site, cards, root, &shown, before)?;
-    Ok(Layout {
+    let groups = groups(site, cards, root, &shown, before);
+    Layout {
         shown,
         groups,
         months: Vec::new(),
         up: PeriodLink::new(Place::Index, 0),
         previous: around.previous,
         next: around.next,
-    })
+    }
 }
 
 /// The page of `month` of the year `span`, cut by month: its cards, read
 /// after its year's page or the month before, and before the next month or
 /// `next_year`. `None` when the month has no page.
-fn month_page(
+fn month_page<'c>(
     site: &Site,
-    cards: &Cards<'_>,
-    root: &str,
+    cards: &'c Cards<'_>,
+    root: &'c str,
     span: &YearSpan,
     cut: &Months,
     month: u32,
     next_year: Option<PeriodLink>,
-) -> Result<Option<Layout>, Diagnostic> {
-    let Some(k) = cut.months.iter().position(|(m, _)| *m == month) else {
-        return Ok(None);
-    };
+) -> Option<Layout<'c>> {
+    let k = cut.months.iter().position(|(m, _)| *m == month)?;
     let link = |k: usize| {
         let (m, events) = &cut.months[k];
         PeriodLink::new(Place::Month(span.year, *m), events.len())
@@ -302,13 +294,13 @@ fn month_page(
     };
     let shown = cut.months[k].1.clone();
     let before = paging::reached_before(site, shown[0]);
-    let groups = groups(site, cards, root, &shown, before)?;
-    Ok(Some(Layout {
+    let groups = groups(site, cards, root, &shown, before);
+    Some(Layout {
         shown,
         groups,
         months: Vec::new(),
         up: year_link(span),
         previous,
         next,
-    }))
+    })
 }

@@ -360,3 +360,235 @@ fn the_first_run_keeps_its_highlighted_code_for_the_next_build() {
     cached(&mut cache, &site, &["content/events/third.md"]).unwrap();
     assert_eq!(std::fs::read(&kept).unwrap(), written);
 }
+
+/// An event note of [`paged_story`].
+fn paged_event(title: &str, date: &str, tags: &str, sources: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: {title}\ndate: {date}\ntags: [{tags}]\nsources: [{sources}]\n---\n{body}\n"
+    )
+}
+
+/// Twelve events over three years, `page_size` 3: year pages, a year cut
+/// into month pages, a term and a source long enough for several pages,
+/// a claim that quotes another event's headline.
+fn paged_story() -> TestSite {
+    let mut site = TestSite::empty()
+        .file(
+            "dateline.yaml",
+            "title: Paged timeline\nbase_url: https://example.org/t/\npage_size: 3\ntaxonomies: [tags, people]\n",
+        )
+        .file(
+            "content/sources/src-a.md",
+            "---\ntitle: A report\noutlet: The Daily\nurl: https://example.org/a\npublished: 2023-12-01\n---\nA notes.\n",
+        )
+        .file(
+            "content/sources/src-b.md",
+            "---\ntitle: B report\noutlet: Other Paper\npublished: 2023-12-02\n---\nB notes.\n",
+        );
+    let events = [
+        ("e01", "2021-03-01", "alpha", "src-a"),
+        ("e02", "2021-07-04", "alpha, beta", "src-a"),
+        ("e03", "2022-01-10", "alpha", "src-a, src-b"),
+        ("e04", "2022-01-20", "beta", "src-b"),
+        ("e05", "2022-02-05", "alpha", "src-a"),
+        ("e06", "2022-02-15", "gamma", "src-a"),
+        ("e07", "2022-03-01", "alpha, gamma", "src-b"),
+        ("e08", "2022-05-09", "alpha", "src-a"),
+        ("e09", "2023-04-01", "beta", "src-a"),
+        ("e10", "2023-06-01", "alpha", "src-b"),
+        ("e11", "2023-08-01", "gamma", "src-a"),
+    ];
+    for (slug, date, tags, sources) in events {
+        site = site.file(
+            &format!("content/events/{slug}.md"),
+            &paged_event(
+                &format!("Event {slug}"),
+                date,
+                tags,
+                sources,
+                &format!("Body of {slug}."),
+            ),
+        );
+    }
+    site.file("content/events/e12.md", &e12("e11"))
+}
+
+/// The event of [`paged_story`] dated by a claim on `e11` (the slug it
+/// has), and linking to it.
+fn e12(e11: &str) -> String {
+    format!(
+        "---\ntitle: Event e12\ndate: 2023-08-03\ntags: [alpha]\npeople: [Ann]\nsources: [src-b]\ndated_by:\n  - source: src-b\n    words: two days after the eleventh\n    after: {e11}\n    by: P2D\n---\nAfter [e11]({e11}.md).\n"
+    )
+}
+
+#[test]
+fn every_kind_of_edit_on_a_paged_site_gives_what_a_fresh_build_gives() {
+    let site = paged_story();
+    let mut cache = Cache::new();
+    step(&mut cache, &site, &[], "first run");
+    let pages = fresh(&site).unwrap();
+    for page in [
+        "2021/index.html",
+        "2022/index.html",
+        "2022/01/index.html",
+        "2023/index.html",
+        "tags/alpha/page/3/index.html",
+        "sources/src-a/page/3/index.html",
+        "people/ann/index.html",
+    ] {
+        assert!(pages.contains_key(page), "no {page}");
+    }
+    let e05 = "content/events/e05.md";
+    let edit = |body: &str, title: &str, date: &str, tags: &str| {
+        paged_event(title, date, tags, "src-a", body)
+    };
+
+    // A body, a title, a date within the year and into another year.
+    let site = site.file(
+        e05,
+        &edit("A new body.", "Event e05", "2022-02-05", "alpha"),
+    );
+    let body = step(&mut cache, &site, &[e05], "body");
+    assert_eq!((body.notes_parsed, body.bodies_rendered), (1, 1));
+    let site = site.file(
+        e05,
+        &edit("A new body.", "Event five", "2022-02-05", "alpha"),
+    );
+    step(&mut cache, &site, &[e05], "title");
+    let site = site.file(
+        e05,
+        &edit("A new body.", "Event five", "2022-02-25", "alpha"),
+    );
+    step(&mut cache, &site, &[e05], "date within the month");
+    let site = site.file(
+        e05,
+        &edit("A new body.", "Event five", "2021-11-25", "alpha"),
+    );
+    step(&mut cache, &site, &[e05], "date into another year");
+
+    // A fourth event in 2021 cuts the year into month pages: the other
+    // events of the year change places, though not their notes.
+    let e14 = "content/events/e14.md";
+    let site = site.file(
+        e14,
+        &paged_event("Event e14", "2021-12-10", "beta", "src-a", "Fourteen."),
+    );
+    step(&mut cache, &site, &[e14], "a year cut into months");
+    let pages = fresh(&site).unwrap();
+    assert!(pages.contains_key("2021/03/index.html"), "2021 is cut");
+    let site = site.remove(e14);
+    step(&mut cache, &site, &[e14], "a year whole again");
+    let site = site.file(
+        e05,
+        &edit("A new body.", "Event five", "2023-01-02", "alpha"),
+    );
+    step(&mut cache, &site, &[e05], "date into a third year");
+
+    // Tags: one added (the paged term grows), one taken away, a new term.
+    let site = site.file(
+        e05,
+        &edit("A new body.", "Event five", "2023-01-02", "alpha, gamma"),
+    );
+    step(&mut cache, &site, &[e05], "tag added");
+    let site = site.file(
+        e05,
+        &edit("A new body.", "Event five", "2023-01-02", "gamma"),
+    );
+    step(&mut cache, &site, &[e05], "tag removed from a paged term");
+    let site = site.file(
+        e05,
+        &edit("A new body.", "Event five", "2023-01-02", "gamma, delta"),
+    );
+    step(&mut cache, &site, &[e05], "new term");
+
+    // The headline a claim quotes.
+    let e11 = "content/events/e11.md";
+    let site = site.file(
+        e11,
+        &paged_event(
+            "Event eleven",
+            "2023-08-01",
+            "gamma",
+            "src-a",
+            "Body of e11.",
+        ),
+    );
+    step(&mut cache, &site, &[e11], "quoted title");
+
+    // A source's outlet, title and body.
+    let src_a = "content/sources/src-a.md";
+    let site = site.file(
+        src_a,
+        "---\ntitle: A report\noutlet: The Weekly\nurl: https://example.org/a\npublished: 2023-12-01\n---\nA notes.\n",
+    );
+    step(&mut cache, &site, &[src_a], "source outlet");
+    let site = site.file(
+        src_a,
+        "---\ntitle: The A report\noutlet: The Weekly\nurl: https://example.org/a\npublished: 2023-12-01\n---\nOther notes.\n",
+    );
+    step(&mut cache, &site, &[src_a], "source title and body");
+
+    // A new event in a paged term, then deleted.
+    let e13 = "content/events/e13.md";
+    let site = site.file(
+        e13,
+        &paged_event(
+            "Event e13",
+            "2022-01-15",
+            "alpha",
+            "src-a, src-b",
+            "Thirteen.",
+        ),
+    );
+    step(&mut cache, &site, &[e13], "new event");
+    let site = site.remove(e13);
+    step(&mut cache, &site, &[e13], "deleted event");
+
+    // A file renamed: the event's slug, and so its address, change; then
+    // renamed back.
+    let e03 = site.path("content/events/e03.md");
+    let renamed = site.path("content/events/e03-renamed.md");
+    std::fs::rename(&e03, &renamed).expect("rename");
+    step(
+        &mut cache,
+        &site,
+        &["content/events/e03.md", "content/events/e03-renamed.md"],
+        "renamed file",
+    );
+    std::fs::rename(&renamed, &e03).expect("rename back");
+    step(
+        &mut cache,
+        &site,
+        &["content/events/e03.md", "content/events/e03-renamed.md"],
+        "renamed back",
+    );
+
+    // An event whose link a body shows is renamed: the body's link follows.
+    let e11_renamed = site.path("content/events/e11-renamed.md");
+    std::fs::rename(site.path(e11), &e11_renamed).expect("rename");
+    let site = site.file("content/events/e12.md", &e12("e11-renamed"));
+    step(
+        &mut cache,
+        &site,
+        &[
+            e11,
+            "content/events/e11-renamed.md",
+            "content/events/e12.md",
+        ],
+        "renamed linked file",
+    );
+
+    // Several kinds in one save.
+    let site = site
+        .file(e05, &edit("Body again.", "Event 5", "2021-01-01", "beta"))
+        .file(
+            "content/events/e01.md",
+            &paged_event("Event one", "2023-10-01", "alpha", "src-b", "One."),
+        );
+    step(
+        &mut cache,
+        &site,
+        &[e05, "content/events/e01.md"],
+        "two notes at once",
+    );
+}

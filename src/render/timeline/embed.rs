@@ -16,7 +16,6 @@
 use serde::Serialize;
 
 use super::{IndexPage, filters, groups, index_at};
-use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::model::paging::page_items;
 use crate::render::cards::Cards;
@@ -40,7 +39,7 @@ pub(in crate::render) struct EmbedPage<'a> {
     /// The timeline's cards, overview, filters and (paged) years; a term's
     /// embed has no overview.
     #[serde(flatten)]
-    page: IndexPage,
+    page: IndexPage<'a>,
 }
 
 /// The way back to the site root from the whole timeline's embed.
@@ -52,12 +51,9 @@ pub(in crate::render) fn term_path(taxonomy: &str, slug: &str) -> (String, &'sta
 }
 
 /// The embed of the whole timeline.
-pub(in crate::render) fn timeline(
-    site: &Site,
-    cards: &Cards<'_>,
-) -> Result<EmbedPage<'static>, Diagnostic> {
-    let page = index_at(site, cards, ROOT)?;
-    Ok(EmbedPage {
+pub(in crate::render) fn timeline<'a>(site: &Site, cards: &'a Cards<'_>) -> EmbedPage<'a> {
+    let page = index_at(site, cards, ROOT);
+    EmbedPage {
         term: None,
         taxonomy: None,
         full_url: "index.html".to_string(),
@@ -67,31 +63,31 @@ pub(in crate::render) fn timeline(
             0
         },
         page,
-    })
+    }
 }
 
 /// The embed of term `i` of taxonomy `t`.
 pub(in crate::render) fn term<'a>(
     site: &'a Site,
-    cards: &Cards<'_>,
+    cards: &'a Cards<'_>,
     t: usize,
     i: usize,
-) -> Result<EmbedPage<'a>, Diagnostic> {
+) -> EmbedPage<'a> {
     let taxonomy = &site.taxonomies[t];
     let term = &taxonomy.terms[i];
     let shown = page_items(&term.events, site.config.page_size, 1);
     let (_, root) = term_path(&taxonomy.name, &term.slug);
-    Ok(EmbedPage {
+    EmbedPage {
         term: Some(&term.name),
         taxonomy: Some(&taxonomy.name),
         full_url: term_url(&taxonomy.name, &term.slug),
         shown: shown.len(),
         page: IndexPage {
-            groups: groups(site, cards, root, shown, None)?,
+            groups: groups(site, cards, root, shown, None),
             count: term.events.len(),
             overview: None,
             filters: filters(site, shown),
             years: Vec::new(),
         },
-    })
+    }
 }

@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::date::{Language, Unit, year_words};
-use crate::diagnostic::Diagnostic;
 use crate::model::paging;
 use crate::model::{Site, term_slug};
 use crate::render::cards::{Cards, Cut, Items};
@@ -18,25 +17,25 @@ const DENSE_YEAR: usize = 12;
 
 /// Cards under a year heading; `months` is used instead of `items` when the year is dense.
 #[derive(Serialize)]
-pub(super) struct YearGroup {
+pub(super) struct YearGroup<'c> {
     label: String,
     id: String,
     /// The cards, at heading level 3.
-    items: Items,
-    months: Vec<MonthGroup>,
+    items: Items<'c>,
+    months: Vec<MonthGroup<'c>>,
 }
 
 #[derive(Serialize)]
-struct MonthGroup {
+struct MonthGroup<'c> {
     label: String,
     id: String,
     /// The cards, at heading level 4.
-    items: Items,
+    items: Items<'c>,
 }
 
-impl YearGroup {
+impl<'c> YearGroup<'c> {
     /// The cards of a year cut by month that no month holds, on the year's page.
-    pub(super) fn across(year: i32, items: Items) -> YearGroup {
+    pub(super) fn across(year: i32, items: Items<'c>) -> YearGroup<'c> {
         YearGroup {
             label: "Across the year".to_string(),
             id: format!("y-{}-across", paging::year_slug(year)),
@@ -49,7 +48,7 @@ impl YearGroup {
 /// Where the overview's bar for `bin` leads on a page of `groups`: its
 /// month's heading where the year is split by month, else its year's;
 /// nothing when the page has no such year.
-pub(super) fn anchor(groups: &[YearGroup], bin: &Bin) -> String {
+pub(super) fn anchor(groups: &[YearGroup<'_>], bin: &Bin) -> String {
     let label = year_words(bin.year);
     let Some(group) = groups.iter().find(|g| g.label == label) else {
         return String::new();
@@ -65,13 +64,13 @@ pub(super) fn anchor(groups: &[YearGroup], bin: &Bin) -> String {
 /// year headings, and month headings in a dense year, for a page `root`
 /// away from the site root. `reached` is the latest moment of the events
 /// before them, for the first gap marker.
-pub(super) fn groups(
+pub(super) fn groups<'c>(
     site: &Site,
-    cards: &Cards<'_>,
-    root: &str,
+    cards: &'c Cards<'_>,
+    root: &'c str,
     events: &[usize],
     mut reached: Option<NaiveDateTime>,
-) -> Result<Vec<YearGroup>, Diagnostic> {
+) -> Vec<YearGroup<'c>> {
     /// A year's events and the gap marker before each.
     struct Draft {
         label: String,
@@ -111,21 +110,21 @@ pub(super) fn groups(
             let (items, months) = if draft.members.len() > DENSE_YEAR {
                 (
                     Items::default(),
-                    by_month(site, &month_cards, draft.members, &draft.id)?,
+                    by_month(site, &month_cards, draft.members, &draft.id),
                 )
             } else {
                 let mut items = Items::default();
                 for (i, gap) in draft.members {
-                    year_cards.push(&mut items, i, gap.as_deref())?;
+                    year_cards.push(&mut items, i, gap.as_deref());
                 }
                 (items, Vec::new())
             };
-            Ok(YearGroup {
+            YearGroup {
                 label: draft.label,
                 id: draft.id,
                 items,
                 months,
-            })
+            }
         })
         .collect()
 }
@@ -141,12 +140,12 @@ type YearMonth = (i32, u32);
 /// year", those no single month holds (known only to the year or the
 /// season, or spanning months), then each month in order. A heading and its
 /// id appear once, however the events of a month and the others interleave.
-fn by_month(
+fn by_month<'c>(
     site: &Site,
-    cards: &Cut<'_, '_>,
+    cards: &Cut<'c, '_>,
     members: Vec<Member>,
     year_id: &str,
-) -> Result<Vec<MonthGroup>, Diagnostic> {
+) -> Vec<MonthGroup<'c>> {
     // Each group: the month (year, month) its events lie within, if one does.
     let mut keyed: Vec<(Option<YearMonth>, Vec<Member>)> = Vec::new();
     for member in members {
@@ -167,11 +166,11 @@ fn by_month(
         };
         let mut items = Items::default();
         for (i, gap) in members {
-            cards.push(&mut items, i, gap.as_deref())?;
+            cards.push(&mut items, i, gap.as_deref());
         }
         months.push(MonthGroup { label, id, items });
     }
-    Ok(months)
+    months
 }
 
 /// The site's language; English should the settings name none dateline
