@@ -128,7 +128,7 @@ pub(crate) fn read(
         config.base_url = Some(url);
     }
     let (theme, (content, mut diagnostics)) = rayon::join(
-        || Theme::load(root, crate::export::ALL, previous),
+        || Theme::load(root, crate::export::ALL, previous, &config.language),
         || content::load_with(root, &config, notes),
     );
     diagnostics.extend(warnings);

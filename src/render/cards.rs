@@ -133,9 +133,21 @@ pub(super) struct Cut<'c, 'a> {
     slots: Option<Variant>,
 }
 
+impl<'a> Cut<'_, 'a> {
+    /// The interface's words of the theme the cards are made with.
+    pub(super) fn ui(&self) -> &'a super::ui::Ui {
+        self.cards.ui()
+    }
+}
+
 impl<'a> Cards<'a> {
     /// Cards for one run; `keyed` (for `serve`) computes digests, reusing
     /// `previous` and remembering this run's.
+    /// The interface's words of the theme the cards are made with.
+    pub(super) fn ui(&self) -> &'a super::ui::Ui {
+        &self.theme.ui
+    }
+
     pub(super) fn new(
         site: &'a Site,
         theme: &'a Theme,

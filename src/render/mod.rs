@@ -21,6 +21,7 @@ mod run;
 mod sink;
 mod theme;
 mod timeline;
+pub(crate) mod ui;
 pub(crate) mod view;
 
 use std::sync::Arc;
@@ -65,6 +66,8 @@ pub trait Extra: Sync {
 /// The templates and assets of a theme, ready to render.
 pub struct Theme {
     tera: Tera,
+    /// The interface's words, in the language the theme was loaded in.
+    ui: Arc<ui::Ui>,
     /// The files made beside the pages.
     extras: &'static [&'static dyn Extra],
     assets: Vec<(String, Arc<[u8]>)>,

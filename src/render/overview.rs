@@ -11,6 +11,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
+use super::ui::Ui;
 use crate::date::{Shape, year_words};
 use crate::model::Site;
 use bars::{Bar, bars};
@@ -88,6 +89,7 @@ fn year_of(t: f64) -> i32 {
 /// and `mark_href` where an event's mark does.
 pub(super) fn overview(
     site: &Site,
+    ui: &Ui,
     link: &dyn Fn(&Bin) -> String,
     mark_href: &dyn Fn(usize) -> String,
 ) -> Overview {
@@ -114,7 +116,7 @@ pub(super) fn overview(
         };
     };
     let mut drawn = if site.events.len() > BARS_ABOVE
-        && let Some(bars) = bars(site, link)
+        && let Some(bars) = bars(site, ui, link)
     {
         bars
     } else {

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::cards::Cards;
 use super::overview::{Bin, Overview, overview};
+use super::ui::Ui;
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::model::paging::{self, Months, Place, YearSpan};
@@ -108,7 +109,7 @@ fn index_at(site: &Site, cards: &Cards<'_>, root: &str) -> Result<IndexPage, Dia
         return Ok(IndexPage {
             groups: Vec::new(),
             count: site.events.len(),
-            overview: Some(overview(site, &link, &mark)),
+            overview: Some(overview(site, cards.ui(), &link, &mark)),
             filters: Vec::new(),
             years,
         });
@@ -129,8 +130,8 @@ fn index_at(site: &Site, cards: &Cards<'_>, root: &str) -> Result<IndexPage, Dia
     let mark = |i: usize| format!("{root}{page}#{}", site.events[i].slug);
     Ok(IndexPage {
         count: site.events.len(),
-        overview: Some(overview(site, &link, &mark)),
-        filters: filters(site, &all),
+        overview: Some(overview(site, cards.ui(), &link, &mark)),
+        filters: filters(site, cards.ui(), &all),
         groups,
         years: Vec::new(),
     })
@@ -172,7 +173,7 @@ pub(super) fn period(
         }
         (Place::Month(..) | Place::Index, _) => return Ok(None),
     };
-    Ok(Some(layout.page(site, place, span)))
+    Ok(Some(layout.page(site, cards.ui(), place, span)))
 }
 
 /// The years before and after a period's year, where there are any.
@@ -194,7 +195,7 @@ struct Layout {
 
 impl Layout {
     /// The page of `place`, a period of the year `span`.
-    fn page(self, site: &Site, place: Place, span: &YearSpan) -> PeriodPage {
+    fn page(self, site: &Site, ui: &Ui, place: Place, span: &YearSpan) -> PeriodPage {
         PeriodPage {
             title: place.label(),
             kind: if matches!(place, Place::Year(_)) {
@@ -207,7 +208,7 @@ impl Layout {
                 _ => span.range.len(),
             },
             shown: self.shown.len(),
-            filters: filters(site, &self.shown),
+            filters: filters(site, ui, &self.shown),
             groups: self.groups,
             months: self.months,
             up: self.up,
@@ -239,7 +240,7 @@ fn year_of_months(
         Vec::new()
     } else {
         let items = cards.once(root, 3).items(&cut.across)?;
-        vec![YearGroup::across(year, items)]
+        vec![YearGroup::across(year, items, cards.ui())]
     };
     Ok(Layout {
         shown: cut.across.clone(),
