@@ -22,6 +22,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::highlight;
 use crate::model::FirstReported;
 
+pub(crate) mod names;
 #[cfg(test)]
 mod tests;
 
