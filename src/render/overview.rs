@@ -124,7 +124,28 @@ pub(super) fn overview(
     };
     drawn.from = year_words(year_of(min));
     drawn.to = year_words(year_of(max));
+    if ui.language().is_rtl() {
+        drawn.mirror();
+    }
     drawn
+}
+
+impl Overview {
+    /// Time running right to left, as a page in Arabic or Hebrew reads:
+    /// the earliest event at the right. The SVG itself is not flipped,
+    /// which would mirror its labels' letters too.
+    fn mirror(&mut self) {
+        let round = |v: f64| (v * 100.0).round() / 100.0;
+        for tick in &mut self.ticks {
+            tick.x = round(WIDTH - tick.x);
+        }
+        for mark in &mut self.marks {
+            mark.x = round(WIDTH - mark.x - mark.width);
+        }
+        for bar in &mut self.bars {
+            bar.mirror();
+        }
+    }
 }
 
 /// One mark per event from `min` to `max` (in seconds), in lanes so that

@@ -30,6 +30,13 @@ pub(super) struct Bar {
     height: f64,
 }
 
+impl Bar {
+    /// Drawn right to left: the same bar, the axis turned.
+    pub(super) fn mirror(&mut self) {
+        self.x = round(WIDTH - self.x - self.width);
+    }
+}
+
 /// Bars over the events with a known start; `None` when there are none.
 pub(super) fn bars(site: &Site, ui: &Ui, link: &dyn Fn(&Bin) -> String) -> Option<Overview> {
     let events = &site.events;
