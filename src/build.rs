@@ -128,7 +128,10 @@ pub(crate) fn read(
         config.base_url = Some(url);
     }
     let (theme, (content, mut diagnostics)) = rayon::join(
-        || Theme::load(root, crate::export::ALL, previous),
+        || {
+            let others = config.languages.get(1..).unwrap_or_default();
+            Theme::load_languages(root, crate::export::ALL, previous, &config.language, others)
+        },
         || content::load_with(root, &config, notes),
     );
     diagnostics.extend(warnings);

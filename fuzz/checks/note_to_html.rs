@@ -15,6 +15,7 @@ static THEME: LazyLock<Option<Arc<Theme>>> = LazyLock::new(|| {
         Path::new("/nonexistent-dateline-root"),
         dateline::export::ALL,
         None,
+        "en",
     )
     .ok()
 });

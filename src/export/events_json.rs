@@ -9,10 +9,23 @@ use super::provenance::{self, AccountOut, ClaimOut, CorrectionOut};
 use super::{Streamed, file_url, page_url};
 use crate::date::Date;
 use crate::model::{Event, LeadImage, Media, Site, Source};
+use crate::render::ui::{Ui, first_reported};
 
 /// Writes the file, one event at a time: at 100,000 events the whole
 /// document would take hundreds of megabytes as a `Value`.
 pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
+    // The shipped words of the site's language: an export is written from
+    // the model alone, without the theme and the site's own i18n file.
+    let ui = Ui::new(&site.config.language, None).map_err(|found| {
+        io::Error::other(format!(
+            "the interface's words: {}",
+            found
+                .into_vec()
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        ))
+    })?;
     #[derive(Serialize)]
     struct Root<'a, E: Serialize, S: Serialize> {
         #[serde(rename = "$schema")]
@@ -32,7 +45,7 @@ pub(super) fn write(site: &Site, out: &mut dyn io::Write) -> io::Result<()> {
         description: site.config.description.as_deref(),
         base_url: site.config.base_url.as_deref(),
         language: &site.config.language,
-        events: Streamed(|| site.events.iter().map(|e| event(site, e))),
+        events: Streamed(|| site.events.iter().map(|e| event(site, &ui, e))),
         sources: Streamed(|| site.sources.iter().map(|s| source(site, s))),
     };
     serde_json::to_writer_pretty(out, &root).map_err(io::Error::from)
@@ -130,7 +143,7 @@ struct FirstReported<'a> {
     words: Option<String>,
 }
 
-fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
+fn event<'a>(site: &'a Site, ui: &Ui, event: &'a Event) -> EventOut<'a> {
     EventOut {
         slug: &event.slug,
         title: &event.title,
@@ -151,7 +164,7 @@ fn event<'a>(site: &'a Site, event: &'a Event) -> EventOut<'a> {
             source: &site.sources[f.source].id,
             days: f.days,
             at_most: f.at_most,
-            words: f.words(),
+            words: first_reported(ui, &f),
         }),
         accounts: provenance::accounts(site, event),
         corrections: provenance::corrections(&event.corrections, date),

@@ -211,7 +211,19 @@ pub(super) struct Cut<'c, 'a> {
     slots: Option<Variant>,
 }
 
+impl<'a> Cut<'_, 'a> {
+    /// The interface's words of the theme the cards are made with.
+    pub(super) fn ui(&self) -> &'a super::ui::Ui {
+        self.cards.ui()
+    }
+}
+
 impl<'a> Cards<'a> {
+    /// The interface's words of the theme the cards are made with.
+    pub(super) fn ui(&self) -> &'a super::ui::Ui {
+        &self.theme.ui
+    }
+
     /// Cards for one run; with `digests` (for `serve`), keyed by them,
     /// reusing `previous` and remembering this run's.
     pub(super) fn new(

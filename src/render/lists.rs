@@ -138,7 +138,7 @@ pub(super) fn source_page(
     let events = page_items(&source.cited_by, size, number);
     let pager = Pager::new(&folder, source.cited_by.len(), size, number);
     let page = SourcePage {
-        source: SourceView::new(source),
+        source: SourceView::new(site, source),
         image: source
             .image
             .as_ref()

@@ -21,6 +21,7 @@ mod run;
 mod sink;
 mod theme;
 mod timeline;
+pub(crate) mod ui;
 pub(crate) mod view;
 
 use std::sync::Arc;
@@ -65,6 +66,8 @@ pub trait Extra: Sync {
 /// The templates and assets of a theme, ready to render.
 pub struct Theme {
     tera: Tera,
+    /// The interface's words, in the language the theme was loaded in.
+    ui: Arc<ui::Ui>,
     /// The files made beside the pages.
     extras: &'static [&'static dyn Extra],
     assets: Vec<(String, Arc<[u8]>)>,
@@ -75,9 +78,21 @@ pub struct Theme {
     stock_card: bool,
     /// Each template's text, by name, to point at a fault in it.
     sources: rustc_hash::FxHashMap<String, String>,
+    /// For a site in several languages, the same theme in each of its
+    /// other languages, by tag.
+    editions: Vec<(String, Arc<Theme>)>,
 }
 
 impl Theme {
+    /// The theme of the pages in language `tag`: this one, unless `tag` is
+    /// one of the site's other languages.
+    fn in_language(&self, tag: &str) -> &Theme {
+        self.editions
+            .iter()
+            .find(|(edition, _)| edition == tag)
+            .map_or(self, |(_, theme)| theme)
+    }
+
     /// The text of the template `name`.
     fn source(&self, name: &str) -> Option<&str> {
         self.sources.get(name).map(String::as_str)

@@ -11,6 +11,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
+use super::ui::Ui;
 use crate::date::{Shape, year_words};
 use crate::model::Site;
 use bars::{Bar, bars};
@@ -88,6 +89,7 @@ fn year_of(t: f64) -> i32 {
 /// and `mark_href` where an event's mark does.
 pub(super) fn overview(
     site: &Site,
+    ui: &Ui,
     link: &dyn Fn(&Bin) -> String,
     mark_href: &dyn Fn(usize) -> String,
 ) -> Overview {
@@ -114,7 +116,7 @@ pub(super) fn overview(
         };
     };
     let mut drawn = if site.events.len() > BARS_ABOVE
-        && let Some(bars) = bars(site, link)
+        && let Some(bars) = bars(site, ui, link)
     {
         bars
     } else {
@@ -122,7 +124,28 @@ pub(super) fn overview(
     };
     drawn.from = year_words(year_of(min));
     drawn.to = year_words(year_of(max));
+    if ui.language().is_rtl() {
+        drawn.mirror();
+    }
     drawn
+}
+
+impl Overview {
+    /// Time running right to left, as a page in Arabic or Hebrew reads:
+    /// the earliest event at the right. The SVG itself is not flipped,
+    /// which would mirror its labels' letters too.
+    fn mirror(&mut self) {
+        let round = |v: f64| (v * 100.0).round() / 100.0;
+        for tick in &mut self.ticks {
+            tick.x = round(WIDTH - tick.x);
+        }
+        for mark in &mut self.marks {
+            mark.x = round(WIDTH - mark.x - mark.width);
+        }
+        for bar in &mut self.bars {
+            bar.mirror();
+        }
+    }
 }
 
 /// One mark per event from `min` to `max` (in seconds), in lanes so that

@@ -73,7 +73,7 @@ pub(super) fn event(theme: &Renderer<'_>, site: &Site, i: usize) -> Result<Done,
         previous: neighbour(i.checked_sub(1)),
         next: neighbour(Some(i + 1).filter(|&j| j < site.events.len())),
         corrections: provenance::corrections(&event.corrections),
-        dating: provenance::dating(site, event),
+        dating: provenance::dating(site, event, theme.cards.ui()),
         accounts: provenance::accounts(site, event),
         archives: event
             .sources

@@ -99,7 +99,11 @@ fn source_url(source: &Source) -> String {
 }
 
 /// How the event's sources date it; `None` when it has no claims.
-pub(crate) fn dating<'a>(site: &'a Site, event: &'a Event) -> Option<DatingView<'a>> {
+pub(crate) fn dating<'a>(
+    site: &'a Site,
+    event: &'a Event,
+    ui: &super::ui::Ui,
+) -> Option<DatingView<'a>> {
     if event.dated_by.is_empty() {
         return None;
     }
@@ -120,7 +124,7 @@ pub(crate) fn dating<'a>(site: &'a Site, event: &'a Event) -> Option<DatingView<
         Some(FirstReportedView {
             outlet: &source.outlet,
             url: source_url(source),
-            gap: first.words()?,
+            gap: super::ui::first_reported(ui, &first)?,
         })
     });
     Some(DatingView {

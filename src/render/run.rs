@@ -120,7 +120,8 @@ impl Theme {
                 inner: output,
                 prefix,
             };
-            let pages = self.write(edition, &inner, progress)?;
+            let theme = self.in_language(&edition.config.language);
+            let pages = theme.write(edition, &inner, progress)?;
             written.extend(pages.into_iter().map(|page| format!("{prefix}{page}")));
         }
         Ok(written)
@@ -193,20 +194,23 @@ impl Theme {
         for edition in &site.editions {
             let prefix = edition.edition.as_ref().map_or("", |e| e.prefix.as_str());
             let kept = Kept::default();
-            self.write(
-                edition,
-                &Prefixed {
-                    inner: &kept,
-                    prefix,
-                },
-                &super::Quiet,
-            )
-            .map_err(|failure| match failure {
-                WriteFailure::Content(found) => found,
-                WriteFailure::Write(err) => {
-                    Diagnostics::from_iter([Diagnostic::error("write", &err.path, err.to_string())])
-                }
-            })?;
+            self.in_language(&edition.config.language)
+                .write(
+                    edition,
+                    &Prefixed {
+                        inner: &kept,
+                        prefix,
+                    },
+                    &super::Quiet,
+                )
+                .map_err(|failure| match failure {
+                    WriteFailure::Content(found) => found,
+                    WriteFailure::Write(err) => Diagnostics::from_iter([Diagnostic::error(
+                        "write",
+                        &err.path,
+                        err.to_string(),
+                    )]),
+                })?;
             pages.extend(kept.0.into_inner().unwrap_or_else(PoisonError::into_inner));
         }
         Ok(Rendering {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use tera::Tera;
 
+use super::ui::{Tr, Ui};
 use super::{Extra, Theme, chain, loops, memo};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::highlight;
@@ -68,14 +69,18 @@ pub(crate) fn is_theme_file(name: &str) -> bool {
 }
 
 impl Theme {
-    /// The embedded theme with the site's own `templates/` laid over it.
-    /// `previous` itself comes back when the templates and assets read are
-    /// those it was made from: compiling the templates is most of what
-    /// loading a theme costs, and `serve` loads it on every save.
+    /// The embedded theme with the site's own `templates/` laid over it,
+    /// in the shipped language `language` (with the site's own
+    /// `i18n/<language>.ftl`): a site in several languages loads one a
+    /// language. `previous` itself comes back when the templates, assets
+    /// and words read are those it was made from: compiling the templates
+    /// is most of what loading a theme costs, and `serve` loads it on
+    /// every save.
     pub fn load(
         root: &Path,
         extras: &'static [&'static dyn Extra],
         previous: Option<&Arc<Theme>>,
+        language: &str,
     ) -> Result<Arc<Theme>, Diagnostics> {
         let mut files = Files::embedded();
         let dir = root.join("templates");
@@ -85,13 +90,18 @@ impl Theme {
                 return Err(diagnostics);
             }
         }
-        let digest = files.digest();
+        let ui = Ui::load(root, language)?;
+        let digest = files.digest(&ui);
         if let Some(previous) = previous.filter(|p| p.digest == digest) {
             return Ok(previous.clone());
         }
-        let tera = compile(&files.templates, &files.site_templates, &dir)?;
+        let templates = files.worded(&ui, &dir)?;
+        let ui = Arc::new(ui);
+        let mut tera = compile(&templates, &files.site_templates, &dir)?;
+        tera.register_function("tr", Tr(ui.clone()));
         Ok(Arc::new(Theme {
             tera,
+            ui,
             extras,
             assets: files
                 .assets
@@ -101,7 +111,53 @@ impl Theme {
             digest,
             stock_card: files.stock_card,
             sources: files.templates.into_iter().collect(),
+            editions: Vec::new(),
         }))
+    }
+
+    /// The theme of a site in `language` and, for a site in several
+    /// languages, in each of `others` too (see [`Theme::load`]): the pages
+    /// of each language get that language's words.
+    pub fn load_languages(
+        root: &Path,
+        extras: &'static [&'static dyn Extra],
+        previous: Option<&Arc<Theme>>,
+        language: &str,
+        others: &[String],
+    ) -> Result<Arc<Theme>, Diagnostics> {
+        // A fault in a template is told once, by the default language's.
+        let mut theme = Theme::load(root, extras, previous, language)?;
+        let mut found = Diagnostics::new();
+        let mut editions = Vec::new();
+        for tag in others {
+            let before = previous
+                .and_then(|p| p.editions.iter().find(|(t, _)| t == tag))
+                .map(|(_, theme)| theme);
+            match Theme::load(root, extras, before, tag) {
+                Ok(edition) => editions.push((tag.clone(), edition)),
+                Err(faults) => found.extend(faults),
+            }
+        }
+        if found.has_errors() {
+            return Err(found);
+        }
+        let same = theme.editions.len() == editions.len()
+            && theme
+                .editions
+                .iter()
+                .zip(&editions)
+                .all(|((a, x), (b, y))| a == b && Arc::ptr_eq(x, y));
+        if same {
+            return Ok(theme);
+        }
+        // `previous` came back whole, with other languages' themes of its own.
+        if Arc::get_mut(&mut theme).is_none() {
+            theme = Theme::load(root, extras, None, language)?;
+        }
+        if let Some(fresh) = Arc::get_mut(&mut theme) {
+            fresh.editions = editions;
+        }
+        Ok(theme)
     }
 }
 
@@ -205,9 +261,37 @@ impl Files {
         Ok(())
     }
 
-    /// A digest of every template and asset, for serve's page memo.
-    fn digest(&self) -> u64 {
+    /// Each template with its `{{ t.id }}` replaced by the words of `ui`;
+    /// `Err` has every reference to a message there is none of, at its
+    /// line and column.
+    fn worded(&self, ui: &Ui, dir: &Path) -> Result<Vec<(String, String)>, Diagnostics> {
+        let mut diagnostics = Diagnostics::new();
+        let mut worded = Vec::with_capacity(self.templates.len());
+        for (name, text) in &self.templates {
+            match ui.substitute(text) {
+                Ok(words) => worded.push((name.clone(), words)),
+                Err(problems) => {
+                    for (offset, len, message) in problems {
+                        diagnostics.push(
+                            Diagnostic::error("template", dir.join(name), message)
+                                .at_offset(text, offset, len)
+                                .with_hint("write a message of README's \"Languages\", or add it to the site's i18n file"),
+                        );
+                    }
+                }
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(worded)
+    }
+
+    /// A digest of every template and asset and of the words, for serve's
+    /// page memo.
+    fn digest(&self, ui: &Ui) -> u64 {
         let mut digest = rustc_hash::FxHasher::default();
+        memo::hash_str(&mut digest, &ui.digest_text());
         for (name, text) in &self.templates {
             memo::hash_str(&mut digest, name);
             memo::hash_str(&mut digest, text);

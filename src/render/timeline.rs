@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::cards::Cards;
 use super::overview::{Bin, Overview, overview};
+use super::ui::Ui;
 use crate::model::Site;
 use crate::model::paging::{self, Months, Place, YearSpan};
 use filters::{FilterChoice, filters};
@@ -107,7 +108,7 @@ fn index_at<'c>(site: &Site, cards: &'c Cards<'_>, root: &'c str) -> IndexPage<'
         return IndexPage {
             groups: Vec::new(),
             count: site.events.len(),
-            overview: Some(overview(site, &link, &mark)),
+            overview: Some(overview(site, cards.ui(), &link, &mark)),
             filters: Vec::new(),
             years,
         };
@@ -128,8 +129,8 @@ fn index_at<'c>(site: &Site, cards: &'c Cards<'_>, root: &'c str) -> IndexPage<'
     let mark = |i: usize| format!("{root}{page}#{}", site.events[i].slug);
     IndexPage {
         count: site.events.len(),
-        overview: Some(overview(site, &link, &mark)),
-        filters: filters(site, &all),
+        overview: Some(overview(site, cards.ui(), &link, &mark)),
+        filters: filters(site, cards.ui(), &all),
         groups,
         years: Vec::new(),
     }
@@ -166,7 +167,7 @@ pub(super) fn period<'c>(
         }
         (Place::Month(..) | Place::Index, _) => return None,
     };
-    Some(layout.page(site, place, span))
+    Some(layout.page(site, cards.ui(), place, span))
 }
 
 /// The years before and after a period's year, where there are any.
@@ -188,7 +189,7 @@ struct Layout<'c> {
 
 impl<'c> Layout<'c> {
     /// The page of `place`, a period of the year `span`.
-    fn page(self, site: &Site, place: Place, span: &YearSpan) -> PeriodPage<'c> {
+    fn page(self, site: &Site, ui: &Ui, place: Place, span: &YearSpan) -> PeriodPage<'c> {
         PeriodPage {
             title: place.label(),
             kind: if matches!(place, Place::Year(_)) {
@@ -201,7 +202,7 @@ impl<'c> Layout<'c> {
                 _ => span.range.len(),
             },
             shown: self.shown.len(),
-            filters: filters(site, &self.shown),
+            filters: filters(site, ui, &self.shown),
             groups: self.groups,
             months: self.months,
             up: self.up,
@@ -233,7 +234,7 @@ fn year_of_months<'c>(
         Vec::new()
     } else {
         let items = cards.once(root, 3).items(&cut.across);
-        vec![YearGroup::across(year, items)]
+        vec![YearGroup::across(year, items, cards.ui())]
     };
     Layout {
         shown: cut.across.clone(),

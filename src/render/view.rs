@@ -109,6 +109,11 @@ pub(crate) struct SourceView<'a> {
     pub author: Option<&'a str>,
     /// Its language.
     pub language: Option<&'a str>,
+    /// Its language's name in the page's language ("Russian"), when that
+    /// is not the page's own language and dateline knows the name: for
+    /// "(in Russian)" beside it. Links to the original carry the tag
+    /// itself as `hreflang`.
+    pub language_name: Option<&'static str>,
     /// The address of an archived copy, when there is one. Left out of the
     /// page when there is none, like `archived`: most sources have none,
     /// and an event page holds a view of each source it cites.
@@ -126,8 +131,8 @@ pub(crate) struct SourceView<'a> {
 }
 
 impl<'a> SourceView<'a> {
-    /// The view of a source.
-    pub(crate) fn new(source: &'a Source) -> Self {
+    /// The view of a source, on a page of `site`.
+    pub(crate) fn new(site: &Site, source: &'a Source) -> Self {
         SourceView {
             id: &source.id,
             title: &source.title,
@@ -137,6 +142,10 @@ impl<'a> SourceView<'a> {
             published: source.published.as_ref().map(DateView::new),
             author: source.author.as_deref(),
             language: source.language.as_deref(),
+            language_name: source
+                .language
+                .as_deref()
+                .and_then(|tag| foreign_name(&site.config.language, tag)),
             archive_url: source.archive_url.as_deref(),
             archived: source.archived.as_ref().map(DateView::new),
             print: source.print,
@@ -372,7 +381,7 @@ impl<'a> EventView<'a> {
             sources: event
                 .sources
                 .iter()
-                .map(|&s| SourceView::new(&site.sources[s]))
+                .map(|&s| SourceView::new(site, &site.sources[s]))
                 .collect(),
             filters,
             gap: None,
@@ -450,6 +459,16 @@ pub(crate) fn term_url(taxonomy: &str, slug: &str) -> String {
     }
     url.push_str("/index.html");
     url
+}
+
+/// The name of the language `tag` in the page's language `page`, unless
+/// it is the page's own language.
+fn foreign_name(page: &str, tag: &str) -> Option<&'static str> {
+    let primary = super::ui::names::primary(tag);
+    if primary.eq_ignore_ascii_case(page) {
+        return None;
+    }
+    super::ui::names::name(page, primary)
 }
 
 /// The heading an event's date files it under.

@@ -1,4 +1,4 @@
-//! Watching the site's files: `content/`, `templates/`, `static/` and
+//! Watching the site's files: `content/`, `templates/`, `static/`, `i18n/` and
 //! `dateline.yaml`, and nothing else (not the output, not `.git`).
 //!
 //! Events come from the operating system through `notify` (or, with
@@ -33,8 +33,9 @@ const SETTLED: Duration = Duration::from_millis(2);
 const LONGEST: Duration = Duration::from_millis(300);
 /// How often `--poll` looks at every file.
 pub(crate) const POLL_INTERVAL: Duration = Duration::from_millis(500);
-/// The folders a site is made of, watched recursively.
-const FOLDERS: [&str; 3] = ["content", "templates", "static"];
+/// The folders a site is made of, watched recursively (`i18n/` holds the
+/// site's own words of the interface).
+const FOLDERS: [&str; 4] = ["content", "templates", "static", "i18n"];
 
 /// A running watcher and its events.
 pub(crate) struct Watch {
@@ -218,6 +219,7 @@ mod tests {
             "/s/content/events/a.md",
             "/s/content",
             "/s/templates/base.html",
+            "/s/i18n/ru.ftl",
             "/s/static/img/a.png",
             "/s/static/.well-known/security.txt",
             "/s/static/.htaccess",

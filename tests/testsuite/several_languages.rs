@@ -50,7 +50,23 @@ fn a_site_in_two_languages_links_both_ways() {
         ru.contains("href=\"../../events/talks/index.html\""),
         "{ru}"
     );
-    assert!(!ru.contains("Not translated"), "{ru}");
+    assert!(!ru.contains("Не переведено"), "{ru}");
+    // The interface speaks the page's language: the switcher's label, the
+    // navigation and the headings are the Russian theme's, and the English
+    // page keeps the English words.
+    assert!(
+        ru.contains("<nav class=\"languages\" aria-label=\"Язык\">"),
+        "{ru}"
+    );
+    assert!(
+        ru.contains(">Хронология</a>") && ru.contains(">Источники</h2>"),
+        "{ru}"
+    );
+    let en = site.page("events/leak/index.html");
+    assert!(
+        en.contains("aria-label=\"Language\"") && en.contains(">Sources</h2>"),
+        "{en}"
+    );
     assert!(
         site.page("ru/sources/wire-report/index.html")
             .contains("Официальные лица подтвердили утечку")
@@ -73,13 +89,16 @@ fn a_note_without_a_translation_is_shown_marked_in_the_default_language() {
     let site = TestSite::fixture("two-languages");
     site.build_ok();
     let ru = site.page("ru/events/summit/index.html");
-    assert!(ru.contains("Not translated"), "{ru}");
+    assert!(
+        ru.contains("<strong>Не переведено</strong>: показано на языке оригинала."),
+        "{ru}"
+    );
     assert!(ru.contains("<h1 lang=\"en\">The summit</h1>"), "{ru}");
     assert!(ru.contains("<div class=\"body\" lang=\"en\">"), "{ru}");
     assert!(
         !site
             .page("events/summit/index.html")
-            .contains("Not translated")
+            .contains("class=\"untranslated\"")
     );
     // The Russian timeline lists it too, beside the translated ones.
     let index = site.page("ru/index.html");

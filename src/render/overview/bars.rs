@@ -7,8 +7,9 @@ use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
 use super::{Bin, Overview, TOP, WIDTH, seconds, ticks};
-use crate::date::{month_name, year_words};
+use crate::date::year_words;
 use crate::model::Site;
+use crate::render::ui::{Arg, Ui};
 
 /// The tallest bar, in SVG units.
 const BAR_HEIGHT: f64 = 64.0;
@@ -29,8 +30,15 @@ pub(super) struct Bar {
     height: f64,
 }
 
+impl Bar {
+    /// Drawn right to left: the same bar, the axis turned.
+    pub(super) fn mirror(&mut self) {
+        self.x = round(WIDTH - self.x - self.width);
+    }
+}
+
 /// Bars over the events with a known start; `None` when there are none.
-pub(super) fn bars(site: &Site, link: &dyn Fn(&Bin) -> String) -> Option<Overview> {
+pub(super) fn bars(site: &Site, ui: &Ui, link: &dyn Fn(&Bin) -> String) -> Option<Overview> {
     let events = &site.events;
     let lead = events.partition_point(|e| e.date.earliest().is_none());
     let first = events.get(lead)?.date.earliest()?;
@@ -59,7 +67,7 @@ pub(super) fn bars(site: &Site, link: &dyn Fn(&Bin) -> String) -> Option<Overvie
             let height = round((count as f64 / most * BAR_HEIGHT).max(2.0));
             let year = events[range.start].date.earliest().map_or(0, |t| t.year());
             let month = binning.month(k);
-            let when = binning.when(k, year);
+            let when = binning.when(k, year, ui);
             let href = link(&Bin {
                 year,
                 month,
@@ -67,7 +75,10 @@ pub(super) fn bars(site: &Site, link: &dyn Fn(&Bin) -> String) -> Option<Overvie
             });
             Bar {
                 href,
-                label: format!("{when}: {count} event{}", if count == 1 { "" } else { "s" }),
+                label: format!(
+                    "{when}: {}",
+                    ui.words("events", &[("count", Arg::Number(count as i64))])
+                ),
                 count,
                 x: round(x0 + gap / 2.0),
                 y: round(f64::from(TOP) + BAR_HEIGHT - height),
@@ -82,7 +93,7 @@ pub(super) fn bars(site: &Site, link: &dyn Fn(&Bin) -> String) -> Option<Overvie
         marks: Vec::new(),
         disputed: false,
         bars,
-        caption: binning.caption(lead),
+        caption: binning.caption(lead, ui),
         from: String::new(),
         to: String::new(),
     })
@@ -153,43 +164,36 @@ impl Binning {
     }
 
     /// What a bar covers, in words; `year` is that of its first event.
-    fn when(self, key: i64, year: i32) -> String {
+    fn when(self, key: i64, year: i32, ui: &Ui) -> String {
         match self.month(key) {
-            Some(m) => format!("{} {}", month_name(m), year_words(year)),
+            Some(m) => format!("{} {}", ui.language().month_name(m), year_words(year)),
             None if self.step == 1 => year_words(year),
             None => {
                 let from = key * self.step;
                 let to = from + self.step - 1;
                 let words = |y: i64| i32::try_from(y).map_or_else(|_| y.to_string(), year_words);
-                format!("{} to {}", words(from), words(to))
+                let (from, to) = (words(from), words(to));
+                ui.words(
+                    "bars-span",
+                    &[("from", Arg::Text(&from)), ("to", Arg::Text(&to))],
+                )
             }
         }
     }
 
     /// What the bars stand for, and how many events (the `lead` with an
     /// open start) they leave out.
-    fn caption(self, lead: usize) -> String {
-        let unit = if self.by_month {
-            "month".to_string()
+    fn caption(self, lead: usize, ui: &Ui) -> String {
+        let mut caption = if self.by_month {
+            ui.words("bars-month", &[])
         } else if self.step == 1 {
-            "year".to_string()
+            ui.words("bars-year", &[])
         } else {
-            format!("{} years", self.step)
+            ui.words("bars-years", &[("step", Arg::Number(self.step))])
         };
-        let mut caption = format!(
-            "Events per {unit}: each bar stands for {}, as tall as the number of events that began in it, and links to them.",
-            if self.step == 1 {
-                format!("one {unit}")
-            } else {
-                unit.clone()
-            }
-        );
         if lead > 0 {
-            caption.push_str(&format!(
-                " {lead} event{} with an open start {} not counted.",
-                if lead == 1 { "" } else { "s" },
-                if lead == 1 { "is" } else { "are" }
-            ));
+            caption.push(' ');
+            caption.push_str(&ui.words("bars-open-start", &[("count", Arg::Number(lead as i64))]));
         }
         caption
     }

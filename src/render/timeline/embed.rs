@@ -86,7 +86,7 @@ pub(in crate::render) fn term<'a>(
             groups: groups(site, cards, root, shown, None),
             count: term.events.len(),
             overview: None,
-            filters: filters(site, shown),
+            filters: filters(site, cards.ui(), shown),
             years: Vec::new(),
         },
     }

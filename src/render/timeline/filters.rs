@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{Site, term_slug};
+use crate::render::ui::Ui;
 
 /// One `<select>` of the filter form.
 #[derive(Serialize)]
@@ -29,9 +30,9 @@ struct FilterOption {
 
 /// The filter choices for a page showing `events`: each term and outlet
 /// with the number of those events that have it.
-pub(super) fn filters(site: &Site, events: &[usize]) -> Vec<FilterChoice> {
+pub(super) fn filters(site: &Site, ui: &Ui, events: &[usize]) -> Vec<FilterChoice> {
     let mut choices = taxonomy_choices(site, events);
-    choices.extend(outlet_choice(site, events));
+    choices.extend(outlet_choice(site, ui, events));
     choices
 }
 
@@ -76,7 +77,7 @@ fn taxonomy_choices(site: &Site, events: &[usize]) -> Vec<FilterChoice> {
 
 /// The outlets of the sources `events` cite, each counted once an event;
 /// `None` when they cite none.
-fn outlet_choice(site: &Site, events: &[usize]) -> Option<FilterChoice> {
+fn outlet_choice(site: &Site, ui: &Ui, events: &[usize]) -> Option<FilterChoice> {
     let mut outlets: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for &i in events {
         let mut seen: Vec<String> = Vec::new();
@@ -103,7 +104,7 @@ fn outlet_choice(site: &Site, events: &[usize]) -> Option<FilterChoice> {
     Some(FilterChoice {
         name: "outlet".to_string(),
         attr: "outlets".to_string(),
-        label: "Outlet".to_string(),
+        label: ui.words("filter-outlet", &[]),
         options,
     })
 }

@@ -10,6 +10,7 @@ use crate::model::paging;
 use crate::model::{Site, term_slug};
 use crate::render::cards::{Cards, Cut, Items};
 use crate::render::overview::Bin;
+use crate::render::ui::Ui;
 use crate::render::view::year_label;
 
 /// Above this many events, a year is split under month headings.
@@ -35,9 +36,9 @@ struct MonthGroup<'c> {
 
 impl<'c> YearGroup<'c> {
     /// The cards of a year cut by month that no month holds, on the year's page.
-    pub(super) fn across(year: i32, items: Items<'c>) -> YearGroup<'c> {
+    pub(super) fn across(year: i32, items: Items<'c>, ui: &Ui) -> YearGroup<'c> {
         YearGroup {
-            label: "Across the year".to_string(),
+            label: ui.words("across-the-year", &[]),
             id: format!("y-{}-across", paging::year_slug(year)),
             items,
             months: Vec::new(),
@@ -162,7 +163,10 @@ fn by_month<'c>(
     for (key, members) in keyed {
         let (label, id) = match key {
             Some((_, month)) => (language.month_name(month), format!("{year_id}-{month}")),
-            None => ("Through the year".to_string(), format!("{year_id}-year")),
+            None => (
+                cards.ui().words("through-the-year", &[]),
+                format!("{year_id}-year"),
+            ),
         };
         let mut items = Items::default();
         for (i, gap) in members {
