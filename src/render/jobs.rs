@@ -87,7 +87,7 @@ const EMBED: &str = "embed/index.html";
 
 impl Job {
     /// The note body the page shows, if any: the only part of the site
-    /// outside its shape (see [`memo::shape`](super::memo::shape)).
+    /// outside its shape (see [`memo::Digests`](super::memo::Digests)).
     pub(super) fn body<'a>(&self, site: &'a Site) -> Option<&'a Arc<str>> {
         match *self {
             Job::Event(i) => Some(&site.events[i].html),
