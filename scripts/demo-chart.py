@@ -32,6 +32,12 @@ INK = "#1b1b1b"
 MUTED = "#555555"
 MARK = "#0b5cad"
 RULE = "#d0d0d0"
+PAPER = "#ffffff"
+DARK_PAPER = "#1e1f21"
+DARK_INK = "#ececec"
+DARK_MUTED = "#b5b5b5"
+DARK_MARK = "#7fb2ff"
+DARK_RULE = "#4a4a4a"
 
 
 def day(text):
@@ -79,7 +85,13 @@ def chart(export):
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" font-family="system-ui, sans-serif">',
-        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+        # A picture in an <img> follows the reader's colour scheme, as the
+        # pages do: in the dark, the same chart with light ink on dark.
+        f'<style>@media (prefers-color-scheme: dark) {{ [fill="{PAPER}"] {{ fill: {DARK_PAPER} }} '
+        f'[fill="{INK}"] {{ fill: {DARK_INK} }} [fill="{MUTED}"] {{ fill: {DARK_MUTED} }} '
+        f'[stroke="{RULE}"] {{ stroke: {DARK_RULE} }} [fill="{MARK}"], [stop-color="{MARK}"] '
+        f'{{ fill: {DARK_MARK}; stop-color: {DARK_MARK} }} [stroke="{MARK}"] {{ stroke: {DARK_MARK} }} }}</style>',
+        f'<rect width="{WIDTH}" height="{height}" fill="{PAPER}"/>',
         '<defs><linearGradient id="open"><stop offset="0" stop-color="' + MARK + '"/>'
         '<stop offset="1" stop-color="' + MARK + '" stop-opacity="0.15"/></linearGradient></defs>',
     ]

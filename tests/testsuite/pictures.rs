@@ -393,6 +393,11 @@ fn the_demos_chart_shows_every_event_as_its_note_dates_it() {
         .and_then(|rest| rest.split('"').next())
         .expect("its path");
     let chart = std::fs::read_to_string(site.path(&format!("site/{src}"))).expect("the chart");
+    // The pages follow the reader's colour scheme, and so does the chart.
+    assert!(
+        chart.contains("@media (prefers-color-scheme: dark)"),
+        "{chart}"
+    );
     // Drawn from the notes by scripts/demo-chart.py: run it again when a
     // title or a date changes, and this holds once more.
     let export: serde_json::Value =
