@@ -38,6 +38,9 @@ pub(super) enum Job {
     Embed,
     /// `<taxonomy>/<term>/embed/index.html`: taxonomy, term.
     TermEmbed(usize, usize),
+    /// `oembed.json` beside the timeline's embed (`None`) or a term's
+    /// (taxonomy, term); only with `base_url`.
+    OEmbed(Option<(usize, usize)>),
 }
 
 /// Every job of the site, the `extras` among them.
@@ -45,6 +48,10 @@ pub(super) fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Jo
     let size = site.config.page_size;
     let places = paging::places(site);
     let mut jobs = vec![Job::Index, Job::Embed, Job::NotFound, Job::Feed];
+    let oembed = site.config.base_url.is_some();
+    if oembed {
+        jobs.push(Job::OEmbed(None));
+    }
     if site.has_corrections() {
         jobs.extend([Job::Corrections, Job::CorrectionsFeed]);
     }
@@ -72,6 +79,9 @@ pub(super) fn jobs(site: &Site, extras: &'static [&'static dyn Extra]) -> Vec<Jo
         for (i, term) in taxonomy.terms.iter().enumerate() {
             jobs.push(Job::Term(t, i));
             jobs.push(Job::TermEmbed(t, i));
+            if oembed {
+                jobs.push(Job::OEmbed(Some((t, i))));
+            }
             jobs.extend((2..=page_count(term.events.len(), size)).map(|n| Job::TermPage(t, i, n)));
         }
     }
@@ -133,6 +143,13 @@ impl Job {
                 let (path, root) = embed::term_path(&taxonomy.name, &term.slug);
                 let page = embed::term(site, &theme.cards, t, i);
                 theme.render_page(site, "embed.html", &path, root, page)
+            }
+            Job::OEmbed(term) => {
+                let dir = term.map_or(String::new(), |(t, i)| embed::term_dir(site, t, i));
+                Ok(pages::file(
+                    format!("{dir}{}oembed.json", embed::FOLDER),
+                    embed::oembed(site, term).unwrap_or_default(),
+                ))
             }
         }
     }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::cards::Items;
 use super::provenance::{self, CorrectionView};
 use super::run::{Done, Renderer};
+use super::timeline::embed;
 use super::view::{SourceView, event_url, term_url};
 use super::{meta, paging};
 use crate::diagnostic::Diagnostic;
@@ -119,6 +120,12 @@ pub(super) fn term_page(
         total: term.events.len(),
         start: pager.as_ref().map_or(1, |p| p.start),
         pager,
+        embed_code: site
+            .config
+            .base_url
+            .as_deref()
+            .filter(|_| number == 1)
+            .map(|base| embed::snippet(base, &embed::term_dir(site, t, i), &term.name)),
     };
     theme.render_page(site, "term.html", &url, &root, page)
 }
@@ -229,6 +236,10 @@ struct TermPage<'a> {
     start: usize,
     /// Where this page stands, when the list is cut into pages.
     pager: Option<Pager>,
+    /// On the first page, with `base_url`: the HTML that frames the term's
+    /// embed in another page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    embed_code: Option<String>,
 }
 
 /// `sitemap.xml` or one of its parts: URLs relative to the root.

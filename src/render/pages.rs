@@ -141,9 +141,14 @@ pub(super) fn extra(site: &Site, extra: &dyn Extra) -> Done {
     let mut bytes = Vec::new();
     // Writing into memory cannot fail.
     let _ = extra.write(site, &mut bytes);
+    file(extra.path().to_string(), bytes)
+}
+
+/// A file of the output made without a template.
+pub(super) fn file(path: String, bytes: Vec<u8>) -> Done {
     Done {
         page: Page {
-            path: extra.path().to_string(),
+            path,
             bytes: bytes.into(),
         },
         key: 0,

@@ -56,6 +56,10 @@ pub(crate) const THEME: &[(&str, &str)] = &[
     ("embed.html", include_str!("../../templates/embed.html")),
     ("embed.css", include_str!("../../templates/embed.css")),
     ("embed.js", include_str!("../../templates/embed.js")),
+    (
+        "embed-frame.js",
+        include_str!("../../templates/embed-frame.js"),
+    ),
     ("media.js", include_str!("../../templates/media.js")),
 ];
 

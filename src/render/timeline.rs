@@ -33,6 +33,10 @@ pub(super) struct IndexPage<'c> {
     /// On a paged timeline, each year with its event count and the URL of
     /// its page; empty when every card is on this page.
     years: Vec<PeriodLink>,
+    /// On `index.html` of a site with `base_url`: the HTML that frames its
+    /// embed in another page ([`embed::snippet`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    embed_code: Option<String>,
 }
 
 /// A year or month page of a paged timeline: `<year>/index.html`,
@@ -83,7 +87,13 @@ impl PeriodLink {
 }
 
 pub(super) fn index<'c>(site: &Site, cards: &'c Cards<'_>) -> IndexPage<'c> {
-    index_at(site, cards, "")
+    let mut page = index_at(site, cards, "");
+    page.embed_code = site
+        .config
+        .base_url
+        .as_deref()
+        .map(|base| embed::snippet(base, "", &site.config.title));
+    page
 }
 
 /// The timeline's page `root` away from the site root: `index.html`, or
@@ -111,6 +121,7 @@ fn index_at<'c>(site: &Site, cards: &'c Cards<'_>, root: &'c str) -> IndexPage<'
             overview: Some(overview(site, cards.ui(), &link, &mark)),
             filters: Vec::new(),
             years,
+            embed_code: None,
         };
     }
     let all: Vec<usize> = (0..site.events.len()).collect();
@@ -133,6 +144,7 @@ fn index_at<'c>(site: &Site, cards: &'c Cards<'_>, root: &'c str) -> IndexPage<'
         filters: filters(site, cards.ui(), &all),
         groups,
         years: Vec::new(),
+        embed_code: None,
     }
 }
 

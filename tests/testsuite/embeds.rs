@@ -212,3 +212,75 @@ fn a_theme_can_replace_the_embed() {
             .contains("<p>tags/alpha/index.html 1</p>")
     );
 }
+
+/// The timeline's page and each term's offer the HTML to paste, and an
+/// oEmbed answer beside each embed says the same, with full addresses.
+#[test]
+fn with_a_base_url_pages_offer_the_snippet_and_embeds_answer_oembed() {
+    let site = site();
+    site.build_ok();
+    for (dir, title) in [("", "Test timeline"), ("tags/alpha/", "alpha")] {
+        let page = site.page(&format!("{dir}index.html"));
+        let oembed_url = format!("https://example.org/news/{dir}embed/oembed.json");
+        assert!(
+            page.contains(&format!(
+                "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed_url}\""
+            )),
+            "{page}"
+        );
+        let frame = format!("https://example.org/news/{dir}embed/index.html");
+        assert!(page.contains("<details class=\"embed-code\">"), "{page}");
+        assert!(
+            page.contains(&format!("&lt;iframe src=&quot;{frame}&quot;")),
+            "{page}"
+        );
+        let answer: serde_json::Value =
+            serde_json::from_str(&site.page(&format!("{dir}embed/oembed.json"))).expect("JSON");
+        assert_eq!(answer["version"], "1.0");
+        assert_eq!(answer["type"], "rich");
+        assert_eq!(answer["title"], title);
+        assert_eq!(answer["provider_url"], "https://example.org/news/");
+        let html = answer["html"].as_str().expect("html");
+        assert!(html.contains(&format!("<iframe src=\"{frame}\"")), "{html}");
+        assert!(
+            html.contains("<script src=\"https://example.org/news/embed-frame.js\" async>"),
+            "{html}"
+        );
+    }
+    let script = site.page("embed-frame.js");
+    assert!(script.contains("dateline:embed-height"), "{script}");
+    // An embed itself offers nothing to embed.
+    assert!(!site.page("embed/index.html").contains("embed-code"));
+}
+
+#[test]
+fn without_a_base_url_there_is_no_snippet_and_no_oembed() {
+    let site = site().file(
+        "dateline.yaml",
+        "title: Test timeline\ntaxonomies: [tags, people]\n",
+    );
+    site.build_ok();
+    for dir in ["", "tags/alpha/"] {
+        let page = site.page(&format!("{dir}index.html"));
+        assert!(
+            !page.contains("json+oembed") && !page.contains("embed-code"),
+            "{page}"
+        );
+        assert!(!site.path(&format!("site/{dir}embed/oembed.json")).exists());
+    }
+}
+
+#[test]
+fn a_terms_later_pages_offer_no_snippet() {
+    let site = site().file(
+        "dateline.yaml",
+        "title: Test timeline\nbase_url: https://example.org/news/\ntaxonomies: [tags, people]\npage_size: 1\n",
+    );
+    site.build_ok();
+    assert!(site.page("tags/alpha/index.html").contains("embed-code"));
+    let second = site.page("tags/alpha/page/2/index.html");
+    assert!(
+        !second.contains("embed-code") && !second.contains("json+oembed"),
+        "{second}"
+    );
+}

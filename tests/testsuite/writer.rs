@@ -391,7 +391,8 @@ fn documented_variables() -> Vec<(String, Vec<String>)> {
 /// Variables the doc says are given only when they hold something (a view
 /// leaves them out otherwise, as most pages have none): a template asks
 /// them with `if`, so the use below does too.
-const GIVEN_ONLY_WHEN_SET: [&str; 6] = [
+const GIVEN_ONLY_WHEN_SET: [&str; 7] = [
+    "embed_code",
     "event.disputed",
     "event.unsourced",
     "event.sources[].archive_url",

@@ -88,6 +88,70 @@ pub(in crate::render) fn term<'a>(
             overview: None,
             filters: filters(site, cards.ui(), shown),
             years: Vec::new(),
+            embed_code: None,
         },
     }
+}
+
+/// The HTML a newsroom pastes to frame the embed in the folder `dir` (``
+/// for the timeline, `<taxonomy>/<term>/`) of the site at `base` (its
+/// `base_url`): the frame, and the site's `embed-frame.js`, which fits it
+/// to its content. Offered on the page and in its `oembed.json`.
+pub(in crate::render) fn snippet(base: &str, dir: &str, title: &str) -> String {
+    use crate::markdown::highlight::escape;
+    format!(
+        "<iframe src=\"{base}{dir}{FOLDER}index.html\" title=\"{title}\" data-dateline \
+         style=\"display: block; width: 100%; height: 600px; border: 0\"></iframe>\n\
+         <script src=\"{base}{FRAME_SCRIPT}\" async></script>",
+        base = escape(base),
+        dir = escape(dir),
+        title = escape(title),
+    )
+}
+
+/// The script a framing page loads to fit each dateline frame to its
+/// content.
+pub(crate) const FRAME_SCRIPT: &str = "embed-frame.js";
+
+/// The folder of term `i` of taxonomy `t` below the site root.
+pub(in crate::render) fn term_dir(site: &Site, t: usize, i: usize) -> String {
+    let taxonomy = &site.taxonomies[t];
+    format!("{}/{}/", taxonomy.name, taxonomy.terms[i].slug)
+}
+
+/// `oembed.json` beside an embed (the timeline's with `term` `None`): the
+/// oEmbed answer (<https://oembed.com>, type `rich`) a content system reads
+/// to embed the page from its address. Made only with `base_url`, as oEmbed
+/// wants full addresses.
+pub(in crate::render) fn oembed(site: &Site, term: Option<(usize, usize)>) -> Option<Vec<u8>> {
+    #[derive(Serialize)]
+    struct OEmbed<'a> {
+        version: &'static str,
+        r#type: &'static str,
+        title: &'a str,
+        provider_name: &'a str,
+        provider_url: &'a str,
+        html: String,
+        width: u32,
+        height: u32,
+    }
+    let base = site.config.base_url.as_deref()?;
+    let (dir, title) = match term {
+        Some((t, i)) => (
+            term_dir(site, t, i),
+            site.taxonomies[t].terms[i].name.as_str(),
+        ),
+        None => (String::new(), site.config.title.as_str()),
+    };
+    let answer = OEmbed {
+        version: "1.0",
+        r#type: "rich",
+        title,
+        provider_name: &site.config.title,
+        provider_url: base,
+        html: snippet(base, &dir, title),
+        width: 800,
+        height: 600,
+    };
+    serde_json::to_vec_pretty(&answer).ok()
 }

@@ -151,3 +151,6 @@ shown-in-original = in der Originalsprache angezeigt.
 with-video = Mit Video
 with-audio = Mit Audio
 with-post = Mit einem Beitrag
+
+embed-this = Diese Zeitleiste einbetten
+embed-paste = Kopieren Sie dies an die Stelle Ihrer Seite, an der die Zeitleiste erscheinen soll: Der Rahmen zeigt sie, und das Skript passt den Rahmen an ihren Inhalt an.

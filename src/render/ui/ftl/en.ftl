@@ -179,3 +179,7 @@ shown-in-original = shown in its original language.
 with-video = With video
 with-audio = With audio
 with-post = With a post
+
+# The disclosure offering the HTML that frames the timeline or a term in another site.
+embed-this = Embed this timeline
+embed-paste = Copy this into your page where the timeline should appear: the frame shows it, and the script fits the frame to its content.

@@ -151,3 +151,6 @@ shown-in-original = se muestra en su idioma original.
 with-video = Con vídeo
 with-audio = Con audio
 with-post = Con una publicación
+
+embed-this = Insertar esta cronología
+embed-paste = Copia esto en tu página donde deba aparecer la cronología: el marco la muestra y el script ajusta el marco a su contenido.

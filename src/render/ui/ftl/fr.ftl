@@ -151,3 +151,6 @@ shown-in-original = affiché dans sa langue d’origine.
 with-video = Avec vidéo
 with-audio = Avec audio
 with-post = Avec une publication
+
+embed-this = Intégrer cette chronologie
+embed-paste = Copiez ceci dans votre page à l’endroit où la chronologie doit apparaître : le cadre l’affiche et le script ajuste le cadre à son contenu.

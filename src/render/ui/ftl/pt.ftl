@@ -151,3 +151,6 @@ shown-in-original = mostrado no idioma original.
 with-video = Com vídeo
 with-audio = Com áudio
 with-post = Com uma publicação
+
+embed-this = Incorporar esta linha do tempo
+embed-paste = Copie isto para a sua página onde a linha do tempo deve aparecer: o quadro mostra-a e o script ajusta o quadro ao seu conteúdo.

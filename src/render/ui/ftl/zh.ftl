@@ -123,3 +123,6 @@ shown-in-original = 以原文语言显示。
 with-video = 含视频
 with-audio = 含音频
 with-post = 含帖子
+
+embed-this = 嵌入此时间线
+embed-paste = 将这段代码复制到你的页面中要显示时间线的位置：框架会显示时间线，脚本会让框架适应内容的高度。
