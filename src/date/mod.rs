@@ -47,6 +47,7 @@
 mod duration;
 mod hint;
 mod lang;
+pub(crate) use lang::{Arg as MessageArg, format as format_message};
 mod machine;
 mod model;
 mod parse;

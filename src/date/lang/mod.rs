@@ -12,6 +12,8 @@
 mod cldr;
 mod phrases;
 
+pub(crate) use phrases::{Arg, format};
+
 #[cfg(test)]
 mod tests;
 
@@ -23,7 +25,7 @@ use icu_locale_core::Locale;
 use super::model::{Day, End, Member, Month, Point, Value};
 use super::words;
 use cldr::Cldr;
-use phrases::{Arg, Phrases};
+use phrases::Phrases;
 
 /// A language dateline ships: its BCP 47 tag, its English name for
 /// messages, whether it is written right to left, and its phrases.

@@ -15,9 +15,36 @@ pub(super) struct Phrases {
 
 /// A value a phrase places: words already made, or a number, which also
 /// picks the plural form.
-pub(super) enum Arg<'a> {
+/// A value placed in a Fluent message.
+pub(crate) enum Arg<'a> {
+    /// Words, placed as they are.
     Text(&'a str),
+    /// A number, which also picks the plural form.
     Number(i64),
+}
+
+/// The message `id` of `bundle` with `args` placed, or `None` when there is
+/// no such message. A placeable missing from `args` shows as its name. The
+/// date phrases and the interface's words both go through here.
+pub(crate) fn format(
+    bundle: &FluentBundle<FluentResource>,
+    id: &str,
+    args: &[(&str, Arg<'_>)],
+) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        match value {
+            Arg::Text(text) => fluent.set(*name, FluentValue::from(*text)),
+            Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+        }
+    }
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, Some(&fluent), &mut errors)
+            .into_owned(),
+    )
 }
 
 impl Phrases {
@@ -63,19 +90,6 @@ impl Phrases {
     /// The message `id` with `args` placed; a missing message or argument
     /// shows as its id rather than failing the build.
     pub(super) fn say(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_owned();
-        };
-        let mut fluent = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            match value {
-                Arg::Text(text) => fluent.set(*name, FluentValue::from(*text)),
-                Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
-            }
-        }
-        let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, Some(&fluent), &mut errors)
-            .into_owned()
+        format(&self.bundle, id, args).unwrap_or_else(|| id.to_owned())
     }
 }

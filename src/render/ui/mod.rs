@@ -12,8 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
+use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
@@ -48,13 +48,7 @@ const ENGLISH: &str = SHIPPED[2].1;
 /// The folder of a site's own translation files.
 pub(crate) const FOLDER: &str = "i18n";
 
-/// A value a message places.
-pub(crate) enum Arg<'a> {
-    /// Words, placed as they are.
-    Text(&'a str),
-    /// A number, which also picks the plural form.
-    Number(i64),
-}
+pub(crate) use crate::date::MessageArg as Arg;
 
 /// The interface's words in one language: one per build of a language.
 pub(crate) struct Ui {
@@ -145,20 +139,7 @@ impl Ui {
     /// The message `id` with `args` placed, or `None` when there is no such
     /// message. A placeable missing from `args` shows as its name.
     pub(crate) fn say(&self, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
-        let pattern = self.bundle.get_message(id)?.value()?;
-        let mut fluent = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            match value {
-                Arg::Text(text) => fluent.set(*name, FluentValue::from(*text)),
-                Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
-            }
-        }
-        let mut errors = Vec::new();
-        Some(
-            self.bundle
-                .format_pattern(pattern, Some(&fluent), &mut errors)
-                .into_owned(),
-        )
+        crate::date::format_message(&self.bundle, id, args)
     }
 
     /// The message `id` with `args` placed, or its id when there is none:

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::*;
+use fluent_bundle::{FluentArgs, FluentValue};
 
 fn ids(ftl: &str) -> Vec<String> {
     let resource = FluentResource::try_new(ftl.to_owned()).unwrap();
